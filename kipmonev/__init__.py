@@ -1,0 +1,46 @@
+"""kipmonev: score Indonesian public bodies in Komisi Informasi's monev, explain every point, render reports.
+
+The public API::
+
+    from kipmonev import load_questionnaire, Submission, BodyIdentity, Answer, score
+
+    q = load_questionnaire("ki-pusat-2025-kementerian")
+    sub = Submission(questionnaire_id=q.id, body=BodyIdentity(name="Kementerian Contoh"),
+                     answers={"KO.1.1": Answer(value="Ya", evidence=("https://ppid.contoh.go.id/sk",))})
+    assessment = score(q, sub)
+    print(assessment.outcome.estimate_score, assessment.outcome.estimate_band.name)
+"""
+
+from kipmonev._version import __version__
+from kipmonev.errors import KipmonevError, Location, Problem, QuestionnaireError, RenderError, SubmissionError, WorkbookError
+from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.model import Band, Questionnaire, RuleSet
+from kipmonev.result import Assessment, result_schema
+from kipmonev.scoring import check_submission, classify, round_score, score
+from kipmonev.submission import Answer, BodyIdentity, Submission
+
+__all__ = [
+    "Answer",
+    "Assessment",
+    "Band",
+    "BodyIdentity",
+    "KipmonevError",
+    "Location",
+    "Problem",
+    "Questionnaire",
+    "QuestionnaireError",
+    "RenderError",
+    "RuleSet",
+    "Submission",
+    "SubmissionError",
+    "WorkbookError",
+    "__version__",
+    "check_submission",
+    "classify",
+    "load_questionnaire",
+    "load_rule_set",
+    "result_schema",
+    "round_score",
+    "score",
+    "with_rule_set",
+]

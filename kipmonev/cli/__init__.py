@@ -1,0 +1,26 @@
+"""The command line: parse options, call the library, print. No scoring or rules live here.
+
+Each area keeps its commands in its own module; this module assembles the group.
+"""
+
+from __future__ import annotations
+
+import click
+
+from kipmonev._version import __version__
+from kipmonev.cli._common import CONTEXT
+from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
+
+
+@click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.version_option(__version__, "-V", "--version", prog_name="kipmonev", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Kipmonev: penilaian mandiri (SAQ) Monev Keterbukaan Informasi Publik.
+
+    Memuat kuesioner, menilai badan publik, menentukan kualifikasi, dan membuat laporan.
+    """
+
+
+for _command in (questionnaires_cmd, validate_cmd, schema_cmd):
+    _command.options_metavar = "[OPSI]"
+    cli.add_command(_command)

@@ -1,0 +1,42 @@
+"""What every command shares: the error boundary, Indonesian help headings, plain tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+import click
+
+from kipmonev.cli import _i18n
+from kipmonev.errors import KipmonevError
+
+# Before any command module builds its parameter types, so their names are Indonesian too.
+_i18n.install()
+
+class UserError(click.ClickException):
+    """A user or data error: exit code 1, message printed as ``Galat: …`` on standard error."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        """Print the Indonesian message without click's English prefix."""
+        click.echo(f"Galat: {self.format_message()}", err=True, file=file)
+
+
+CONTEXT: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn kipmonev's errors into exit code 1 with the full Indonesian message."""
+    try:
+        yield
+    except KipmonevError as e:
+        raise UserError(str(e)) from e
+
+
+def table(rows: list[list[str]], header: list[str]) -> str:
+    """A plain left-aligned text table with a rule under the header."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in [header, *rows]]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""Indonesian formatting of numbers and dates, through Babel; the only place that formats them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as format_percent_babel
+
+LOCALE = "id_ID"
+
+
+def format_number(value: Decimal | int | float, places: int = 2) -> str:
+    """Format a number the Indonesian way with a fixed number of decimals: ``89.5`` → ``89,50``.
+
+    Args:
+        value: The number.
+        places: Decimal places to show; ``0`` shows an integer with thousands dots (``1.234``).
+    """
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+def format_plain(value: Decimal | int | float) -> str:
+    """Format a number with only the decimals it needs: ``100`` → ``100``, ``2.5`` → ``2,5``."""
+    return format_decimal(value, format="#,##0.####", locale=LOCALE)
+
+
+def format_long_date(value: dt.date) -> str:
+    """Format a date as Indonesians write it in letters: ``23 November 2026``."""
+    return format_date(value, format="long", locale=LOCALE)
+
+
+def format_percent(fraction: Decimal | int | float) -> str:
+    """Format a fraction as an Indonesian percentage with only the decimals it needs: ``0.125`` → ``12,5%``."""
+    return format_percent_babel(fraction, format="#,##0.##%", locale=LOCALE)
+
+
+def format_signed(value: Decimal | int | float, places: int = 2) -> str:
+    """Format a change with its sign: ``1.5`` → ``+1,50``, ``-2`` → ``-2,00``, ``0`` → ``0,00``."""
+    if value == 0:
+        return format_number(0, places)
+    decimals = "." + "0" * places if places > 0 else ""
+    pattern = f"+#,##0{decimals};-#,##0{decimals}"
+    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)

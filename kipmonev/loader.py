@@ -1,0 +1,537 @@
+"""Load questionnaire and rule-set YAML files into models, with every problem located by file and line.
+
+The loader reads YAML 1.2 (``no``/``on`` stay text), refuses anchors, aliases and tags before building
+anything, resolves ``sertakan`` (include) lists and ``kecualikan`` (exclude) lists, and maps every
+pydantic error back to the file and line where the offending key was written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+
+from kipmonev import messages as msg
+from kipmonev.errors import Location, Problem, QuestionnaireError
+from kipmonev.model import (
+    PATTERN_HELP,
+    AnswerType,
+    ChecklistItem,
+    ChecklistQuestion,
+    ChoiceQuestion,
+    ConsistencyError,
+    Loc,
+    NumberQuestion,
+    Questionnaire,
+    RuleSet,
+    YesNoQuestion,
+)
+from kipmonev.resources import shipped_editions, shipped_rule_sets
+
+#: Largest questionnaire or rule-set file read, in bytes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest chain of ``sertakan`` includes.
+MAX_INCLUDE_DEPTH = 8
+#: Keys whose lists are concatenated across included files; every other key is replaced.
+_LIST_KEYS = ("indikator", "pertanyaan")
+_LOADER_KEYS = ("sertakan", "kecualikan")
+
+
+def _all_models() -> Iterator[type[BaseModel]]:
+    stack: list[type[BaseModel]] = [Questionnaire, RuleSet, YesNoQuestion, ChoiceQuestion, ChecklistQuestion, NumberQuestion, ChecklistItem]
+    seen: set[type[BaseModel]] = set()
+    while stack:
+        model = stack.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        yield model
+        for f in model.model_fields.values():
+            stack.extend(arg for arg in _walk_types(f.annotation) if isinstance(arg, type) and issubclass(arg, BaseModel))
+
+
+def _walk_types(tp: Any) -> Iterator[Any]:
+    yield tp
+    for arg in getattr(tp, "__args__", ()) or ():
+        yield from _walk_types(arg)
+    for meta in getattr(tp, "__metadata__", ()) or ():
+        yield from _walk_types(meta)
+
+
+@lru_cache(maxsize=1)
+def _key_help() -> dict[str, str]:
+    """Every YAML key the format knows, with its description (for suggestions and value help)."""
+    keys: dict[str, str] = dict.fromkeys(_LOADER_KEYS, "")
+    for model in _all_models():
+        for name, f in model.model_fields.items():
+            keys.setdefault(f.alias or name, f.description or "")
+    return keys
+
+
+@dataclass
+class _Doc:
+    """A loaded YAML mapping with the provenance of every key and item."""
+
+    data: dict[str, Any]
+    # merged location -> (source, 1-based line, location inside that source)
+    where: dict[Loc, tuple[str, int, Loc]] = field(default_factory=dict)
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith(".." + os.sep + "..") else str(path)
+
+
+def _screen(text: str, source: str) -> list[Problem]:
+    """Refuse anchors, aliases and explicit tags before anything is constructed (alias bombs, object tags)."""
+    problems: list[Problem] = []
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        for event in yaml.parse(io.StringIO(text)):
+            line = event.start_mark.line + 1
+            if isinstance(event, AliasEvent) or (isinstance(event, ScalarEvent | CollectionStartEvent) and event.anchor):
+                problems.append(Problem(Location(source, line=line), "KM-Q-031", msg.yaml_alias()))
+                if len(problems) > 20:
+                    break
+            elif isinstance(event, ScalarEvent | CollectionStartEvent) and event.tag is not None:
+                problems.append(Problem(Location(source, line=line), "KM-Q-032", msg.yaml_tag(str(event.tag))))
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problems.append(Problem(Location(source, line=line), "KM-Q-030", msg.yaml_syntax(e.problem or str(e))))
+    except YAMLError as e:
+        problems.append(Problem(Location(source), "KM-Q-030", msg.yaml_syntax(str(e))))
+    return problems
+
+
+def _plain(node: Any, loc: Loc, line: int, source: str, doc: _Doc, problems: list[Problem]) -> Any:
+    """Turn ruamel's round-trip nodes into plain Python, recording the line of every key and item."""
+    doc.where[loc] = (source, line, loc)
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            key_line = node.lc.key(key)[0] + 1
+            if not isinstance(key, str):
+                problems.append(Problem(Location(source, line=key_line), "KM-Q-034", msg.yaml_bool_key(str(key))))
+                continue
+            out[key] = _plain(value, (*loc, key), key_line, source, doc, problems)
+        return out
+    if isinstance(node, CommentedSeq):
+        return [_plain(v, (*loc, i), node.lc.item(i)[0] + 1, source, doc, problems) for i, v in enumerate(node)]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return Decimal(repr(float(node)))
+    return str(node)
+
+
+def _read(path: Path, source: str) -> _Doc:
+    """Read one YAML file into a plain mapping with line provenance."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise QuestionnaireError("Berkas kuesioner terlalu besar.", (Problem(Location(source), "KM-Q-036", msg.file_too_large(MAX_FILE_BYTES // (1024 * 1024))),))
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise QuestionnaireError("Berkas tidak ditemukan.", (Problem(Location(source), "KM-Q-035", msg.file_not_found("Berkas")),)) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise QuestionnaireError("Berkas tidak dapat dibaca.", (Problem(Location(source), "KM-Q-037", msg.file_unreadable(type(e).__name__)),)) from e
+    problems = _screen(text, source)
+    if problems:
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        node = yaml.load(text)
+    except MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark is not None else None
+        key = str(e.problem or "").split('"')[1] if '"' in str(e.problem or "") else ""
+        text_ = msg.yaml_duplicate_key(key) if "duplicate key" in str(e.problem) else msg.yaml_syntax(str(e.problem))
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", (Problem(Location(source, line=line), "KM-Q-033", text_),)) from e
+    if not isinstance(node, CommentedMap):
+        raise QuestionnaireError(f"{source}: isi berkas tidak sah.", (Problem(Location(source, line=1), "KM-Q-038", msg.yaml_not_mapping()),))
+    doc = _Doc({})
+    doc.data = _plain(node, (), 1, source, doc, problems)
+    if problems:
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+    return doc
+
+
+def _shift(where: dict[Loc, tuple[str, int, Loc]], key: str, mapping: dict[int, int]) -> dict[Loc, tuple[str, int, Loc]]:
+    """Re-index provenance of list ``key`` by ``mapping`` (old index -> new index; absent = dropped)."""
+    out: dict[Loc, tuple[str, int, Loc]] = {}
+    for loc, value in where.items():
+        if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+            if loc[1] not in mapping:
+                continue
+            loc = (key, mapping[loc[1]], *loc[2:])
+        out[loc] = value
+    return out
+
+
+def _merge(base: _Doc, top: _Doc) -> _Doc:
+    """Merge ``top`` over ``base``: list keys concatenate, other keys replace."""
+    data = dict(base.data)
+    where = dict(base.where)
+    for key, value in top.data.items():
+        if key in _LIST_KEYS and isinstance(value, list) and isinstance(data.get(key), list):
+            offset = len(data[key])
+            data[key] = [*data[key], *value]
+            sub = {loc: v for loc, v in top.where.items() if loc[:1] == (key,)}
+            where.update(_shift(sub, key, {i: i + offset for i in range(len(value))}))
+        else:
+            data[key] = value
+            where = {loc: v for loc, v in where.items() if loc[:1] != (key,)}
+            where.update({loc: v for loc, v in top.where.items() if loc[:1] == (key,)})
+    return _Doc(data, where)
+
+
+def _resolve(path: Path, source: str, stack: tuple[Path, ...]) -> _Doc:
+    """Read ``path`` and everything it includes, merged, with provenance."""
+    doc = _read(path, source)
+    includes = doc.data.pop("sertakan", [])
+    excludes = doc.data.pop("kecualikan", [])
+    problems: list[Problem] = []
+    merged = _Doc({})
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        line = doc.where.get(("sertakan",), (source, 1, ()))[1]
+        raise QuestionnaireError(f"{source}: 'sertakan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-041", msg.include_not_list()),))
+    for i, name in enumerate(includes):
+        line = doc.where[("sertakan", i)][1]
+        target = (path.parent / name).resolve()
+        sub_source = os.path.normpath(Path(source).parent / name)
+        if target in stack or len(stack) >= MAX_INCLUDE_DEPTH:
+            problems.append(Problem(Location(source, line=line), "KM-Q-040", msg.include_cycle(name)))
+        elif not target.is_file():
+            problems.append(Problem(Location(source, line=line), "KM-Q-039", msg.include_not_found(name)))
+        else:
+            merged = _merge(merged, _resolve(target, sub_source, (*stack, target)))
+    if problems:
+        raise QuestionnaireError(f"{source}: berkas yang disertakan bermasalah.", tuple(problems))
+    if excludes:
+        merged = _exclude(merged, excludes, doc, source)
+    own = _Doc(doc.data, {loc: v for loc, v in doc.where.items() if loc[:1] not in {(k,) for k in _LOADER_KEYS}})
+    return _merge(merged, own)
+
+
+def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
+    questions = merged.data.get("pertanyaan", [])
+    codes = [q.get("kode") if isinstance(q, dict) else None for q in questions]
+    problems = [
+        Problem(Location(source, line=doc.where[("kecualikan", i)][1]), "KM-Q-042", msg.exclude_unknown(str(code)))
+        for i, code in enumerate(excludes if isinstance(excludes, list) else [excludes])
+        if code not in codes
+    ]
+    if problems:
+        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", tuple(problems))
+    keep = [i for i, code in enumerate(codes) if code not in excludes]
+    data = dict(merged.data)
+    data["pertanyaan"] = [questions[i] for i in keep]
+    return _Doc(data, _shift(merged.where, "pertanyaan", {old: new for new, old in enumerate(keep)}))
+
+
+def _raw_path(data: Any, loc: tuple[str | int, ...]) -> Loc:
+    """Follow a pydantic error location through the raw data, skipping union tags that are not keys."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and part not in _key_help():
+            continue  # a discriminator tag such as 'ya_tidak'
+        else:
+            path.append(part)
+            node = None
+    return tuple(path)
+
+
+def _field_text(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (("." if text else "") + part)
+    return text
+
+
+def _locate(doc: _Doc, loc: Loc, fallback: str) -> Location:
+    for end in range(len(loc), -1, -1):
+        found = doc.where.get(loc[:end])
+        if found is not None:
+            source, line, local = found
+            return Location(source, line=line, field=_field_text(local + loc[end:]) or None)
+    return Location(fallback, field=_field_text(loc) or None)
+
+
+_TYPE_TEXT = {
+    "decimal_parsing": "harus berupa angka",
+    "decimal_type": "harus berupa angka",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_type": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "float_parsing": "harus berupa angka",
+    "string_type": "harus berupa teks",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "model_type": "harus berupa pemetaan kunci: nilai",
+    "model_attributes_type": "harus berupa pemetaan kunci: nilai",
+    "dict_type": "harus berupa pemetaan kunci: nilai",
+    "tuple_type": "harus berupa daftar butir '- …'",
+    "list_type": "harus berupa daftar butir '- …'",
+    "string_too_short": "tidak boleh kosong",
+    "string_too_long": "terlalu panjang",
+    "decimal_max_places": "paling banyak 4 angka di belakang koma",
+}
+
+
+def _describe(error: Any, key: str) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind in _TYPE_TEXT:
+        return _TYPE_TEXT[kind]
+    if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
+        words = {"greater_than_equal": "minimal", "greater_than": "harus lebih dari", "less_than_equal": "maksimal", "less_than": "harus kurang dari"}
+        bound = next(iter(ctx.values()), "")
+        return f"{words[kind]} {bound}"
+    if kind == "too_short":
+        return f"minimal {ctx.get('min_length', 1)} butir"
+    if kind in {"enum", "literal_error"}:
+        # pydantic joins the last choice with an English "or"
+        return f"harus salah satu dari {str(ctx.get('expected', '')).replace(' or ', ' atau ')}"
+    if kind == "string_pattern_mismatch":
+        help_text = PATTERN_HELP.get(str(ctx.get("pattern")), "")
+        return "bentuknya tidak sesuai" + (f"; {help_text}" if help_text else "")
+    return str(error.get("msg", kind))
+
+
+@dataclass(frozen=True)
+class ValidationIssue:
+    """One pydantic error translated into kipmonev's terms, before it is placed in a file.
+
+    Shared by the YAML loader (which places issues at lines) and the spreadsheet importer (which places
+    them at cells), so both report the same rules in the same words.
+
+    Attributes:
+        loc: The path in the raw data the issue is about; for ``missing``, the path of the absent key.
+        code: The stable problem code (``KM-Q-…``).
+        message: The complete sentence as the YAML loader words it.
+        kind: ``consistency``, ``unknown_key``, ``missing``, ``answer_type`` or ``invalid``.
+        key: The key concerned (the last text part of ``loc``).
+        detail: For ``invalid``: what the value must be ("harus berupa angka"); else empty.
+    """
+
+    loc: Loc
+    code: str
+    message: str
+    kind: str
+    key: str
+    detail: str = ""
+
+
+def validation_issues(error: ValidationError, data: Any, prefix: Loc = ()) -> list[ValidationIssue]:
+    """Translate every error of a failed validation of ``data`` into located, Indonesian issues."""
+    issues: list[ValidationIssue] = []
+    for err in error.errors(include_url=False):
+        loc = _raw_path(data, prefix + tuple(err["loc"]))
+        ctx = err.get("ctx") or {}
+        inner = ctx.get("error")
+        if isinstance(inner, ConsistencyError):
+            for rel, code, text in inner.problems:
+                full = loc + rel
+                issues.append(ValidationIssue(full, code, text, "consistency", next((p for p in reversed(full) if isinstance(p, str)), "")))
+            continue
+        key = next((p for p in reversed(loc) if isinstance(p, str)), "")
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            close = difflib.get_close_matches(key, _key_help(), n=1, cutoff=0.75)
+            issues.append(ValidationIssue(loc, "KM-Q-012", msg.unknown_key(key, close[0] if close else None), "unknown_key", key))
+        elif kind in {"missing", "union_tag_not_found"}:
+            where = (*loc, "tipe") if kind == "union_tag_not_found" else loc
+            missing = str(where[-1])
+            issues.append(ValidationIssue(where, "KM-Q-013", msg.missing_key(missing), "missing", missing))
+        elif kind == "union_tag_invalid":
+            expected = [t.value for t in AnswerType]
+            issues.append(ValidationIssue((*loc, "tipe"), "KM-Q-014", msg.unknown_answer_type(str(ctx.get("tag")), expected), "answer_type", "tipe"))
+        else:
+            detail = _describe(err, key)
+            issues.append(ValidationIssue(loc, "KM-Q-024", msg.invalid_value(key, detail), "invalid", key, detail))
+    return issues
+
+
+def _problem(doc: _Doc, issue: ValidationIssue, source: str) -> Problem:
+    where = issue.loc[:-1] if issue.kind == "missing" else issue.loc
+    return Problem(_locate(doc, where, source), issue.code, issue.message)
+
+
+def _problems(error: ValidationError, doc: _Doc, source: str, prefix: Loc = ()) -> list[Problem]:
+    problems = [_problem(doc, issue, source) for issue in validation_issues(error, doc.data, prefix)]
+    return sorted(problems, key=lambda p: (p.location.source, p.location.line or 0))
+
+
+def _rule_set_path(name: str, base: Path) -> Path | None:
+    if name.endswith((".yaml", ".yml")):
+        candidate = (base.parent / name).resolve()
+        return candidate if candidate.is_file() else None
+    return next((s.path for s in shipped_rule_sets() if s.id == name), None)
+
+
+def _load_doc(path: Path) -> tuple[_Doc, str]:
+    source = _display(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    rules = doc.data.get("aturan")
+    if isinstance(rules, str):
+        rule_path = _rule_set_path(rules, path)
+        if rule_path is None:
+            line = doc.where.get(("aturan",), (source, 1, ()))[1]
+            known = [s.id for s in shipped_rule_sets()]
+            raise QuestionnaireError(f"{source}: aturan tidak ditemukan.", (Problem(Location(source, line=line), "KM-Q-043", msg.unknown_rule_set(rules, known)),))
+        rule_doc = _resolve(rule_path, _display(rule_path), (rule_path,))
+        try:
+            RuleSet.model_validate(rule_doc.data)
+        except ValidationError as e:
+            raise QuestionnaireError(f"{_display(rule_path)}: berkas aturan tidak sah.", tuple(_problems(e, rule_doc, _display(rule_path)))) from e
+        doc.data["aturan_id"] = rule_doc.data["id"]
+        doc.data["aturan"] = rule_doc.data["aturan"]
+        doc.where = {loc: v for loc, v in doc.where.items() if loc[:1] != ("aturan",)}
+        doc.where.update({loc: v for loc, v in rule_doc.where.items() if loc[:1] == ("aturan",)})
+    return doc, source
+
+
+def resolve_questionnaire_path(name: str | Path) -> Path:
+    """Turn a shipped id or a file path into a path.
+
+    Raises:
+        QuestionnaireError: Neither a file nor a shipped id.
+    """
+    path = Path(name)
+    if path.suffix.lower() in {".yaml", ".yml"} or path.exists():
+        return path
+    for shipped in shipped_editions():
+        if shipped.id == str(name):
+            return shipped.path
+    known = [s.id for s in shipped_editions()]
+    raise QuestionnaireError("Kuesioner tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-044", msg.unknown_questionnaire(str(name), known)),))
+
+
+def load_questionnaire(name: str | Path) -> Questionnaire:
+    """Load and validate an edition from a YAML file or a shipped id.
+
+    Every problem in the file (and in what it includes) is reported at once, each with its file and line.
+
+    Raises:
+        QuestionnaireError: The file is missing, unreadable, hostile, or breaks the format's rules.
+    """
+    path = resolve_questionnaire_path(name)
+    stat = path.stat() if path.is_file() else None
+    return _load_cached(path.resolve(), str(path), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: Path, given: str, mtime_ns: int, size: int) -> Questionnaire:
+    del mtime_ns, size  # part of the cache key only: an edited file is read again
+    doc, source = _load_doc(Path(given))
+    try:
+        return Questionnaire.model_validate(doc.data)
+    except ValidationError as e:
+        problems = [_problem(doc, issue, source) for issue in questionnaire_issues(e, doc.data)]
+        problems.sort(key=lambda p: (p.location.source, p.location.line or 0))
+        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di kuesioner.", tuple(problems)) from e
+
+
+# Cross-item problems that stay true when broken items are set aside (others may only be echoes of them).
+_SAFE_WITHOUT_BROKEN = {"KM-Q-002", "KM-Q-005", "KM-Q-006", "KM-Q-007", "KM-Q-008", "KM-Q-009"}
+
+
+def questionnaire_issues(error: ValidationError, data: dict[str, Any]) -> list[ValidationIssue]:
+    """Every issue of a failed :class:`Questionnaire` validation, cross-item ones included.
+
+    Pydantic runs a list's validators only when every item is valid, so a duplicate code would otherwise
+    be reported only after the broken items were fixed. The data is validated again without the list
+    items that failed on their own; cross-item issues that stay true then are added, located in ``data``.
+    """
+    found = validation_issues(error, data)
+    broken: dict[str, set[int]] = {key: set() for key in _LIST_KEYS}
+    for err in error.errors(include_url=False):
+        loc = err["loc"]
+        if len(loc) >= 3 and loc[0] in broken and isinstance(loc[1], int):
+            broken[str(loc[0])].add(loc[1])
+    if not any(broken.values()):
+        return found
+    reduced = dict(data)
+    kept: dict[str, list[int]] = {}
+    for key, bad in broken.items():
+        items = reduced.get(key)
+        if not bad or not isinstance(items, list):
+            continue
+        kept[key] = [i for i in range(len(items)) if i not in bad]
+        reduced[key] = [items[i] for i in kept[key]]
+    try:
+        Questionnaire.model_validate(reduced)
+    except ValidationError as again:
+        seen = {(i.loc, i.code, i.message) for i in found}
+        for issue in validation_issues(again, reduced):
+            loc = issue.loc
+            if len(loc) >= 2 and isinstance(loc[0], str) and loc[0] in kept and isinstance(loc[1], int):
+                loc = (loc[0], kept[loc[0]][loc[1]], *loc[2:])
+            if issue.code in _SAFE_WITHOUT_BROKEN and (loc, issue.code, issue.message) not in seen:
+                found.append(ValidationIssue(loc, issue.code, issue.message, issue.kind, issue.key, issue.detail))
+    return found
+
+
+def load_rule_set(name: str | Path) -> RuleSet:
+    """Load a rule set from a YAML file or a shipped id (``ki-pusat``, ``ki-dki-jakarta``, ``ki-kaltim``).
+
+    Raises:
+        QuestionnaireError: Unknown, unreadable or invalid.
+    """
+    path = _rule_set_path(str(name), Path.cwd() / "_") if not Path(name).is_file() else Path(name)
+    if path is None:
+        known = [s.id for s in shipped_rule_sets()]
+        raise QuestionnaireError("Aturan tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-043", msg.unknown_rule_set(str(name), known)),))
+    source = _display(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    try:
+        return RuleSet.model_validate(doc.data)
+    except ValidationError as e:
+        problems = _problems(e, doc, source)
+        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di berkas aturan.", tuple(problems)) from e
+
+
+def load_document(path: Path) -> Questionnaire | RuleSet:
+    """Load a YAML file that is either an edition or a rule set (told apart by its ``pertanyaan`` key).
+
+    Raises:
+        QuestionnaireError: As for :func:`load_questionnaire` and :func:`load_rule_set`.
+    """
+    source = _display(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    if "pertanyaan" in doc.data or "sertakan" in doc.data or "indikator" in doc.data or "judul" in doc.data:
+        return load_questionnaire(path)
+    return load_rule_set(path)
+
+
+def with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
+    """Return the edition with another commission's rules (stages, gate, bands, rounding) applied."""
+    # Re-validated rather than model_copy'd, so cached values such as the content hash are recomputed.
+    data = questionnaire.model_dump(by_alias=True)
+    data.update(aturan=rule_set.rules.model_dump(by_alias=True), aturan_id=rule_set.id)
+    return Questionnaire.model_validate(data)

@@ -1,0 +1,47 @@
+"""The canonical result: JSON round trip, the published schema, provenance."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import jsonschema
+from conftest import FULL_ANSWERS, small, submission
+
+from kipmonev import Answer, Assessment, __version__, result_schema, score
+
+
+def test_json_round_trip_is_exact() -> None:
+    answers = dict(FULL_ANSWERS)
+    answers["BB.1.2"] = Answer(value=Decimal("12.5"))
+    result = score(small(), submission(answers, stages={"presentasi": Decimal("77.777")}))
+    text = result.to_json()
+    again = Assessment.from_json(text)
+    assert again == result
+    assert again.to_json() == text
+
+
+def test_result_validates_against_the_published_schema() -> None:
+    result = score(small(verifikasi_wajib=True), submission(verification={"AA.1.1": Answer(value="Tidak", note="Tautan mati.")}))
+    jsonschema.validate(json.loads(result.to_json()), result_schema())
+    jsonschema.Draft202012Validator.check_schema(result_schema())
+
+
+def test_scores_are_json_numbers_and_provenance_is_recorded() -> None:
+    q = small()
+    data = json.loads(score(q, submission()).to_json())
+    assert data["saq_self"]["score"] == 100
+    assert data["questionnaire"]["content_hash"] == q.content_hash
+    assert data["questionnaire"]["version"] == 2025081501
+    assert data["kipmonev_version"] == __version__
+    assert data["schema_version"] == "1.0"
+
+
+def test_content_hash_follows_content() -> None:
+    data = small().model_dump(by_alias=True)
+    first = small().content_hash
+    data["pertanyaan"][0]["poin"] = 3
+    from kipmonev.model import Questionnaire
+
+    assert Questionnaire.model_validate(data).content_hash != first
+    assert small().content_hash == first
