@@ -45,3 +45,15 @@ def format_signed(value: Decimal | int | float, places: int = 2) -> str:
     decimals = "." + "0" * places if places > 0 else ""
     pattern = f"+#,##0{decimals};-#,##0{decimals}"
     return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize_formula(text: str) -> str:
+    """Make text that a spreadsheet would run as a formula inert by prefixing an apostrophe.
+
+    For CSV and XLSX exports of text that came from users' files (body names, notes): ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``.
+    Numbers must not be passed through this (``-1,50`` is a number, not a formula).
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text

@@ -293,3 +293,50 @@ def report_failed(failed: int, total: int) -> str:
 
 
 # --- batch scoring and recap (KM-B-…) ------------------------------------------------
+
+def stage_file_unreadable(reason: str) -> str:
+    return f"berkas nilai tahap tidak dapat dibaca ({reason}). Simpan sebagai .csv (UTF-8) atau .xlsx."
+
+
+def stage_file_no_id_column(aliases: Iterable[str]) -> str:
+    return f"kolom ID badan publik tidak ditemukan. Beri judul kolom salah satu dari {_quoted(aliases)}."
+
+
+def stage_file_no_panelists() -> str:
+    return "tidak ada kolom nilai panelis. Tambahkan kolom seperti 'Panelis 1', 'Panelis 2' berisi nilai 0–100."
+
+
+def stage_file_stage_needed(stages: Iterable[str]) -> str:
+    return f"kolom 'tahap' diperlukan karena aturan memiliki lebih dari satu tahap lanjutan. Isi dengan {_quoted(stages)}."
+
+
+def stage_file_unknown_stage(given: str, stages: Iterable[str]) -> str:
+    return f"tahap '{given}' tidak dikenal. Gunakan {_quoted(stages)}."
+
+
+def stage_file_bad_score(given: str) -> str:
+    return f"nilai '{given}' bukan angka 0–100. Isi nilai panelis sebagai angka, misalnya 85 atau 85,5, atau kosongkan."
+
+
+def stage_file_duplicate(body: str, stage: str) -> str:
+    return f"badan publik '{body}' memiliki lebih dari satu baris untuk tahap '{stage}'. Gabungkan nilai panelisnya dalam satu baris."
+
+
+def stage_file_empty_row(body: str) -> str:
+    return f"baris untuk '{body}' tidak berisi nilai panelis. Isi nilainya atau hapus baris ini."
+
+
+def batch_duplicate_body(body: str, other: str) -> str:
+    return f"ID badan publik '{body}' juga dipakai oleh {other}. Setiap badan publik hanya boleh memiliki satu berkas; hapus salah satu atau perbaiki ID di sheet Identitas."
+
+
+def batch_no_inputs() -> str:
+    return "tidak ada berkas .xlsx yang ditemukan. Periksa jalur berkas atau folder yang diberikan."
+
+
+def batch_unexpected(kind: str) -> str:
+    return f"berkas tidak dapat dinilai karena galat tak terduga ({kind}). Laporkan berkas ini kepada pengelola kipmonev."
+
+
+def previous_unreadable(reason: str) -> str:
+    return f"hasil tahun sebelumnya tidak dapat dibaca ({reason}). Berikan folder keluaran 'kipmonev score' atau berkas rekap.json-nya."

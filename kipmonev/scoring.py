@@ -21,8 +21,9 @@ Rules (cited by tests):
     S7  Final = Σ stage weight × published stage score ÷ 100, rounded once. Each published score is rounded
         exactly once from its exact inputs.
     S8  The final score and band are given only when complete: no reason in ``outcome.reasons`` (answers
-        missing under ``jawaban_kosong: tidak_lengkap``, verification missing under ``verifikasi_wajib``,
-        a needed stage score missing). Otherwise the outcome carries an estimate, clearly marked.
+        missing under ``jawaban_kosong: tidak_lengkap``; under ``verifikasi_wajib``, an answered question
+        without the verifier's decision; a needed stage score missing). Otherwise the outcome carries an
+        estimate, clearly marked.
     S9  Bands by inclusive lower bound on the rounded score; the first band whose bound is reached.
     S10 Potensi: for each unmet applicable item on the basis track, the change in the basis SAQ and in the
         headline score if that item alone earned its full points with its evidence.
@@ -416,7 +417,8 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     missing_count = sum(1 for s in self_scored.values() if s.status is QuestionStatus.MISSING)
     if rules.missing_answers is MissingAnswerRule.INCOMPLETE and missing_count:
         reasons.append(msg.reason_missing_answers(missing_count))
-    unverified = sum(1 for code in own if code not in verifier)
+    # A question the body left blank has nothing to verify: it earns 0 on both tracks.
+    unverified = sum(1 for code, answer in own.items() if code not in verifier and not answer.blank)
     if rules.verification_required and unverified:
         reasons.append(msg.reason_not_verified(unverified))
     reasons += [msg.reason_stage_missing(name) for name in final.missing]

@@ -42,6 +42,7 @@ _TEXTS = {
     "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
     "Could not open file {filename!r}: {message}": "Berkas {filename!r} tidak dapat dibuka: {message}",
     "default: {default}": "bawaan: {default}",
+    "required": "wajib",
     "Got unexpected extra argument ({args})": "Ada argumen yang tidak dikenal ({args})",
     "Got unexpected extra arguments ({args})": "Ada argumen yang tidak dikenal ({args})",
     "Did you mean {possibility}?": "Mungkin maksud Anda {possibility}?",

@@ -1,0 +1,174 @@
+"""Later-stage scores (presentasi/uji publik, visitasi) from a CSV or XLSX keyed by body ID.
+
+Layout: one row per body (and per stage, when the rules have several later stages); a column with the body
+ID, an optional ``tahap`` column, and one column per panelist. Empty panelist cells are skipped. Panelists'
+scores are combined by the documented rule:
+
+- ``mean``: the arithmetic mean of the scores given;
+- ``trimmed``: with three or more scores, the single highest and single lowest are dropped first, then the
+  mean is taken (with fewer than three, the plain mean).
+
+The combined score is kept exact; the scoring engine rounds it once when publishing (rule S7).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from pathlib import Path
+
+from kipmonev import messages as msg
+from kipmonev.errors import KipmonevError, Location, Problem
+from kipmonev.model import Rules
+
+ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
+STAGE_ALIASES = ("tahap", "kode tahap")
+_NAME_ALIASES = ("nama", "nama badan publik", "badan publik")
+
+
+class CombineRule(StrEnum):
+    """How panelists' scores are combined into one stage score."""
+
+    MEAN = "mean"
+    TRIMMED = "trimmed"
+
+
+@dataclass(frozen=True)
+class StageScore:
+    """One body's combined score for one stage, and how it was formed."""
+
+    value: Decimal
+    panelists: int
+    rule: CombineRule
+
+
+class StageScoreError(KipmonevError):
+    """The stage-score file is unreadable or has invalid rows."""
+
+
+def combine(scores: list[Decimal], rule: CombineRule) -> Decimal:
+    """Combine panelists' scores by ``rule`` (see the module docstring), exactly."""
+    kept = sorted(scores)
+    if rule is CombineRule.TRIMMED and len(kept) >= 3:
+        kept = kept[1:-1]
+    return sum(kept, Decimal(0)) / Decimal(len(kept))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = wb.worksheets[0]
+            return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    text = path.read_bytes().decode("utf-8-sig")
+    try:
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
+    except csv.Error:
+        dialect = csv.excel
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+
+
+def _cell(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col + 1)}{row + 1}"
+
+
+def _number(text: str) -> Decimal | None:
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if "," in cleaned and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() and 0 <= value <= 100 else None
+
+
+#: The key used when the file has no ``tahap`` column: the rules' only later stage.
+ONLY_STAGE = ""
+
+
+def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[str, dict[str, StageScore]]:
+    """Read the stage-score file: body ID → stage code (or :data:`ONLY_STAGE`) → combined score.
+
+    Raises:
+        StageScoreError: Every problem in the file at once, each with its cell.
+    """
+    source = str(path)
+    try:
+        rows = _rows(path)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
+        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (Problem(Location(source), "KM-B-001", msg.stage_file_unreadable(type(e).__name__)),)) from e
+    sheet = "Tabel" if path.suffix.lower() in {".xlsx", ".xlsm"} else None
+    header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if header_index is None:
+        raise StageScoreError("Berkas nilai tahap kosong.", (Problem(Location(source), "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)),))
+    header = [c.strip().casefold() for c in rows[header_index]]
+
+    def where(r: int, c: int) -> Location:
+        return Location(source, sheet=sheet, cell=_cell(r, c)) if sheet else Location(source, line=r + 1, field=rows[header_index][c] if c < len(rows[header_index]) else None)
+
+    id_col = next((i for i, h in enumerate(header) if h in ID_ALIASES), None)
+    stage_col = next((i for i, h in enumerate(header) if h in STAGE_ALIASES), None)
+    skip = {id_col, stage_col} | {i for i, h in enumerate(header) if h in _NAME_ALIASES or not h}
+    panel_cols = [i for i in range(len(header)) if i not in skip]
+    problems: list[Problem] = []
+    if id_col is None:
+        problems.append(Problem(Location(source, line=header_index + 1), "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)))
+    if not panel_cols:
+        problems.append(Problem(Location(source, line=header_index + 1), "KM-B-003", msg.stage_file_no_panelists()))
+    if problems or id_col is None:
+        raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
+    result: dict[str, dict[str, StageScore]] = {}
+    for r in range(header_index + 1, len(rows)):
+        row = rows[r] + [""] * (len(header) - len(rows[r]))
+        body = row[id_col].strip()
+        if not body:
+            continue
+        stage = row[stage_col].strip().casefold() if stage_col is not None else ONLY_STAGE
+        scores: list[Decimal] = []
+        for c in panel_cols:
+            text = row[c].strip()
+            if not text:
+                continue
+            value = _number(text)
+            if value is None:
+                problems.append(Problem(where(r, c), "KM-B-006", msg.stage_file_bad_score(text)))
+            else:
+                scores.append(value)
+        if stage in result.get(body, {}):
+            problems.append(Problem(where(r, id_col), "KM-B-007", msg.stage_file_duplicate(body, stage)))
+        elif not scores:
+            problems.append(Problem(where(r, id_col), "KM-B-008", msg.stage_file_empty_row(body)))
+        else:
+            result.setdefault(body, {})[stage] = StageScore(combine(scores, rule), len(scores), rule)
+    if problems:
+        raise StageScoreError(f"{source}: {len(problems)} masalah di berkas nilai tahap.", tuple(problems))
+    return result
+
+
+def stage_scores_for(given: dict[str, StageScore], rules: Rules, source: str) -> tuple[dict[str, Decimal], list[Problem]]:
+    """Fit one body's rows to its edition's stages: the scores to score with, or problems."""
+    stages = [s.code for s in rules.later_stages]
+    scores: dict[str, Decimal] = {}
+    problems: list[Problem] = []
+    for stage, value in given.items():
+        code = stage
+        if stage == ONLY_STAGE:
+            if len(stages) != 1:
+                problems.append(Problem(Location(source), "KM-B-004", msg.stage_file_stage_needed(stages)))
+                continue
+            code = stages[0]
+        if code not in stages:
+            problems.append(Problem(Location(source), "KM-B-005", msg.stage_file_unknown_stage(stage, stages)))
+            continue
+        scores[code] = value.value
+    return scores, problems
