@@ -233,11 +233,14 @@ def _resolve(path: Path, source: str, stack: tuple[Path, ...]) -> _Doc:
 
 def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
     questions = merged.data.get("pertanyaan", [])
+    if not isinstance(excludes, list) or not isinstance(questions, list):
+        line = doc.where.get(("kecualikan",), (source, 1, ()))[1]
+        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-045", msg.exclude_not_list()),))
     codes = [q.get("kode") if isinstance(q, dict) else None for q in questions]
     problems = [
         Problem(Location(source, line=doc.where[("kecualikan", i)][1]), "KM-Q-042", msg.exclude_unknown(str(code)))
-        for i, code in enumerate(excludes if isinstance(excludes, list) else [excludes])
-        if code not in codes
+        for i, code in enumerate(excludes)
+        if not isinstance(code, str) or code not in codes
     ]
     if problems:
         raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", tuple(problems))
@@ -251,7 +254,9 @@ def _raw_path(data: Any, loc: tuple[str | int, ...]) -> Loc:
     """Follow a pydantic error location through the raw data, skipping union tags that are not keys."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and i and isinstance(loc[i - 1], int) and part == node.get("tipe"):
+            continue  # the discriminator tag right after a list index, even where it is also a key ('pilihan')
         if isinstance(node, dict) and isinstance(part, str) and part in node:
             node = node[part]
             path.append(part)
@@ -350,8 +355,11 @@ class ValidationIssue:
 def validation_issues(error: ValidationError, data: Any, prefix: Loc = ()) -> list[ValidationIssue]:
     """Translate every error of a failed validation of ``data`` into located, Indonesian issues."""
     issues: list[ValidationIssue] = []
+    too_short: set[Loc] = set()
     for err in error.errors(include_url=False):
         loc = _raw_path(data, prefix + tuple(err["loc"]))
+        if err["type"] == "too_short":
+            too_short.add(loc)
         ctx = err.get("ctx") or {}
         inner = ctx.get("error")
         if isinstance(inner, ConsistencyError):
@@ -374,7 +382,9 @@ def validation_issues(error: ValidationError, data: Any, prefix: Loc = ()) -> li
         else:
             detail = _describe(err, key)
             issues.append(ValidationIssue(loc, "KM-Q-024", msg.invalid_value(key, detail), "invalid", key, detail))
-    return issues
+    # A list whose items all failed is also "too short" to pydantic; that echo is left out.
+    with_item_issues = {i.loc[:n] for i in issues for n in range(1, len(i.loc)) if isinstance(i.loc[n], int)}
+    return [i for i in issues if not (i.loc in too_short and i.loc in with_item_issues and i.kind == "invalid")]
 
 
 def _problem(doc: _Doc, issue: ValidationIssue, source: str) -> Problem:
@@ -423,7 +433,7 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
         QuestionnaireError: Neither a file nor a shipped id.
     """
     path = Path(name)
-    if path.suffix.lower() in {".yaml", ".yml"} or path.exists():
+    if path.suffix.lower() in {".yaml", ".yml", ".xlsx"} or path.exists():
         return path
     for shipped in shipped_editions():
         if shipped.id == str(name):
@@ -433,14 +443,21 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
 
 
 def load_questionnaire(name: str | Path) -> Questionnaire:
-    """Load and validate an edition from a YAML file or a shipped id.
+    """Load and validate an edition from a YAML file, an authoring workbook (``.xlsx``) or a shipped id.
 
-    Every problem in the file (and in what it includes) is reported at once, each with its file and line.
+    Every problem in the file (and in what it includes) is reported at once, each with its file and line
+    (or sheet and cell). A workbook's warnings are dropped here; use
+    :func:`kipmonev.authoring.import_questionnaire_with_warnings` to get them.
 
     Raises:
         QuestionnaireError: The file is missing, unreadable, hostile, or breaks the format's rules.
     """
     path = resolve_questionnaire_path(name)
+    if path.suffix.lower() == ".xlsx":
+        # Imported here, not at the top: the authoring layer sits above the loader and imports it.
+        from kipmonev.authoring.import_ import import_questionnaire
+
+        return import_questionnaire(path)
     stat = path.stat() if path.is_file() else None
     return _load_cached(path.resolve(), str(path), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
 
@@ -472,7 +489,7 @@ def questionnaire_issues(error: ValidationError, data: dict[str, Any]) -> list[V
     broken: dict[str, set[int]] = {key: set() for key in _LIST_KEYS}
     for err in error.errors(include_url=False):
         loc = err["loc"]
-        if len(loc) >= 3 and loc[0] in broken and isinstance(loc[1], int):
+        if len(loc) >= 2 and loc[0] in broken and isinstance(loc[1], int):  # an item's field, or the item itself (unknown 'tipe')
             broken[str(loc[0])].add(loc[1])
     if not any(broken.values()):
         return found
@@ -519,9 +536,13 @@ def load_rule_set(name: str | Path) -> RuleSet:
 def load_document(path: Path) -> Questionnaire | RuleSet:
     """Load a YAML file that is either an edition or a rule set (told apart by its ``pertanyaan`` key).
 
+    An authoring workbook (``.xlsx``) is always an edition.
+
     Raises:
         QuestionnaireError: As for :func:`load_questionnaire` and :func:`load_rule_set`.
     """
+    if path.suffix.lower() == ".xlsx":
+        return load_questionnaire(path)
     source = _display(path)
     doc = _resolve(path.resolve(), source, (path.resolve(),))
     if "pertanyaan" in doc.data or "sertakan" in doc.data or "indikator" in doc.data or "judul" in doc.data:

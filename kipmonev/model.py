@@ -440,6 +440,19 @@ class RuleSet(_Model):
 AnyQuestion = YesNoQuestion | ChoiceQuestion | ChecklistQuestion | NumberQuestion
 
 
+def _canonical(value: object) -> object:
+    """Plain JSON-ready data in which equal numbers are written alike (``4``, ``4.0`` and ``4.00`` → ``"4"``)."""
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
 class Questionnaire(_Model):
     """One edition of a monev questionnaire for one category of public body."""
 
@@ -527,7 +540,7 @@ class Questionnaire(_Model):
     @cached_property
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON of the whole edition, rules included: ``sha256:…``."""
-        data = self.model_dump(mode="json", by_alias=True)
+        data = _canonical(self.model_dump(mode="python", by_alias=True))
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
         return "sha256:" + hashlib.sha256(blob).hexdigest()
 

@@ -261,7 +261,7 @@ def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[Trac
     exact, active, contributions = _saq_exact(q, sums)
     r = q.rules.rounding
     indicators = tuple(
-        IndicatorResult(
+        IndicatorResult.model_construct(
             code=ind.code,
             name=ind.name,
             weight=ind.weight,
@@ -272,7 +272,7 @@ def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[Trac
         )
         for ind in q.indicators
     )
-    return TrackResult(score=round_score(exact, r), indicators=indicators, active_weight=active), exact, sums
+    return TrackResult.model_construct(score=round_score(exact, r), indicators=indicators, active_weight=active), exact, sums
 
 
 # --- stages and outcome ------------------------------------------------------------
@@ -285,46 +285,61 @@ class _Final:
     missing: tuple[str, ...]  # names of stages whose scores are needed but missing
 
 
-def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> _Final:
-    """S6, S7: from the published basis SAQ and the published stage scores to the published final."""
-    gate = None
-    use_saq_only = False
+def _stage_values(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> tuple[bool | None, bool, list[Decimal | None]]:
+    """S6: (gate passed or None, final is the SAQ alone, published score of each stage or None)."""
+    passed: bool | None = None
+    saq_only = False
     zero_others = False
     if rules.gate is not None:
         passed = saq >= rules.gate.threshold
-        gate = GateResult(threshold=rules.gate.threshold, score=saq, passed=passed, on_fail=rules.gate.on_fail.value)
         if not passed:
-            use_saq_only = rules.gate.on_fail is GateFailRule.SAQ_SCORE
-            zero_others = not use_saq_only
-    stages: list[StageResult] = []
-    missing: list[str] = []
-    total = _ZERO
+            saq_only = rules.gate.on_fail is GateFailRule.SAQ_SCORE
+            zero_others = not saq_only
+    values: list[Decimal | None] = []
     for stage in rules.stages:
         if stage.code == "saq":
-            value: Decimal | None = saq
+            values.append(saq)
         elif zero_others:
-            value = _ZERO
+            values.append(_ZERO)
         else:
             given = stage_scores.get(stage.code)
-            value = None if given is None else round_score(given, rules.rounding)
-        counted = not use_saq_only and value is not None
-        contribution = _CONTEXT.divide(_CONTEXT.multiply(stage.weight, value), _HUNDRED) if counted and value is not None else None
-        if not use_saq_only and value is None:
-            missing.append(stage.name)
-        if contribution is not None:
-            total += contribution
-        stages.append(StageResult(code=stage.code, name=stage.name, weight=stage.weight, score=value, contribution=contribution))
-    if use_saq_only:
-        final: Decimal | None = saq
-    elif missing:
-        final = None
-    else:
-        final = round_score(total, rules.rounding)
-    return _Final(final, tuple(stages), gate, tuple(missing))
+            values.append(None if given is None else round_score(given, rules.rounding))
+    return passed, saq_only, values
+
+
+def _final_value(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> Decimal | None:
+    """S7: the published final, or None while a needed stage score is missing."""
+    _, saq_only, values = _stage_values(rules, saq, stage_scores)
+    if saq_only:
+        return saq
+    if any(v is None for v in values):
+        return None
+    total = sum((_CONTEXT.multiply(stage.weight, v) for stage, v in zip(rules.stages, values, strict=True) if v is not None), _ZERO)
+    return round_score(_CONTEXT.divide(total, _HUNDRED), rules.rounding)
+
+
+def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> _Final:
+    """S6, S7 with everything the result shows: each stage's score and contribution, the gate."""
+    passed, saq_only, values = _stage_values(rules, saq, stage_scores)
+    gate = None
+    if rules.gate is not None and passed is not None:
+        gate = GateResult.model_construct(threshold=rules.gate.threshold, score=saq, passed=passed, on_fail=rules.gate.on_fail.value)
+    stages = tuple(
+        StageResult.model_construct(
+            code=stage.code,
+            name=stage.name,
+            weight=stage.weight,
+            score=value,
+            contribution=None if saq_only or value is None else _CONTEXT.divide(_CONTEXT.multiply(stage.weight, value), _HUNDRED),
+        )
+        for stage, value in zip(rules.stages, values, strict=True)
+    )
+    missing = () if saq_only else tuple(stage.name for stage, value in zip(rules.stages, values, strict=True) if value is None)
+    return _Final(_final_value(rules, saq, stage_scores), stages, gate, missing)
 
 
 def _band(band: Band) -> BandResult:
-    return BandResult(code=band.code, name=band.name, lower=band.lower, color=band.color, message=band.message)
+    return BandResult.model_construct(code=band.code, name=band.name, lower=band.lower, color=band.color, message=band.message)
 
 
 def _headline(final: _Final, basis_saq: Decimal) -> Decimal:
@@ -357,14 +372,27 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
     return own, verifier
 
 
+_SCALES: dict[str, dict[str, tuple[ScaleStep, ...]]] = {}
+
+
+def _scales(q: Questionnaire) -> dict[str, tuple[ScaleStep, ...]]:
+    """Each question's scale, built once per edition (they depend on the edition only)."""
+    cached = _SCALES.get(q.content_hash)
+    if cached is None:
+        if len(_SCALES) > 64:
+            _SCALES.clear()
+        cached = _SCALES[q.content_hash] = {qq.code: _scale(qq) for qq in q.questions}
+    return cached
+
+
 def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
     if isinstance(q, YesNoQuestion):
-        return (ScaleStep(label=YES_LABEL, points=q.points), ScaleStep(label=NO_LABEL, points=_ZERO))
+        return (ScaleStep.model_construct(label=YES_LABEL, points=q.points), ScaleStep.model_construct(label=NO_LABEL, points=_ZERO))
     if isinstance(q, ChoiceQuestion):
-        return tuple(ScaleStep(label=o.label, points=o.points) for o in q.options)
+        return tuple(ScaleStep.model_construct(label=o.label, points=o.points) for o in q.options)
     if isinstance(q, ChecklistQuestion):
-        return tuple(ScaleStep(code=i.code, label=i.label, points=i.points) for i in q.items)
-    return tuple(ScaleStep(label=_range_label(q, r), points=r.points) for r in q.ranges)
+        return tuple(ScaleStep.model_construct(code=i.code, label=i.label, points=i.points) for i in q.items)
+    return tuple(ScaleStep.model_construct(label=_range_label(q, r), points=r.points) for r in q.ranges)
 
 
 def _range_label(q: NumberQuestion, r: Range) -> str:
@@ -377,7 +405,7 @@ def _range_label(q: NumberQuestion, r: Range) -> str:
 
 
 def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
-    return AnswerResult(answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason)
+    return AnswerResult.model_construct(answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason)
 
 
 def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
@@ -424,7 +452,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     reasons += [msg.reason_stage_missing(name) for name in final.missing]
     headline = _headline(final, basis_saq)
     complete = not reasons
-    outcome = Outcome(
+    outcome = Outcome.model_construct(
         complete=complete,
         final_score=headline if complete else None,
         band=_band(classify(headline, rules.bands)) if complete else None,
@@ -435,9 +463,13 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and not (final.gate is not None and not final.gate.passed),
     )
 
-    questions = tuple(_question_result(qq, own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission) for qq in q.questions)
+    scales = _scales(q)
+    questions = tuple(
+        _question_result(qq, scales[qq.code], own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission)
+        for qq in q.questions
+    )
     improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores)
-    counts = Counts(
+    counts = Counts.model_construct(
         questions=len(q.questions),
         answered=sum(1 for s in self_scored.values() if s.status in (QuestionStatus.ANSWERED, QuestionStatus.NO_EVIDENCE)),
         missing=missing_count,
@@ -445,9 +477,9 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         no_evidence=sum(1 for s in self_scored.values() if s.status is QuestionStatus.NO_EVIDENCE),
         verified=len(verifier),
     )
-    return Assessment(
+    return Assessment.model_construct(
         kipmonev_version=__version__,
-        questionnaire=QuestionnaireRef(
+        questionnaire=QuestionnaireRef.model_construct(
             id=q.id, title=q.title, commission=q.commission, year=q.year, category=q.category, version=q.version, content_hash=q.content_hash, rule_set=q.rule_set
         ),
         rules=_rules_summary(q),
@@ -465,10 +497,10 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     )
 
 
-def _question_result(q: AnyQuestion, own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission) -> QuestionResult:
+def _question_result(q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission) -> QuestionResult:
     self_result = _answer_result(q, own, own_s)
     verified_result = _answer_result(q, ver, ver_s) if ver is not None and ver_s is not None else None
-    return QuestionResult(
+    return QuestionResult.model_construct(
         code=q.code,
         indicator=q.indicator,
         type=q.type.value,
@@ -479,7 +511,7 @@ def _question_result(q: AnyQuestion, own: _Normal, own_s: _Scored, ver: _Normal 
         recommendation=q.recommendation,
         evidence_required=q.evidence.value,
         max_points=q.max_points,
-        scale=_scale(q),
+        scale=scale,
         self_answer=self_result,
         verified_answer=verified_result,
         verifier_note=sub.verification[q.code].note if q.code in sub.verification else None,
@@ -503,9 +535,10 @@ def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: 
         changed[qq.indicator] = (earned + (s.possible - s.earned), possible)
         new_exact, _, _ = _saq_exact(q, changed)
         new_saq = round_score(new_exact, rules.rounding)
-        new_headline = _headline(_combine(rules, new_saq, stage_scores), new_saq)
+        new_final = _final_value(rules, new_saq, stage_scores)
+        new_headline = new_saq if new_final is None else new_final
         out.append(
-            Improvement(
+            Improvement.model_construct(
                 code=qq.code,
                 indicator=qq.indicator,
                 text=qq.text,
@@ -524,8 +557,8 @@ def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: 
 
 def _rules_summary(q: Questionnaire) -> RulesSummary:
     r = q.rules
-    notes = tuple(RuleNoteResult(item=n.item, status=n.status.value, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
-    return RulesSummary(
+    notes = tuple(RuleNoteResult.model_construct(item=n.item, status=n.status.value, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
+    return RulesSummary.model_construct(
         bands=tuple(_band(b) for b in r.bands),
         rounding_places=r.rounding.places,
         rounding_mode=r.rounding.mode.value,

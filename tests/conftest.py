@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from kipmonev.loader import load_rule_set, with_rule_set
 from kipmonev.model import Questionnaire
 from kipmonev.submission import Answer, BodyIdentity, Submission
+
+# CI runs the same examples every time (a fixed budget, reproducible failures); people get fresh ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 LINK = "https://ppid.contoh.go.id/dokumen"
 

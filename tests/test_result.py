@@ -45,3 +45,12 @@ def test_content_hash_follows_content() -> None:
 
     assert Questionnaire.model_validate(data).content_hash != first
     assert small().content_hash == first
+
+
+def test_content_hash_ignores_how_a_number_is_written() -> None:
+    from kipmonev.model import Questionnaire
+
+    data = small().model_dump(by_alias=True)
+    data["indikator"][0]["bobot"] = "60.00"
+    data["pertanyaan"][0]["poin"] = "2.0"
+    assert Questionnaire.model_validate(data).content_hash == small().content_hash

@@ -9,6 +9,7 @@ import click
 
 from kipmonev._version import __version__
 from kipmonev.cli._common import CONTEXT
+from kipmonev.cli.authoring import questionnaire_cmd
 from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
 
 
@@ -21,6 +22,6 @@ def cli() -> None:
     """
 
 
-for _command in (questionnaires_cmd, validate_cmd, schema_cmd):
+for _command in (questionnaires_cmd, validate_cmd, schema_cmd, questionnaire_cmd):
     _command.options_metavar = "[OPSI]"
     cli.add_command(_command)
