@@ -40,9 +40,8 @@ docs:  ## regenerate the key reference in questionnaires/README.md
 	$(BIN)/python -m kipmonev._docgen
 	$(BIN)/python -m kipmonev.cli._readme README.md
 
-examples:  ## the main job on the bundled data
-	$(BIN)/kipmonev questionnaires
-	$(BIN)/kipmonev validate questionnaires/aturan/*.yaml questionnaires/ki-pusat-2025/[!_]*.yaml
+examples:  ## the main job on the bundled data: score the example workbooks, write results and the recap
+	$(BIN)/kipmonev score examples -o $(OUT)
 
 bench:
 	$(BIN)/python -m benchmarks

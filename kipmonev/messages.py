@@ -419,7 +419,8 @@ def link_status(url: str, status: int) -> str:
 
 
 def link_timeout(url: str, seconds: float) -> str:
-    return f"tautan {url} tidak menjawab dalam {seconds:g} detik. Pastikan situsnya aktif dan dapat diakses publik."
+    shown = f"{seconds:g}".replace(".", ",")
+    return f"tautan {url} tidak menjawab dalam {shown} detik. Pastikan situsnya aktif dan dapat diakses publik."
 
 
 def link_dns(url: str, host: str) -> str:
@@ -471,7 +472,7 @@ def check_final(value: str, band: str) -> str:
 
 
 def check_estimate(value: str, band: str, reasons: str) -> str:
-    return f"Perkiraan nilai akhir: {value} — {band} (perkiraan; {reasons})"
+    return f"Perkiraan nilai akhir: {value} — {band} (belum final: {reasons})"
 
 
 def check_complete() -> str:

@@ -10,7 +10,9 @@ import click
 from kipmonev._version import __version__
 from kipmonev.cli._common import CONTEXT
 from kipmonev.cli.authoring import questionnaire_cmd
+from kipmonev.cli.batch import compare_cmd, score_cmd
 from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
+from kipmonev.cli.workbook import check_cmd, template_cmd
 
 
 @click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
@@ -22,6 +24,6 @@ def cli() -> None:
     """
 
 
-for _command in (questionnaires_cmd, validate_cmd, schema_cmd, questionnaire_cmd):
+for _command in (questionnaires_cmd, validate_cmd, schema_cmd, template_cmd, check_cmd, score_cmd, compare_cmd, questionnaire_cmd):
     _command.options_metavar = "[OPSI]"
     cli.add_command(_command)

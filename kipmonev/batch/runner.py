@@ -1,0 +1,273 @@
+"""Score many workbooks in parallel, write one result per body and the recap.
+
+One bad file never stops the batch: it becomes rows of the recap's Galat sheet. Results are written
+atomically as they arrive; the recap only at the end, so an interrupted run leaves complete files only.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kipmonev import messages as msg
+from kipmonev.batch.export import write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, previous_from_recap, row_from_assessment, with_changes
+from kipmonev.batch.stages import CombineRule, StageScore, read_stage_scores, stage_scores_for
+from kipmonev.errors import KipmonevError, Location, Problem
+from kipmonev.fileio import safe_filename, write_atomic
+from kipmonev.loader import load_rule_set, with_rule_set
+from kipmonev.result import BandResult
+from kipmonev.scoring import score
+
+RESULTS_DIR = "hasil"
+RECAP_FILES = ("rekap.json", "rekap.xlsx")
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch."""
+
+    out_dir: Path
+    date: str
+    jobs: int = 1
+    stage_file: Path | None = None
+    combine: CombineRule = CombineRule.MEAN
+    rule_set: str | None = None
+    previous: Path | None = None
+
+
+@dataclass
+class BatchResult:
+    """What a batch produced."""
+
+    recap: Recap
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Number of files that could not be scored."""
+        return len({e.file for e in self.recap.errors})
+
+
+class BatchInterruptedError(Exception):
+    """The batch was stopped (Ctrl-C, SIGTERM) after ``done`` of ``total`` files."""
+
+    def __init__(self, done: int, total: int) -> None:
+        """Record how far the batch got."""
+        super().__init__(done, total)
+        self.done = done
+        self.total = total
+
+
+def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+    """Files as given, and every ``.xlsx`` below given folders (recursively), sorted, without duplicates.
+
+    Spreadsheet lock files (``~$…``), hidden files and anything inside ``exclude`` (the output folder) are skipped.
+    """
+    found: dict[Path, Path] = {}
+    skip = exclude.resolve() if exclude is not None else None
+    for path in paths:
+        candidates = sorted(path.rglob("*.xlsx")) if path.is_dir() else [path]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if path.is_dir() and (candidate.name.startswith(("~$", ".")) or (skip is not None and resolved.is_relative_to(skip))):
+                continue
+            found.setdefault(resolved, candidate)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+# --- the worker -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Scored:
+    row: BodyRow
+    json_text: str
+    bands: tuple[BandResult, ...]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    errors: tuple[ErrorRow, ...]
+
+
+_STATE: dict[str, object] = {}
+
+
+def _init_worker(rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], ignore_sigint: bool) -> None:
+    if ignore_sigint:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STATE["rule_set"] = load_rule_set(rule_set) if rule_set else None
+    _STATE["stage_scores"] = stage_scores
+
+
+def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
+    return _Failed(tuple(ErrorRow(file=file, code=p.code, where=str(p.location), message=p.message) for p in problems))
+
+
+def _stage_note(value: StageScore) -> str:
+    rule = "rata-rata terpangkas" if value.rule is CombineRule.TRIMMED and value.panelists >= 3 else "rata-rata"
+    return f"{rule} {value.panelists} panelis"
+
+
+def _assess(path: Path) -> _Scored | _Failed:
+    """Read, score and summarise one workbook; every failure becomes error rows."""
+    from kipmonev.workbook import read_submission
+
+    file = str(path)
+    try:
+        questionnaire, submission = read_submission(path)
+        rule_set = _STATE.get("rule_set")
+        if rule_set is not None:
+            questionnaire = with_rule_set(questionnaire, rule_set)  # type: ignore[arg-type]
+        stage_scores: dict[str, dict[str, StageScore]] = _STATE.get("stage_scores") or {}  # type: ignore[assignment]
+        given = stage_scores.get(submission.body.id or "", {})
+        notes: dict[str, str] = {}
+        if given:
+            scores, problems = stage_scores_for(given, questionnaire.rules, file)
+            if problems:
+                return _errors(file, problems)
+            submission = submission.model_copy(update={"stage_scores": {**submission.stage_scores, **scores}})
+            notes = {code: _stage_note(next(v for k, v in given.items() if k in (code, ""))) for code in scores}
+        assessment = score(questionnaire, submission)
+    except KipmonevError as e:
+        return _errors(file, e.problems or (Problem(Location(file), "KM-B-010", e.summary),))
+    except Exception as e:  # one bad file must never stop a batch; it is reported with its type
+        return _errors(file, (Problem(Location(file), "KM-B-009", msg.batch_unexpected(type(e).__name__)),))
+    row = row_from_assessment(assessment, file, stage_notes=notes)
+    return _Scored(row, assessment.model_dump_json(), assessment.rules.bands)
+
+
+# --- the batch ----------------------------------------------------------------------------
+
+def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]]) -> Iterator[_Scored | _Failed]:
+    jobs = max(1, min(options.jobs, len(files)))
+    if jobs == 1:
+        _init_worker(options.rule_set, stage_scores, ignore_sigint=False)
+        yield from map(_assess, files)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options.rule_set, stage_scores, True))
+    try:
+        yield from pool.imap(_assess, files, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+
+
+def _load_previous(path: Path) -> dict[str, Previous]:
+    candidate = path / "rekap.json" if path.is_dir() else path
+    try:
+        return previous_from_recap(Recap.from_json(candidate.read_bytes()))
+    except (OSError, ValueError) as e:
+        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(type(e).__name__)),)) from e
+
+
+def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Score every workbook under ``paths`` and write results and the recap into ``options.out_dir``.
+
+    Raises:
+        KipmonevError: No inputs, or the stage-score or previous-results file is invalid (before anything runs).
+        BatchInterruptedError: Stopped by Ctrl-C or SIGTERM; results written so far are complete files.
+    """
+    inputs = list(paths)
+    files = collect_inputs(inputs, exclude=options.out_dir)
+    if not files:
+        raise KipmonevError("Tidak ada berkas untuk dinilai.", (Problem(Location(", ".join(str(p) for p in inputs) or "."), "KM-B-012", msg.batch_no_inputs()),))
+    stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
+    previous = _load_previous(options.previous) if options.previous else None
+    if options.rule_set:
+        load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
+    results_dir = options.out_dir / RESULTS_DIR
+    results_dir.mkdir(parents=True, exist_ok=True)
+    protect = [f.resolve() for f in files]
+    rows: list[BodyRow] = []
+    errors: list[ErrorRow] = []
+    written: list[Path] = []
+    bands: tuple[BandResult, ...] = ()
+    done = 0
+    try:
+        for outcome in _outcomes(files, options, stage_scores):
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+            if isinstance(outcome, _Failed):
+                errors += outcome.errors
+                continue
+            bands = bands or outcome.bands
+            target = results_dir / f"{safe_filename(outcome.row.body_id or outcome.row.name)}-{done:05d}.json.part"
+            write_atomic(target, outcome.json_text, protect=protect)
+            rows.append(outcome.row.model_copy(update={"result_file": str(target)}))
+    except KeyboardInterrupt:
+        _finish_results(rows)  # what is done stays usable, under its final name
+        raise BatchInterruptedError(done, len(files)) from None
+    rows, duplicates = _finish_results(rows)
+    errors += duplicates
+    written += [Path(r.result_file) for r in rows if r.result_file]
+    if previous is not None:
+        previous = with_changes(rows, previous)
+    recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous)
+    json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
+    write_recap_json(recap, json_path)
+    write_recap_xlsx(recap, xlsx_path)
+    written += [json_path, xlsx_path, *write_recap_csv(recap, options.out_dir)]
+    return BatchResult(recap, written)
+
+
+def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Bodies that appear in more than one file are reported, never silently merged; their results are dropped."""
+    groups: dict[str, list[BodyRow]] = {}
+    for row in rows:
+        groups.setdefault((row.body_id or row.name).strip().casefold(), []).append(row)
+    kept: list[BodyRow] = []
+    errors: list[ErrorRow] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        for row in group:
+            others = ", ".join(o.file for o in group if o is not row)
+            errors.append(ErrorRow(file=row.file, code="KM-B-013", where=f"{row.file}, Identitas", message=msg.batch_duplicate_body(row.body_id or row.name, others)))
+            if row.result_file:
+                Path(row.result_file).unlink(missing_ok=True)
+    return kept, errors
+
+
+def _finish_results(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Drop duplicated bodies, then rename each finished result to ``hasil/<ID or name>.json`` (unique)."""
+    kept, errors = _split_duplicates(rows)
+    used: set[str] = set()
+    published = []
+    for row in kept:
+        assert row.result_file is not None
+        part = Path(row.result_file)
+        stem = safe_filename(row.body_id or row.name)
+        name, n = f"{stem}.json", 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{stem}-{n}.json"
+        used.add(name.casefold())
+        final = part.parent / name
+        part.replace(final)
+        published.append(row.model_copy(update={"result_file": str(final)}))
+    return published, errors
+
+
+def _default_bands() -> tuple[BandResult, ...]:
+    rules = load_rule_set("ki-pusat").rules
+    return tuple(BandResult(code=b.code, name=b.name, lower=b.lower, color=b.color, message=b.message) for b in rules.bands)
+
+
+def cpu_count() -> int:
+    """Cores available to this process (the default for ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+

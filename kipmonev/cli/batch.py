@@ -1,0 +1,116 @@
+"""Batch commands for Komisi Informasi: ``score`` over many workbooks, ``compare`` two result sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import signal
+import sys
+from pathlib import Path
+from types import FrameType
+
+import click
+
+from kipmonev.batch.compare import compare, load_rows
+from kipmonev.batch.runner import BatchInterruptedError, BatchOptions, cpu_count, run_batch
+from kipmonev.batch.stages import CombineRule
+from kipmonev.cli._common import UserError, table, user_errors
+from kipmonev.formatting import format_number
+
+#: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@click.command("score")
+@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("--stage-scores", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
+@click.option("--combine", type=click.Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
+@click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
+@click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
+def score_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_scores: Path | None, combine: str, rule_set: str | None, previous: Path | None, quiet: bool) -> None:
+    """Nilai banyak isian sekaligus, lalu tulis hasil per badan publik dan rekapnya.
+
+    Satu berkas yang gagal tidak menghentikan batch; galatnya tercantum di rekap (sheet Galat).
+    Keluar dengan kode 0 bila semua berkas dinilai, 1 bila ada yang gagal, 130 bila dihentikan.
+
+    \b
+    Contoh:
+      kipmonev score examples/ -o hasil-2025 --stage-scores panelis.csv
+    """
+    options = BatchOptions(out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous)
+    show = not quiet and sys.stderr.isatty()
+    previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        with user_errors(), click.progressbar(length=1, label="Menilai", file=sys.stderr, show_pos=True) if show else _NoBar() as bar:
+
+            def progress(done: int, total: int) -> None:
+                bar.length = total
+                bar.update(1)
+
+            result = run_batch(paths, options, progress)
+    except BatchInterruptedError as e:
+        click.echo(f"Dihentikan: {e.done} dari {e.total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+    recap = result.recap
+    if not quiet:
+        counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
+        click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
+        click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
+    for error in recap.errors:
+        click.echo(f"{error.where}: {error.message}", err=True)
+    if result.failed:
+        raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
+
+
+class _NoBar:
+    """Stands in for the progress bar when output is not a terminal or --quiet is given."""
+
+    length = 0
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        """Do nothing."""
+
+
+@click.command("compare")
+@click.argument("old", metavar="LAMA", type=click.Path(exists=True, path_type=Path))
+@click.argument("new", metavar="BARU", type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
+def compare_cmd(old: Path, new: Path, as_json: bool) -> None:
+    """Bandingkan dua hasil penilaian: per badan publik dan per indikator, apa yang naik dan turun.
+
+    LAMA dan BARU adalah folder keluaran 'kipmonev score', berkas rekap.json, atau satu hasil JSON.
+
+    \b
+    Contoh:
+      kipmonev compare hasil-2024 hasil-2025
+    """
+    with user_errors():
+        result = compare(load_rows(old), load_rows(new))
+    if as_json:
+        click.echo(json.dumps(json.loads(result.model_dump_json()) | {"naik": result.up, "turun": result.down}, ensure_ascii=False, indent=2))
+        return
+    rows = [
+        [b.key, b.name, f"{format_number(b.old_score)} ({b.old_band})", f"{format_number(b.new_score)} ({b.new_band})", ("+" if b.change > 0 else "") + format_number(b.change)]
+        for b in result.bodies
+    ]
+    click.echo(table(rows, ["ID", "BADAN PUBLIK", "LAMA", "BARU", "PERUBAHAN"]))
+    click.echo(f"\nNaik: {result.up}; turun: {result.down}; hanya di LAMA: {len(result.only_old)}; hanya di BARU: {len(result.only_new)}.")
+    for body in result.bodies:
+        moved = [f"{i.name} {'+' if (i.change or 0) > 0 else ''}{format_number(i.change)}" for i in body.indicators if i.change]
+        if moved:
+            click.echo(f"- {body.name}: " + "; ".join(moved))

@@ -1,0 +1,71 @@
+"""Workbook commands: write a fill-in template, check a filled workbook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from kipmonev import messages as msg
+from kipmonev.cli._common import UserError, user_errors
+from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.submission import BodyIdentity
+from kipmonev.workbook import write_template
+from kipmonev.workbook.check import check_workbook
+
+
+@click.command("template")
+@click.argument("questionnaire", metavar="KUESIONER")
+@click.option("-o", "--output", required=True, metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path), help="Berkas .xlsx yang ditulis, misalnya isian.xlsx.")
+@click.option("--body", "body_name", metavar="NAMA", help="Nama badan publik yang diisikan ke sheet Identitas.")
+@click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan pengganti aturan kuesioner, misalnya ki-dki-jakarta.")
+@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_set: str | None, force: bool) -> None:
+    """Buat templat isian (.xlsx) untuk KUESIONER (id kuesioner bawaan atau berkas YAML).
+
+    Templat berisi petunjuk pengisian, identitas, kuesioner dengan daftar pilihan jawaban, kolom
+    verifikator, nilai tahap lanjutan, dan ringkasan nilai yang dihitung otomatis.
+
+    \b
+    Contoh:
+      kipmonev template ki-pusat-2025-kementerian -o isian.xlsx --body "Kementerian Urusan Contoh"
+    """
+    with user_errors():
+        q = load_questionnaire(questionnaire)
+        if rule_set:
+            q = with_rule_set(q, load_rule_set(rule_set))
+        if output.exists() and not force:
+            raise UserError(msg.output_exists(str(output)))
+        write_template(q, output, BodyIdentity(name=body_name) if body_name else None)
+    click.echo(msg.template_written(str(output), q.id, len(q.questions)))
+
+
+@click.command("check")
+@click.argument("workbook", metavar="ISIAN.xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
+@click.option("--check-links", "links", is_flag=True, help="Periksa juga apakah setiap tautan bukti dukung dapat dibuka.")
+@click.option("-k", "--kuesioner", "questionnaire", metavar="KUESIONER", help="Id atau berkas kuesioner, bila berkas tidak dibuat dari kuesioner bawaan.")
+@click.option("--batas-waktu", "timeout", metavar="DETIK", type=click.FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
+def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float) -> None:
+    """Periksa berkas isian: apa yang belum diisi atau tidak sah (dengan selnya) dan perkiraan nilainya.
+
+    Menampilkan nilai mandiri, nilai verifikasi bila kolom verifikator terisi, dan kualifikasi yang
+    akan diperoleh. Keluar dengan kode 0 bila isian lengkap dan sah, 1 bila tidak.
+
+    \b
+    Contoh:
+      kipmonev check isian.xlsx
+      kipmonev check isian.xlsx --check-links --json
+    """
+    with user_errors():
+        q = load_questionnaire(questionnaire) if questionnaire else None
+        result = check_workbook(workbook, q, links=links, timeout=timeout)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif result.errors:
+        raise UserError(result.error_text())
+    else:
+        click.echo("\n".join(result.lines()))
+    if not result.ok:
+        raise SystemExit(1)

@@ -1,0 +1,204 @@
+"""`kipmonev template` and `kipmonev check`: help, one success each, every user error with its exact message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import FULL_ANSWERS, small_data
+from openpyxl import load_workbook
+from test_workbook_links import _Handler
+from workbook_helpers import fill
+
+from kipmonev import load_questionnaire
+from kipmonev.cli import cli
+from kipmonev.submission import Answer
+
+RUNNER = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = RUNNER.invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def small_yaml() -> Path:
+    """The small questionnaire as a file (JSON is YAML 1.2), for workbooks of a non-shipped edition."""
+    path = Path("uji.yaml")
+    path.write_text(json.dumps(small_data(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["template", "check"])
+def test_help(command: str) -> None:
+    code, out, _ = run(command, "-h")
+    assert code == 0
+    assert out.startswith(f"Penggunaan: kipmonev {command} [OPSI]")
+    assert "Contoh:" in out
+
+
+def test_template_writes_a_workbook_for_a_shipped_edition() -> None:
+    assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx", "--body", "PT Contoh Nusantara (Persero)") == (
+        0,
+        "Templat ditulis: isian.xlsx (kuesioner ki-pusat-2025-bumn, 101 pertanyaan).\n",
+        "",
+    )
+    wb = load_workbook("isian.xlsx")
+    assert wb["Identitas"]["B4"].value == "PT Contoh Nusantara (Persero)"
+    assert wb["Metadata"]["B1"].value == "ki-pusat-2025-bumn"
+
+
+def test_template_with_another_commissions_rules_is_checked_with_them() -> None:
+    assert run("template", "ki-pusat-2025-kementerian", "-o", "dki.xlsx", "--aturan", "ki-dki-jakarta")[0] == 0
+    code, out, _ = run("check", "dki.xlsx", "--json")
+    assert code == 1  # nothing answered yet
+    assert json.loads(out)["kuesioner"]["aturan"] == "ki-dki-jakarta"
+
+
+def test_template_user_errors() -> None:
+    Path("isian.xlsx").write_bytes(b"milik pengguna")
+    assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx") == (
+        1,
+        "",
+        "Galat: berkas 'isian.xlsx' sudah ada. Gunakan --force untuk menimpanya, atau pilih nama lain dengan -o.\n",
+    )
+    assert Path("isian.xlsx").read_bytes() == b"milik pengguna"
+    assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx", "--force")[0] == 0
+    code, _, err = run("template", "ki-pusat-2099-bumn", "-o", "lain.xlsx")
+    assert code == 1
+    assert err.startswith("Galat: ki-pusat-2099-bumn: kuesioner 'ki-pusat-2099-bumn' tidak ditemukan. Gunakan jalur berkas atau salah satu id: ki-pusat-2025-bumn, ")
+    code, _, err = run("template", "ki-pusat-2025-bumn", "-o", "lain.xlsx", "--aturan", "ki-mars")
+    assert code == 1
+    assert err.startswith("Galat: ki-mars: aturan 'ki-mars' tidak ditemukan.")
+    assert run("template", "ki-pusat-2025-bumn")[0] == 2  # -o is required: a usage error
+
+
+def test_check_a_complete_valid_workbook(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    fill(Path("isian.xlsx"), q, FULL_ANSWERS, stages={"presentasi": Decimal(80)})
+    code, out, err = run("check", "isian.xlsx", "-k", str(small_yaml))
+    assert (code, err) == (0, "")
+    assert out == (
+        "Berkas: isian.xlsx\n"
+        "Badan publik: Badan Uji (kuesioner uji-kecil, versi 2025081501)\n"
+        "Dijawab 7 dari 7 pertanyaan; tidak berlaku 0; belum dijawab 0; jawaban bernilai tanpa bukti dukung 0.\n"
+        "\n"
+        "Nilai mandiri (SAQ): 100,00\n"
+        "Nilai verifikasi (SAQ): belum ada\n"
+        "Nilai Presentasi: 80,00\n"
+        "Nilai akhir: 94,00 — Informatif\n"
+        "\n"
+        "Isian lengkap dan sah.\n"
+    )
+
+
+def test_check_an_incomplete_workbook_lists_the_warnings_and_exits_1(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    answers = dict(FULL_ANSWERS)
+    answers["AA.1.1"] = Answer(value="Ya")
+    del answers["AA.1.2"]
+    fill(Path("isian.xlsx"), q, answers, verification={"AA.1.3": Answer(value="Tidak")})
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml))
+    assert code == 1
+    assert out == (
+        "Berkas: isian.xlsx\n"
+        "Badan publik: Badan Uji (kuesioner uji-kecil, versi 2025081501)\n"
+        "Dijawab 6 dari 7 pertanyaan; tidak berlaku 0; belum dijawab 1; jawaban bernilai tanpa bukti dukung 1.\n"
+        "\n"
+        "Peringatan (2):\n"
+        "- isian.xlsx, Kuesioner!G6: jawaban 'Ya' untuk AA.1.1 belum dilengkapi bukti dukung berupa tautan (URL). Jawaban tanpa bukti yang diwajibkan tidak diberi nilai; isi kolom Tautan/Bukti Dukung.\n"
+        "- isian.xlsx, Kuesioner!F7: pertanyaan AA.1.2 belum dijawab. Pertanyaan yang tidak dijawab bernilai 0; isi kolom Jawaban.\n"
+        "\n"
+        "Nilai mandiri (SAQ): 50,00\n"  # AA: 1 of 6 points × 60 = 10; BB: 40
+        "Nilai verifikasi (SAQ): 40,00\n"  # the verifier says AA.1.3 is 'Tidak': AA 0
+        "Nilai Presentasi: belum ada\n"
+        "Nilai akhir: 40,00 — Kurang Informatif\n"  # below the gate of 60: the verified SAQ
+        "\n"
+        "Isian belum lengkap atau belum sah: 2 hal perlu diperbaiki (lihat di atas).\n"
+    )
+
+
+def test_check_json_for_machines(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    fill(Path("isian.xlsx"), q, {k: v for k, v in FULL_ANSWERS.items() if k != "AA.1.2"}, stages={"presentasi": Decimal(80)})
+    code, out, _ = run("check", "isian.xlsx", "--json", "-k", str(small_yaml))
+    data = json.loads(out)
+    assert code == 1
+    assert {k: data[k] for k in ("sah", "lengkap", "nilai_mandiri", "nilai_verifikasi", "tahap", "nilai", "final", "kualifikasi", "masalah")} == {
+        "sah": True,
+        "lengkap": False,
+        "nilai_mandiri": 70,
+        "nilai_verifikasi": None,
+        "tahap": {"presentasi": 80},
+        "nilai": 73,
+        "final": True,
+        "kualifikasi": {"kode": "cukup_informatif", "nama": "Cukup Informatif"},
+        "masalah": [],
+    }
+    assert [(w["kode"], w["sheet"], w["sel"]) for w in data["peringatan"]] == [("KM-W-050", "Kuesioner", "F7")]
+
+
+def test_check_user_errors(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    fill(Path("isian.xlsx"), q, {**FULL_ANSWERS, "AA.1.1": Answer(value="Mungkin", evidence=("https://a.go.id/b",))})
+    expected = "isian.xlsx, Kuesioner!F6: jawaban 'Mungkin' tidak dikenal untuk AA.1.1. Pilih 'Ya' atau 'Tidak'."
+    assert run("check", "isian.xlsx", "-k", str(small_yaml)) == (1, "", f"Galat: {expected}\n")
+    code, out, _ = run("check", "isian.xlsx", "--json", "-k", str(small_yaml))
+    data = json.loads(out)
+    assert (code, data["sah"], data["nilai"], [p["teks"] for p in data["masalah"]]) == (1, False, None, [expected])
+    assert run("check", "isian.xlsx") == (
+        1,
+        "",
+        "Galat: isian.xlsx: berkas ini dibuat untuk kuesioner 'uji-kecil', yang tidak disertakan dalam kipmonev ini. Sebutkan berkas kuesionernya dengan opsi --kuesioner.\n",
+    )
+    Path("bukan.xlsx").write_text("Nama;Jawaban\n", encoding="utf-8")
+    assert run("check", "bukan.xlsx") == (
+        1,
+        "",
+        "Galat: bukan.xlsx: berkas ini bukan buku kerja Excel (.xlsx). Buka berkas di Excel atau LibreOffice lalu simpan sebagai 'Excel 2007-365 (.xlsx)'.\n",
+    )
+    code, _, err = run("check", "tidak-ada.xlsx")
+    assert code == 2 and "tidak-ada.xlsx" in err  # click reports a missing file itself (usage error)
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_check_links_reports_dead_links_by_cell(small_yaml: Path, server: str) -> None:
+    q = load_questionnaire(small_yaml)
+    answers = {**FULL_ANSWERS, "AA.1.1": Answer(value="Ya", evidence=(f"{server}/ok",)), "BB.1.1": Answer(value=("a",), evidence=(f"{server}/hilang",))}
+    fill(Path("isian.xlsx"), q, answers, stages={"presentasi": Decimal(80)})
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links", "--batas-waktu", "2")
+    assert code == 1
+    assert (
+        "Tautan bukti dukung yang bermasalah (1):\n"
+        f"- isian.xlsx, Kuesioner!G10: tautan {server}/hilang tidak dapat dibuka (status HTTP 404). Perbaiki tautannya atau pastikan dokumen dapat diakses publik.\n"
+    ) in out
+    answers["BB.1.1"] = Answer(value=("a", "b", "c"), evidence=(f"{server}/pindah",))
+    fill(Path("isian.xlsx"), q, answers, stages={"presentasi": Decimal(80)})
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links")
+    assert (code, "Semua 2 tautan bukti dukung dapat dibuka.\n" in out) == (0, True)

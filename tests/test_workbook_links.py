@@ -1,0 +1,141 @@
+"""Evidence link checks against a local HTTP server only (127.0.0.1, a thread)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+
+from kipmonev.errors import Location
+from kipmonev.submission import Answer, BodyIdentity, Submission
+from kipmonev.workbook.links import check_links, check_url
+
+SEEN: list[tuple[str, str]] = []
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _answer(self, status: int, head: bool, location: str | None = None) -> None:
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        if not head:
+            self.wfile.write(b"ok")
+
+    def _route(self, head: bool) -> None:
+        SEEN.append((self.command, self.path))
+        path = self.path
+        if path == "/ok":
+            self._answer(200, head)
+        elif path == "/hilang":
+            self._answer(404, head)
+        elif path == "/pindah":
+            self._answer(302, head, "/ok")
+        elif path.startswith("/lingkar/"):
+            self._answer(302, head, f"/lingkar/{int(path.rsplit('/', 1)[1]) + 1}")
+        elif path == "/tanpa-head":
+            self._answer(405 if head else 200, head)
+        elif path == "/lambat":
+            time.sleep(1.5)
+            self._answer(200, head)
+        elif path == "/ke-berkas":
+            self._answer(302, head, "file:///etc/passwd")
+        else:
+            self._answer(500, head)
+
+    def do_HEAD(self) -> None:
+        self._route(head=True)
+
+    def do_GET(self) -> None:
+        self._route(head=False)
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    SEEN.clear()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/ok", None),
+        ("/pindah", None),
+        ("/tanpa-head", None),
+        ("/hilang", ("KM-W-060", "tautan {url} tidak dapat dibuka (status HTTP 404). Perbaiki tautannya atau pastikan dokumen dapat diakses publik.")),
+        ("/lingkar/0", ("KM-W-063", "tautan {url} dialihkan lebih dari 5 kali. Gunakan alamat tujuan akhirnya.")),
+        ("/lambat", ("KM-W-061", "tautan {url} tidak menjawab dalam 0,3 detik. Pastikan situsnya aktif dan dapat diakses publik.")),
+        (
+            "/ke-berkas",
+            ("KM-W-064", "tautan {url} tidak dapat dihubungi (dialihkan ke alamat yang bukan http(s): file:///etc/passwd). Pastikan situsnya aktif dan dapat diakses publik."),
+        ),
+    ],
+)
+def test_each_kind_of_link_problem(server: str, path: str, expected: tuple[str, str] | None) -> None:
+    url = server + path
+    found = check_url(url, timeout=0.3)
+    assert found == (None if expected is None else (expected[0], expected[1].format(url=url)))
+
+
+def test_head_refused_falls_back_to_get(server: str) -> None:
+    assert check_url(server + "/tanpa-head") is None
+    assert SEEN == [("HEAD", "/tanpa-head"), ("GET", "/tanpa-head")]
+
+
+def test_refused_connections_and_unknown_hosts(monkeypatch: pytest.MonkeyPatch) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/sk.pdf"
+    assert check_url(url, timeout=2) == ("KM-W-064", f"tautan {url} tidak dapat dihubungi (koneksi ditolak). Pastikan situsnya aktif dan dapat diakses publik.")
+
+    def no_dns(host: str, *args: Any, **kwargs: Any) -> Any:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    url = "https://ppid.tidak-ada.invalid/sk.pdf"
+    assert check_url(url) == ("KM-W-062", f"nama domain 'ppid.tidak-ada.invalid' pada tautan {url} tidak ditemukan. Periksa ejaan alamatnya.")
+
+
+def test_every_cell_naming_a_dead_link_is_reported_and_each_url_is_checked_once(server: str) -> None:
+    cells = [
+        (Location("isian.xlsx", sheet="Kuesioner", cell="G6"), server + "/ok"),
+        (Location("isian.xlsx", sheet="Kuesioner", cell="G7"), server + "/hilang"),
+        (Location("isian.xlsx", sheet="Kuesioner", cell="G9"), server + "/hilang"),
+    ]
+    problems = check_links(cells, concurrency=2)
+    assert [str(p) for p in problems] == [
+        f"isian.xlsx, Kuesioner!{cell}: tautan {server}/hilang tidak dapat dibuka (status HTTP 404). Perbaiki tautannya atau pastikan dokumen dapat diakses publik." for cell in ("G7", "G9")
+    ]
+    assert sorted(SEEN) == [("GET", "/hilang"), ("HEAD", "/hilang"), ("HEAD", "/ok")]
+
+
+def test_a_submission_is_checked_by_question_code(server: str) -> None:
+    submission = Submission(
+        questionnaire_id="uji-kecil",
+        body=BodyIdentity(name="Badan Uji"),
+        answers={"AA.1.1": Answer(value="Ya", evidence=(server + "/hilang", "sk.pdf")), "AA.1.2": Answer(value="Lengkap", evidence=(server + "/ok",))},
+        source="jawaban.json",
+    )
+    assert [(str(p.location), p.code) for p in check_links(submission)] == [("jawaban.json (AA.1.1)", "KM-W-060")]
+    assert check_links([]) == []
