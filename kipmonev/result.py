@@ -47,6 +47,14 @@ class ScaleStep(_Result):
     points: Score
 
 
+class Fulfilment(StrEnum):
+    """How much of a question's points an answer earned."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
 class AnswerResult(_Result):
     """How one answer (the body's or the verifier's) was scored."""
 
@@ -57,6 +65,7 @@ class AnswerResult(_Result):
     earned: Score = Field(description="Poin yang diperoleh.")
     possible: Score = Field(description="Poin yang mungkin; 0 bila tidak berlaku.")
     reason: str | None = Field(None, description="Penjelasan status, dalam Bahasa Indonesia.")
+    fulfilment: Fulfilment | None = Field(None, description="'full', 'partial' atau 'none' menurut poin; kosong bila tidak berlaku.")
 
 
 class QuestionResult(_Result):
@@ -71,6 +80,7 @@ class QuestionResult(_Result):
     legal_basis: str
     recommendation: str
     evidence_required: str
+    unit: str | None = Field(None, description="Satuan jawaban angka, misalnya 'hari kerja'.")
     max_points: Score
     scale: tuple[ScaleStep, ...]
     self_answer: AnswerResult = Field(description="Jawaban mandiri badan publik.")
@@ -85,6 +95,7 @@ class IndicatorResult(_Result):
 
     code: str
     name: str
+    description: str | None = None
     weight: Score
     earned: Score
     possible: Score
@@ -135,6 +146,7 @@ class Improvement(_Result):
     code: str
     indicator: str
     text: str
+    definition: str
     recommendation: str
     legal_basis: str
     status: QuestionStatus
@@ -166,6 +178,7 @@ class QuestionnaireRef(_Result):
     version: int
     content_hash: str
     rule_set: str | None
+    description: str | None = None
 
 
 class RuleNoteResult(_Result):
@@ -189,6 +202,16 @@ class RulesSummary(_Result):
     notes: tuple[RuleNoteResult, ...]
 
 
+class Method(StrEnum):
+    """How the headline score was formed (rules S6–S8)."""
+
+    SAQ_ONLY = "saq_only"
+    WEIGHTED_STAGES = "weighted_stages"
+    GATE_FAILED_SAQ = "gate_failed_saq"
+    GATE_FAILED_ZERO = "gate_failed_zero"
+    STAGE_MISSING = "stage_missing"
+
+
 class Outcome(_Result):
     """The headline: final score and qualification when the rules give one, an estimate otherwise."""
 
@@ -200,6 +223,7 @@ class Outcome(_Result):
     estimate_score: Score = Field(description="Nilai utama: nilai akhir bila final, selain itu perkiraan dari data yang ada.")
     estimate_band: BandResult = Field(description="Kualifikasi nilai utama (perkiraan bila belum final).")
     estimate_includes_stages: bool = Field(description="Perkiraan sudah memperhitungkan tahap lanjutan.")
+    method: Method = Field(description="Cara nilai utama dibentuk: hanya SAQ, tahap berbobot, tidak lolos gerbang (nilai SAQ / tahap lain 0), atau tahap belum lengkap.")
 
 
 class Assessment(_Result):

@@ -63,9 +63,11 @@ from kipmonev.result import (
     Assessment,
     BandResult,
     Counts,
+    Fulfilment,
     GateResult,
     Improvement,
     IndicatorResult,
+    Method,
     Outcome,
     QuestionnaireRef,
     QuestionResult,
@@ -264,6 +266,7 @@ def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[Trac
         IndicatorResult.model_construct(
             code=ind.code,
             name=ind.name,
+            description=ind.description,
             weight=ind.weight,
             earned=sums[ind.code][0],
             possible=sums[ind.code][1],
@@ -338,6 +341,15 @@ def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) ->
     return _Final(_final_value(rules, saq, stage_scores), stages, gate, missing)
 
 
+def _method(rules: Rules, final: _Final) -> Method:
+    """How the headline was formed, for reports that explain it."""
+    if final.gate is not None and not final.gate.passed and rules.gate is not None:
+        return Method.GATE_FAILED_SAQ if rules.gate.on_fail is GateFailRule.SAQ_SCORE else Method.GATE_FAILED_ZERO
+    if final.value is None:
+        return Method.STAGE_MISSING
+    return Method.WEIGHTED_STAGES if len(rules.stages) > 1 else Method.SAQ_ONLY
+
+
 def _band(band: Band) -> BandResult:
     return BandResult.model_construct(code=band.code, name=band.name, lower=band.lower, color=band.color, message=band.message)
 
@@ -404,8 +416,18 @@ def _range_label(q: NumberQuestion, r: Range) -> str:
     return f"{low} {upper} {format_plain(r.high)}{unit}"
 
 
+def _fulfilment(s: _Scored) -> Fulfilment | None:
+    if s.possible <= 0:
+        return None
+    if s.earned >= s.possible:
+        return Fulfilment.FULL
+    return Fulfilment.PARTIAL if s.earned > 0 else Fulfilment.NONE
+
+
 def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
-    return AnswerResult.model_construct(answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason)
+    return AnswerResult.model_construct(
+        answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason, fulfilment=_fulfilment(s)
+    )
 
 
 def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
@@ -461,6 +483,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         estimate_score=headline,
         estimate_band=_band(classify(headline, rules.bands)),
         estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and not (final.gate is not None and not final.gate.passed),
+        method=_method(rules, final),
     )
 
     scales = _scales(q)
@@ -480,7 +503,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     return Assessment.model_construct(
         kipmonev_version=__version__,
         questionnaire=QuestionnaireRef.model_construct(
-            id=q.id, title=q.title, commission=q.commission, year=q.year, category=q.category, version=q.version, content_hash=q.content_hash, rule_set=q.rule_set
+            id=q.id, title=q.title, commission=q.commission, year=q.year, category=q.category, version=q.version, content_hash=q.content_hash, rule_set=q.rule_set, description=q.description
         ),
         rules=_rules_summary(q),
         body=submission.body,
@@ -510,6 +533,7 @@ def _question_result(q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal,
         legal_basis=q.legal_basis,
         recommendation=q.recommendation,
         evidence_required=q.evidence.value,
+        unit=q.unit if isinstance(q, NumberQuestion) else None,
         max_points=q.max_points,
         scale=scale,
         self_answer=self_result,
@@ -542,6 +566,7 @@ def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: 
                 code=qq.code,
                 indicator=qq.indicator,
                 text=qq.text,
+                definition=qq.definition,
                 recommendation=qq.recommendation,
                 legal_basis=qq.legal_basis,
                 status=s.status,

@@ -10,7 +10,7 @@ from conftest import FULL_ANSWERS, LINK, small, small_data, submission, with_pre
 from kipmonev import Answer, SubmissionError, score
 from kipmonev import messages as msg
 from kipmonev.model import Questionnaire
-from kipmonev.result import QuestionStatus
+from kipmonev.result import Fulfilment, QuestionStatus
 
 D = Decimal
 
@@ -225,3 +225,24 @@ def test_number_ranges_with_an_inclusive_upper_bound(value: str, points: str) ->
         }
     )
     assert q.points_for(D(value)) == D(points)
+
+
+@pytest.mark.parametrize(
+    ("rules", "answers", "stages", "method"),
+    [
+        ({"tahap": [{"kode": "saq", "nama": "SAQ", "bobot": 100}], "gerbang": None}, {}, {}, "saq_only"),
+        ({}, {}, {"presentasi": D(90)}, "weighted_stages"),
+        ({}, {}, {}, "stage_missing"),
+        ({}, {"AA_1_1": Answer(value="Tidak"), "AA_1_2": Answer(value="Tidak ada")}, {}, "gate_failed_saq"),
+        ({"gerbang": {"batas": 60, "jika_tidak_lolos": "tahap_lain_nol"}}, {"AA_1_1": Answer(value="Tidak"), "AA_1_2": Answer(value="Tidak ada")}, {}, "gate_failed_zero"),
+    ],
+)
+def test_outcome_says_how_the_headline_was_formed(rules: dict[str, object], answers: dict[str, Answer], stages: dict[str, Decimal], method: str) -> None:
+    result = score(small(**rules), submission(_with(**answers), stages=stages))
+    assert result.outcome.method.value == method
+
+
+def test_fulfilment_per_answer() -> None:
+    result = score(small(), submission(_with(AA_1_2=Answer(value="Sebagian"), AA_1_1=Answer(value="Tidak"), AA_1_3=Answer(not_applicable=True))))
+    by_code = {q.code: q.self_answer.fulfilment for q in result.questions}
+    assert [by_code[c] for c in ("AA.1.1", "AA.1.2", "AA.1.3", "BB.1.1")] == [Fulfilment.NONE, Fulfilment.PARTIAL, None, Fulfilment.FULL]

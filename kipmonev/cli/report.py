@@ -1,0 +1,92 @@
+"""``kipmonev report``: body reports (PDF, HTML, XLSX, JSON) from result files or filled workbooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from kipmonev import messages as msg
+from kipmonev.cli._common import UserError, user_errors
+from kipmonev.errors import KipmonevError
+from kipmonev.loader import load_questionnaire
+from kipmonev.render import ReportFormat, find_previous, render_many
+from kipmonev.render.inputs import read_input, read_previous
+from kipmonev.result import Assessment
+
+
+class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic only in newer click
+    """A comma-separated list of report formats: ``pdf,xlsx``."""
+
+    name = "format"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> tuple[ReportFormat, ...]:
+        """Split on commas and check each name against :class:`ReportFormat`."""
+        if isinstance(value, tuple):
+            return value
+        out: list[ReportFormat] = []
+        for part in str(value).split(","):
+            name = part.strip().lower()
+            if name not in {f.value for f in ReportFormat}:
+                self.fail(msg.report_unknown_format(part.strip(), [f.value for f in ReportFormat]), param, ctx)
+            out.append(ReportFormat(name))
+        return tuple(dict.fromkeys(out))
+
+
+@click.command("report")
+@click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder keluaran; dibuat bila belum ada.")
+@click.option(
+    "-f", "--format", "formats", type=FormatList(), default="pdf", show_default=True, metavar="FORMAT[,...]", help="Format laporan, dipisah koma: pdf, html, xlsx, json."
+)
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder templat komisi; berkas yang tidak ada diambil dari templat bawaan.")
+@click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Hasil tahun sebelumnya (berkas .json atau folder berisi .json) untuk bagian perbandingan.")
+@click.option("--kuesioner", "questionnaire", metavar="KUESIONER", help="Kuesioner (id atau berkas YAML) untuk membaca buku kerja isian; bawaan: yang tercatat di buku kerja.")
+@click.option("--date", "report_date", type=click.DateTime(["%Y-%m-%d"]), metavar="TTTT-BB-HH", help="Tanggal yang tercetak pada laporan.  [bawaan: hari ini]")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="Jumlah proses paralel (2 pada mesin 2 inti).")
+def report_cmd(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    formats: tuple[ReportFormat, ...],
+    templates: Path | None,
+    previous: Path | None,
+    questionnaire: str | None,
+    report_date: dt.datetime | None,
+    jobs: int,
+) -> None:
+    """Buat Laporan Hasil Penilaian per badan publik.
+
+    MASUKAN adalah berkas hasil (.json dari 'kipmonev score') atau buku kerja isian (.xlsx), yang langsung
+    dinilai. Nama berkas laporan dibentuk dari kode dan nama badan publik. Masukan yang gagal tidak
+    menghentikan yang lain; perintah keluar dengan kode 1 bila ada yang gagal.
+
+    \b
+    Contoh:
+      kipmonev report hasil/*.json -o laporan --format pdf,xlsx
+      kipmonev report isian-bumn.xlsx -o laporan --previous hasil-2024/
+    """
+    with user_errors():
+        earlier = read_previous(previous) if previous is not None else []
+        edition = load_questionnaire(questionnaire) if questionnaire else None
+    assessments: list[Assessment] = []
+    failed = 0
+    for path in inputs:
+        try:
+            assessments.append(read_input(path, edition))
+        except KipmonevError as e:
+            failed += 1
+            click.echo(str(e), err=True)
+    for a in assessments:
+        if previous is not None and find_previous(a, earlier) is None:
+            click.echo(f"Peringatan: {msg.report_previous_missing(a.body.name)}", err=True)
+    date = report_date.date() if report_date is not None else dt.date.today()
+    with user_errors():
+        summary = render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)
+    for written in summary.written:
+        click.echo(f"Ditulis: {written}")
+    for problem in summary.problems:
+        click.echo(str(problem), err=True)
+    failed += len(summary.failed)
+    if failed:
+        raise UserError(msg.report_failed(failed, len(inputs)))

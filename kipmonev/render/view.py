@@ -1,0 +1,623 @@
+"""The body report's view model: what a reader sees, built from one Assessment and nothing else.
+
+Pure functions, no I/O. Everything here is presentation: grouping questions by indicator, labels in
+Indonesian, sentences that repeat the result's own numbers, and the year-over-year differences (the only
+arithmetic, a subtraction of two published scores). Scoring and banding stay in ``kipmonev.scoring``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from kipmonev.formatting import format_long_date, format_number, format_percent, format_plain
+from kipmonev.result import (
+    AnswerResult,
+    Assessment,
+    BandResult,
+    Improvement,
+    IndicatorResult,
+    QuestionResult,
+    QuestionStatus,
+)
+from kipmonev.submission import BodyIdentity, is_link
+
+#: Longest body name used in titles and PDF metadata.
+SHORT_NAME_LENGTH = 120
+#: Longest body name in the running header of each page.
+HEADER_NAME_LENGTH = 60
+#: Longest body name shown on the cover; real names are far shorter, a longer one is cut with '…'.
+COVER_NAME_LENGTH = 300
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+STATUS_LABELS: dict[QuestionStatus, str] = {
+    QuestionStatus.ANSWERED: "Dijawab",
+    QuestionStatus.MISSING: "Tidak dijawab",
+    QuestionStatus.NOT_APPLICABLE: "Tidak berlaku",
+    QuestionStatus.NO_EVIDENCE: "Tanpa bukti dukung",
+}
+
+EVIDENCE_LABELS = {"tautan": "Tautan (URL)", "dokumen": "Dokumen atau tautan", "tidak_perlu": "Tidak wajib"}
+TYPE_LABELS = {"ya_tidak": "Ya/Tidak", "pilihan": "Pilihan bertingkat", "daftar": "Daftar periksa", "angka": "Angka"}
+ROUNDING_LABELS = {"setengah_ke_atas": "setengah ke atas (half-up)", "setengah_genap": "setengah ke genap (half-even)"}
+NOTE_STATUS_LABELS = {"terkonfirmasi": "Terkonfirmasi", "preset": "Preset (asumsi)"}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (keeping tab and newline), which no report format can show."""
+    return _CONTROL.sub("", text)
+
+
+def _sentence(text: str) -> str:
+    """A message fragment as a sentence: capital first letter (the scoring messages start in lower case)."""
+    text = clean_text(text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def short_text(text: str, limit: int = SHORT_NAME_LENGTH) -> str:
+    """One line of at most ``limit`` characters, ending in '…' when cut."""
+    line = " ".join(clean_text(text).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+# --- building blocks -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence: a clickable link (http/https only) or a document name."""
+
+    text: str
+    href: str | None
+
+
+@dataclass(frozen=True)
+class ChecklistLine:
+    """One checklist item with whether the answer ticked it."""
+
+    code: str | None
+    label: str
+    points: Decimal
+    checked: bool
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    """An answer (the body's or the verifier's) as shown in the tables."""
+
+    text: str
+    checklist: tuple[ChecklistLine, ...]
+    evidence: tuple[Evidence, ...]
+    status: QuestionStatus
+    status_label: str
+    earned: Decimal
+    possible: Decimal
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How a question ended, for the reader: a CSS-friendly key and its Indonesian label."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """One question of an indicator table."""
+
+    code: str
+    text: str
+    hint: str | None
+    definition: str
+    legal_basis: str
+    recommendation: str
+    type_label: str
+    evidence_label: str
+    max_points: Decimal
+    self_answer: AnswerView
+    verified_answer: AnswerView | None
+    respondent_note: str | None
+    verifier_note: str | None
+    earned: Decimal
+    possible: Decimal
+    reason: str | None
+    verdict: Verdict
+    explain: bool
+    verified_same: bool
+
+
+@dataclass(frozen=True)
+class IndicatorSection:
+    """An indicator: both tracks' results and its questions."""
+
+    code: str
+    name: str
+    weight: Decimal
+    self_result: IndicatorResult
+    verified_result: IndicatorResult | None
+    basis: IndicatorResult
+    questions: tuple[QuestionRow, ...]
+
+
+@dataclass(frozen=True)
+class ImprovementRow:
+    """One line of the Rencana perbaikan, in the result's order (largest gain first)."""
+
+    number: int
+    code: str
+    indicator: str
+    text: str
+    status_label: str
+    earned: Decimal
+    possible: Decimal
+    gain: Decimal
+    gain_saq: Decimal
+    recommendation: str
+    legal_basis: str
+
+
+@dataclass(frozen=True)
+class IndicatorChange:
+    """One indicator this year and the previous year (basis track)."""
+
+    code: str
+    name: str
+    weight: Decimal | None
+    previous: Decimal | None
+    current: Decimal | None
+    change: Decimal | None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The previous assessment next to this one."""
+
+    edition: str
+    year: int
+    previous_score: Decimal
+    previous_band: BandView
+    previous_final: bool
+    current_score: Decimal
+    change: Decimal
+    indicators: tuple[IndicatorChange, ...]
+    same_questionnaire_family: bool
+
+
+@dataclass(frozen=True)
+class StageRow:
+    """One stage of the final score."""
+
+    code: str
+    name: str
+    weight: Decimal
+    score: Decimal | None
+    contribution: Decimal | None
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A rule value and whether it is confirmed or a preset."""
+
+    item: str
+    status: str
+    status_label: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Methodology:
+    """The appendix: the rules that produced the score, with their status."""
+
+    bands: tuple[BandView, ...]
+    indicators: tuple[IndicatorResult, ...]
+    stages: tuple[StageRow, ...]
+    gate: str
+    rounding: str
+    evidence_credit: str
+    missing_answers: str
+    verification: str
+    aggregation: tuple[str, ...]
+    notes: tuple[NoteRow, ...]
+    questionnaire_id: str
+    questionnaire_title: str
+    questionnaire_version: int
+    content_hash: str
+    rule_set: str | None
+    kipmonev_version: str
+    schema_version: str
+
+
+@dataclass(frozen=True)
+class BodyReport:
+    """Everything the body report shows, ready for a template or a workbook writer.
+
+    Attributes:
+        assessment: The canonical result (templates may read it directly).
+        report_date: The date printed on the report (given by the caller; render never reads the clock).
+    """
+
+    assessment: Assessment
+    report_date: dt.date
+    report_date_text: str
+    title: str
+    subtitle: str
+    pdf_title: str
+    pdf_subject: str
+    body_name: str
+    body_short_name: str
+    identity: tuple[tuple[str, str], ...]
+    edition: tuple[tuple[str, str], ...]
+    is_final: bool
+    status_label: str
+    headline_label: str
+    headline_score: Decimal
+    band: BandView
+    reasons: tuple[str, ...]
+    basis_label: str
+    saq_self: Decimal
+    saq_verified: Decimal | None
+    stages: tuple[StageRow, ...]
+    gate_text: str | None
+    formula: str
+    formula_note: str | None
+    indicators: tuple[IndicatorSection, ...]
+    improvements: tuple[ImprovementRow, ...]
+    comparison: Comparison | None
+    methodology: Methodology
+    notices: tuple[str, ...]
+
+
+# --- builders ------------------------------------------------------------------------
+
+
+def _evidence(items: Iterable[str]) -> tuple[Evidence, ...]:
+    out: list[Evidence] = []
+    for raw in items:
+        text = clean_text(raw).strip()
+        if text:
+            # NOTE: only http(s) URLs become links; 'javascript:' and friends stay inert text.
+            out.append(Evidence(text, text if is_link(text) else None))
+    return tuple(out)
+
+
+def _answer_text(q: QuestionResult, a: AnswerResult) -> str:
+    if a.status is QuestionStatus.NOT_APPLICABLE and a.answer is None:
+        return "Tidak berlaku"
+    if a.answer is None:
+        return "–"
+    if q.type == "angka":
+        try:
+            return format_plain(Decimal(a.answer))
+        except InvalidOperation:
+            return clean_text(a.answer)
+    return clean_text(a.answer)
+
+
+def _answer_view(q: QuestionResult, a: AnswerResult) -> AnswerView:
+    checklist: tuple[ChecklistLine, ...] = ()
+    if q.type == "daftar" and a.answer is not None:
+        checklist = tuple(ChecklistLine(s.code, clean_text(s.label), s.points, s.code in a.checked) for s in q.scale)
+    return AnswerView(
+        text=_answer_text(q, a),
+        checklist=checklist,
+        evidence=_evidence(a.evidence),
+        status=a.status,
+        status_label=STATUS_LABELS[a.status],
+        earned=a.earned,
+        possible=a.possible,
+        reason=a.reason,
+    )
+
+
+def verdict(status: QuestionStatus, earned: Decimal, possible: Decimal, max_points: Decimal) -> Verdict:
+    """The reader's verdict on a question from its counted status and points (a comparison, not scoring)."""
+    match status:
+        case QuestionStatus.NOT_APPLICABLE:
+            return Verdict("na", "Tidak berlaku")
+        case QuestionStatus.MISSING:
+            return Verdict("missing", "Tidak dijawab")
+        case QuestionStatus.NO_EVIDENCE:
+            return Verdict("no-evidence", "Tanpa bukti dukung")
+    if max_points <= 0:
+        return Verdict("info", "Tidak bernilai")
+    if earned >= possible:
+        return Verdict("met", "Terpenuhi")
+    if earned > 0:
+        return Verdict("partial", "Terpenuhi sebagian")
+    return Verdict("unmet", "Belum terpenuhi")
+
+
+#: Verdicts that need no explanation: the definition and legal basis are shown only for the others.
+_SETTLED = frozenset({"met", "na", "info"})
+
+
+def _question_row(q: QuestionResult) -> QuestionRow:
+    decided = verdict(q.counted.status, q.counted.earned, q.counted.possible, q.max_points)
+    v = q.verified_answer
+    return QuestionRow(
+        code=clean_text(q.code),
+        text=clean_text(q.text),
+        hint=clean_text(q.hint) if q.hint else None,
+        definition=clean_text(q.definition),
+        legal_basis=clean_text(q.legal_basis),
+        recommendation=clean_text(q.recommendation),
+        type_label=TYPE_LABELS.get(q.type, q.type),
+        evidence_label=EVIDENCE_LABELS.get(q.evidence_required, q.evidence_required),
+        max_points=q.max_points,
+        self_answer=_answer_view(q, q.self_answer),
+        verified_answer=_answer_view(q, q.verified_answer) if q.verified_answer is not None else None,
+        respondent_note=clean_text(q.respondent_note) if q.respondent_note else None,
+        verifier_note=clean_text(q.verifier_note) if q.verifier_note else None,
+        earned=q.counted.earned,
+        possible=q.counted.possible,
+        reason=clean_text(q.counted.reason) if q.counted.reason else None,
+        verdict=decided,
+        explain=decided.key not in _SETTLED,
+        verified_same=v is not None and v.answer == q.self_answer.answer and v.checked == q.self_answer.checked,
+    )
+
+
+def _sections(a: Assessment) -> tuple[IndicatorSection, ...]:
+    verified = {i.code: i for i in a.saq_verified.indicators} if a.saq_verified else {}
+    sections = []
+    for ind in a.saq_self.indicators:
+        v = verified.get(ind.code)
+        rows = tuple(_question_row(q) for q in a.questions if q.indicator == ind.code)
+        sections.append(IndicatorSection(ind.code, clean_text(ind.name), ind.weight, ind, v, v or ind, rows))
+    return tuple(sections)
+
+
+def _indicator_names(a: Assessment) -> dict[str, str]:
+    return {i.code: clean_text(i.name) for i in a.saq_self.indicators}
+
+
+def _improvements(a: Assessment) -> tuple[ImprovementRow, ...]:
+    names = _indicator_names(a)
+
+    def row(n: int, i: Improvement) -> ImprovementRow:
+        return ImprovementRow(
+            number=n,
+            code=clean_text(i.code),
+            indicator=names.get(i.indicator, i.indicator),
+            text=clean_text(i.text),
+            status_label=verdict(i.status, i.earned, i.possible, i.possible).label,
+            earned=i.earned,
+            possible=i.possible,
+            gain=i.gain,
+            gain_saq=i.gain_saq,
+            recommendation=clean_text(i.recommendation),
+            legal_basis=clean_text(i.legal_basis),
+        )
+
+    return tuple(row(n, i) for n, i in enumerate(a.improvements, start=1))
+
+
+def _basis_label(a: Assessment) -> str:
+    return "nilai SAQ terverifikasi" if a.outcome.basis == "verified" else "nilai SAQ mandiri"
+
+
+def _formula(a: Assessment) -> tuple[str, str | None]:
+    """The final score written out with the body's own numbers, and a note when it is not the full formula."""
+    o = a.outcome
+    head = "Nilai akhir" if o.complete else "Perkiraan nilai akhir"
+    result = format_number(o.estimate_score)
+    gate = a.gate
+    failed = gate is not None and not gate.passed
+    terms = [f"{format_plain(s.weight)}% × {format_number(s.score) if s.score is not None else '(belum ada)'}" for s in a.stages]
+    if len(a.stages) == 1:
+        return f"{head} = {_basis_label(a)} = {result}", None
+    if failed and gate is not None and gate.on_fail == "nilai_saq":
+        note = f"Nilai SAQ {format_number(gate.score)} di bawah batas gerbang {format_number(gate.threshold)}, sehingga nilai akhir sama dengan {_basis_label(a)} dan tahap lanjutan tidak dihitung."
+        return f"{head} = {_basis_label(a)} = {result}", note
+    if o.estimate_includes_stages or (failed and all(s.score is not None for s in a.stages)):
+        zeroed = f"Nilai SAQ di bawah batas gerbang {format_number(gate.threshold)}, sehingga tahap lanjutan bernilai 0." if failed and gate is not None else None
+        return f"{head} = {' + '.join(terms)} = {result}", zeroed
+    missing = ", ".join(clean_text(s.name) for s in a.stages if s.score is None)
+    note = f"Nilai tahap {missing} belum ada; perkiraan sementara = {_basis_label(a)} = {result}."
+    return f"Nilai akhir = {' + '.join(terms)}", note
+
+
+def _gate_text(a: Assessment) -> str | None:
+    g = a.gate
+    if g is None:
+        return None
+    later = ", ".join(clean_text(s.name) for s in a.stages if s.code != "saq") or "tahap berikutnya"
+    if g.passed:
+        return f"Nilai SAQ {format_number(g.score)} ≥ batas {format_number(g.threshold)}: lolos ke {later}."
+    rule = "nilai akhir = nilai SAQ" if g.on_fail == "nilai_saq" else "tahap lanjutan bernilai 0"
+    return f"Nilai SAQ {format_number(g.score)} < batas {format_number(g.threshold)}: tidak lolos ke {later} ({rule})."
+
+
+def _identity(body: BodyIdentity, category: str) -> tuple[tuple[str, str], ...]:
+    rows = [
+        ("Nama badan publik", body.name),
+        ("Kode", body.id),
+        ("Kategori", body.category or category),
+        ("Provinsi", body.province),
+        ("Situs web", body.website),
+        ("PPID", body.ppid_name),
+        ("Email PPID", body.ppid_email),
+    ]
+    return tuple((label, clean_text(value)) for label, value in rows if value)
+
+
+def _stage_rows(a: Assessment) -> tuple[StageRow, ...]:
+    return tuple(StageRow(s.code, clean_text(s.name), s.weight, s.score, s.contribution) for s in a.stages)
+
+
+def safe_color(color: str) -> str:
+    """The colour if it is ``#rrggbb``, else neutral grey: a result file cannot inject CSS."""
+    return color if _COLOR.match(color) else "#777777"
+
+
+def _text_color(background: str) -> str:
+    """Black or white text, whichever reads better on the band colour (WCAG relative luminance)."""
+    r, g, b = (int(safe_color(background)[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
+
+    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
+
+
+@dataclass(frozen=True)
+class BandView:
+    """A qualification with colours safe to put into a style attribute."""
+
+    code: str
+    name: str
+    lower: Decimal
+    color: str
+    text_color: str
+    message: str | None
+
+
+def band_view(band: BandResult) -> BandView:
+    """A band ready for display: validated background colour and a readable text colour."""
+    color = safe_color(band.color)
+    return BandView(band.code, clean_text(band.name), band.lower, color, _text_color(color), clean_text(band.message) if band.message else None)
+
+
+def _methodology(a: Assessment) -> Methodology:
+    r = a.rules
+    places = "tanpa pembulatan" if r.rounding_places is None else f"{r.rounding_places} desimal, {ROUNDING_LABELS.get(r.rounding_mode, r.rounding_mode)}"
+    if a.gate is None:
+        gate = "Tidak ada gerbang: semua badan publik dinilai pada setiap tahap."
+    else:
+        rule = "nilai akhirnya sama dengan nilai SAQ" if a.gate.on_fail == "nilai_saq" else "tahap lanjutannya bernilai 0"
+        gate = f"Nilai SAQ minimal {format_number(a.gate.threshold)} (termasuk) untuk lolos ke tahap berikutnya; badan publik yang tidak lolos, {rule}."
+    missing = (
+        "Pertanyaan yang tidak dijawab bernilai 0."
+        if r.missing_answers == "nol"
+        else "Bila ada pertanyaan yang tidak dijawab, nilai belum final dan hanya diberikan perkiraan."
+    )
+    verification = (
+        "Nilai akhir dan kualifikasi hanya diberikan setelah semua jawaban diverifikasi."
+        if r.verification_required
+        else "Jawaban yang belum diverifikasi dihitung sesuai jawaban mandiri."
+    )
+    notes = tuple(
+        NoteRow(
+            clean_text(n.item),
+            n.status,
+            NOTE_STATUS_LABELS.get(n.status, n.status),
+            clean_text(n.source or n.reason or "–"),
+        )
+        for n in r.notes
+    )
+    aggregation = (
+        "Nilai indikator = poin diperoleh ÷ poin maksimum yang berlaku × bobot indikator.",
+        "Nilai SAQ = jumlah nilai indikator × 100 ÷ jumlah bobot indikator yang memiliki butir berlaku.",
+        "Nilai SAQ dihitung dua kali: atas jawaban mandiri (nilai mandiri) dan atas keputusan verifikator (nilai verifikasi).",
+        "Nilai akhir = jumlah bobot tahap × nilai tahap ÷ 100; kualifikasi ditentukan dari nilai akhir yang telah dibulatkan.",
+        "Butir yang tidak berlaku dikeluarkan dari poin maksimum, tetapi tetap ditampilkan.",
+    )
+    return Methodology(
+        bands=tuple(band_view(b) for b in r.bands),
+        indicators=a.saq_self.indicators,
+        stages=_stage_rows(a),
+        gate=gate,
+        rounding=f"Setiap nilai yang diumumkan dibulatkan satu kali: {places}.",
+        evidence_credit=f"Jawaban bernilai tanpa bukti dukung yang diwajibkan mendapat {format_percent(r.evidence_credit)} dari poinnya.",
+        missing_answers=missing,
+        verification=verification,
+        aggregation=aggregation,
+        notes=notes,
+        questionnaire_id=a.questionnaire.id,
+        questionnaire_title=clean_text(a.questionnaire.title),
+        questionnaire_version=a.questionnaire.version,
+        content_hash=a.questionnaire.content_hash,
+        rule_set=a.questionnaire.rule_set,
+        kipmonev_version=a.kipmonev_version,
+        schema_version=a.schema_version,
+    )
+
+
+def _basis_indicators(a: Assessment) -> dict[str, IndicatorResult]:
+    track = a.saq_verified or a.saq_self
+    return {i.code: i for i in track.indicators}
+
+
+def _comparison(current: Assessment, previous: Assessment) -> Comparison:
+    now, before = _basis_indicators(current), _basis_indicators(previous)
+    rows: list[IndicatorChange] = []
+    for code in [*now, *(c for c in before if c not in now)]:
+        n, b = now.get(code), before.get(code)
+        ref = n if n is not None else b
+        name = clean_text(ref.name) if ref is not None else code
+        cur = n.contribution if n is not None else None
+        prev = b.contribution if b is not None else None
+        change = cur - prev if cur is not None and prev is not None else None
+        rows.append(IndicatorChange(code, name, n.weight if n is not None else None, prev, cur, change))
+    return Comparison(
+        edition=clean_text(previous.questionnaire.title),
+        year=previous.questionnaire.year,
+        previous_score=previous.outcome.estimate_score,
+        previous_band=band_view(previous.outcome.estimate_band),
+        previous_final=previous.outcome.complete,
+        current_score=current.outcome.estimate_score,
+        change=current.outcome.estimate_score - previous.outcome.estimate_score,
+        indicators=tuple(rows),
+        same_questionnaire_family=previous.questionnaire.category == current.questionnaire.category
+        and [i.code for i in previous.saq_self.indicators] == [i.code for i in current.saq_self.indicators],
+    )
+
+
+def build_body_report(assessment: Assessment, report_date: dt.date, previous: Assessment | None = None) -> BodyReport:
+    """Build the body report's view model.
+
+    Args:
+        assessment: The canonical result.
+        report_date: The date printed on the report; the caller decides it (the CLI passes today).
+        previous: The same body's result of an earlier year, for the comparison section.
+    """
+    a = assessment
+    o = a.outcome
+    qn = a.questionnaire
+    formula, formula_note = _formula(a)
+    short = short_text(a.body.name)
+    title = f"Laporan Hasil Penilaian Monev Keterbukaan Informasi Publik {qn.year}"
+    edition = (
+        ("Penyelenggara", clean_text(qn.commission)),
+        ("Tahun penilaian", str(qn.year)),
+        ("Kuesioner", f"{clean_text(qn.title)} (versi {qn.version})"),
+    )
+    return BodyReport(
+        assessment=a,
+        report_date=report_date,
+        report_date_text=format_long_date(report_date),
+        title=title,
+        subtitle=f"{clean_text(qn.commission)} · Kategori {clean_text(qn.category)}",
+        pdf_title=f"Laporan Hasil Penilaian {qn.year} — {short}",
+        pdf_subject=f"Monev Keterbukaan Informasi Publik {qn.year}, {short_text(qn.commission, 80)}, kategori {short_text(qn.category, 60)}",
+        body_name=short_text(a.body.name, COVER_NAME_LENGTH),
+        body_short_name=short_text(a.body.name, HEADER_NAME_LENGTH),
+        identity=_identity(a.body, qn.category),
+        edition=edition,
+        is_final=o.complete,
+        status_label="Final" if o.complete else "Perkiraan — belum final",
+        headline_label="Nilai akhir" if o.complete else "Perkiraan nilai akhir",
+        headline_score=o.estimate_score,
+        band=band_view(o.estimate_band),
+        reasons=tuple(_sentence(r) for r in o.reasons),
+        basis_label=_basis_label(a),
+        saq_self=a.saq_self.score,
+        saq_verified=a.saq_verified.score if a.saq_verified else None,
+        stages=_stage_rows(a),
+        gate_text=_gate_text(a),
+        formula=formula,
+        formula_note=formula_note,
+        indicators=_sections(a),
+        improvements=_improvements(a),
+        comparison=_comparison(a, previous) if previous is not None else None,
+        methodology=_methodology(a),
+        notices=tuple(clean_text(f"{n.where}: {n.message}") for n in a.notices),
+    )

@@ -1,0 +1,123 @@
+"""``kipmonev report``: help, success, per-input failures with exit code 1 and exact messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from render_samples import golden
+
+from kipmonev import messages as msg
+from kipmonev.cli import cli
+from kipmonev.submission import BodyIdentity
+
+RUNNER = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = RUNNER.invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def result_json(tmp_path: Path) -> Path:
+    path = tmp_path / "masuk" / "hasil.json"
+    path.parent.mkdir()
+    path.write_text(golden("final").to_json(), encoding="utf-8")
+    return path
+
+
+def test_help() -> None:
+    code, out, _ = run("report", "-h")
+    assert code == 0
+    assert out.startswith("Penggunaan: kipmonev report [OPSI] MASUKAN...")
+    assert "--format FORMAT[,...]" in out and "--previous" in out and "--templates" in out
+
+
+def test_renders_every_format(result_json: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "laporan"
+    code, out, err = run("report", str(result_json), "-o", str(out_dir), "--format", "pdf,html,xlsx,json", "--date", "2025-11-23")
+    assert (code, err) == (0, "")
+    stem = out_dir / "BU-01-Badan-Uji-Keterbukaan"
+    assert out.splitlines() == [f"Ditulis: {stem}.{ext}" for ext in ("pdf", "html", "xlsx", "json")]
+    assert "23 November 2025" in (out_dir / f"{stem.name}.html").read_text(encoding="utf-8")
+    assert json.loads((out_dir / f"{stem.name}.json").read_text(encoding="utf-8"))["body"]["id"] == "BU-01"
+
+
+def test_previous_results_add_the_comparison(result_json: Path, tmp_path: Path) -> None:
+    prev_dir = tmp_path / "2024"
+    prev_dir.mkdir()
+    (prev_dir / "a.json").write_text(golden("previous").to_json(), encoding="utf-8")
+    other = golden("previous").model_copy(update={"body": BodyIdentity(id="LAIN", name="Lain")})
+    (prev_dir / "b.json").write_text(other.to_json(), encoding="utf-8")
+    code, _, err = run("report", str(result_json), "-o", str(tmp_path / "o"), "-f", "html", "--previous", str(prev_dir))
+    assert (code, err) == (0, "")
+    assert "Perbandingan dengan Tahun 2024" in (tmp_path / "o" / "BU-01-Badan-Uji-Keterbukaan.html").read_text(encoding="utf-8")
+
+
+def test_missing_previous_is_a_warning(result_json: Path, tmp_path: Path) -> None:
+    other = tmp_path / "lain.json"
+    other.write_text(golden("previous").model_copy(update={"body": BodyIdentity(id="LAIN", name="Lain")}).to_json(), encoding="utf-8")
+    code, _, err = run("report", str(result_json), "-o", str(tmp_path / "o"), "-f", "json", "--previous", str(other))
+    assert code == 0
+    assert err == f"Peringatan: {msg.report_previous_missing('Badan Uji Keterbukaan')}\n"
+
+
+def test_one_bad_input_does_not_stop_the_others(result_json: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "rusak.json"
+    bad.write_text("bukan json", encoding="utf-8")
+    other = tmp_path / "catatan.txt"
+    other.write_text("x", encoding="utf-8")
+    code, out, err = run("report", str(bad), str(result_json), str(other), "-o", str(tmp_path / "o"), "-f", "json")
+    assert code == 1
+    assert out == f"Ditulis: {tmp_path / 'o' / 'BU-01-Badan-Uji-Keterbukaan.json'}\n"
+    assert err == (
+        f"{bad}: {msg.report_input_not_result('isinya bukan JSON yang sah')}\n"
+        f"{other}: {msg.report_input_kind('.txt')}\n"
+        f"Galat: {msg.report_failed(2, 3)}\n"
+    )
+
+
+def test_never_writes_over_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "BU-01-Badan-Uji-Keterbukaan.json"
+    source.write_text(golden("final").to_json(), encoding="utf-8")
+    before = source.read_bytes()
+    code, out, err = run("report", str(source), "-o", str(tmp_path), "-f", "json,html")
+    assert code == 1
+    assert out == f"Ditulis: {tmp_path / 'BU-01-Badan-Uji-Keterbukaan.html'}\n"
+    assert err == f"{source}: {msg.report_would_overwrite()}\nGalat: {msg.report_failed(1, 1)}\n"
+    assert source.read_bytes() == before
+
+
+def test_unknown_format_is_a_usage_error(result_json: Path, tmp_path: Path) -> None:
+    code, _, err = run("report", str(result_json), "-o", str(tmp_path), "-f", "pdf,docx")
+    assert code == 2
+    assert f"Galat: Nilai tidak sah untuk '-f' / '--format': {msg.report_unknown_format('docx', ['pdf', 'html', 'xlsx', 'json'])}" in err
+
+
+def test_broken_template_fails_every_input_with_its_location(result_json: Path, tmp_path: Path) -> None:
+    templates = tmp_path / "templat"
+    templates.mkdir()
+    (templates / "laporan.html.j2").write_text("{% if %}\n", encoding="utf-8")
+    code, out, err = run("report", str(result_json), "-o", str(tmp_path / "o"), "-f", "html,json", "--templates", str(templates))
+    assert code == 1
+    assert out.endswith("BU-01-Badan-Uji-Keterbukaan.json\n")
+    assert err.startswith(f"{templates / 'laporan.html.j2'}, baris 1: sintaks templat tidak sah (")
+    assert err.endswith(f"Galat: {msg.report_failed(1, 1)}\n")
+
+
+def test_filled_workbook_input(tmp_path: Path) -> None:
+    pytest.importorskip("kipmonev.workbook")
+    helpers = pytest.importorskip("workbook_helpers")
+    from conftest import FULL_ANSWERS, small, small_data
+
+    edition = tmp_path / "uji-kecil.yaml"
+    edition.write_text(json.dumps(small_data()), encoding="utf-8")  # JSON is YAML
+    filled = helpers.fill(tmp_path / "isian.xlsx", small(), FULL_ANSWERS)
+    code, out, err = run("report", str(filled), "-o", str(tmp_path / "o"), "-f", "json,xlsx", "--kuesioner", str(edition))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"Ditulis: {tmp_path / 'o' / 'BP-1-Badan-Uji'}.{ext}" for ext in ("json", "xlsx")]
+    result = json.loads((tmp_path / "o" / "BP-1-Badan-Uji.json").read_text(encoding="utf-8"))
+    assert result["saq_self"]["score"] == 100 and result["source"] == str(filled)
