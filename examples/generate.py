@@ -21,11 +21,9 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from kipmonev import load_questionnaire, score
-from kipmonev.model import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model import NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
 from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import build_template, save_workbook
-from kipmonev.workbook import texts as tx
-from kipmonev.workbook.layout import COLUMNS, HEADER_ROW, STAGE_FIRST_ROW, answer_rows
+from kipmonev.workbook import fill_template, save_workbook
 
 SEED = 20250815
 HERE = Path(__file__).resolve().parent
@@ -134,29 +132,6 @@ def _verification(q: Questionnaire, answers: dict[str, Answer], rng: random.Rand
     return verified
 
 
-def _write_answer(ws_rows: dict[str, int], ws: object, q: AnyQuestion, answer: Answer, column: int, evidence: bool) -> None:
-    from openpyxl.worksheet.worksheet import Worksheet
-
-    assert isinstance(ws, Worksheet)
-    row = ws_rows[q.code]
-    if isinstance(q, ChecklistQuestion):
-        if answer.not_applicable:
-            ws.cell(row=row, column=column, value=NA_LABEL)
-        elif isinstance(answer.value, tuple):
-            for item in q.items:
-                ws.cell(row=ws_rows[f"{q.code}.{item.code}"], column=column, value=YES_LABEL if item.code in answer.value else NO_LABEL)
-    elif answer.not_applicable:
-        ws.cell(row=row, column=column, value=NA_LABEL)
-    elif isinstance(answer.value, Decimal):
-        ws.cell(row=row, column=column, value=int(answer.value) if answer.value == answer.value.to_integral_value() else float(answer.value))
-    elif isinstance(answer.value, str):
-        ws.cell(row=row, column=column, value=answer.value)
-    if evidence and answer.evidence:
-        ws.cell(row=row, column=COLUMNS[tx.COL_EVIDENCE], value="\n".join(answer.evidence))
-    if answer.note:
-        ws.cell(row=row, column=COLUMNS[tx.COL_NOTE if evidence else tx.COL_VERIFY_NOTE], value=answer.note)
-
-
 def build(body: Body, rng: random.Random) -> tuple[Workbook, Questionnaire, Submission]:
     """The filled workbook of one body, with the submission it holds."""
     q = load_questionnaire(f"ki-pusat-2025-{body.edition}")
@@ -173,16 +148,8 @@ def build(body: Body, rng: random.Random) -> tuple[Workbook, Questionnaire, Subm
     answers = _answers(q, body, rng)
     verification = _verification(q, answers, rng) if body.verified else {}
     stages = {"presentasi": body.presentasi} if body.presentasi is not None else {}
-    wb = build_template(q, identity)
-    ws = wb[tx.SHEET_ANSWERS]
-    rows = {entry.code: HEADER_ROW + i for i, entry in enumerate(answer_rows(q), start=1)}
-    for code, answer in answers.items():
-        _write_answer(rows, ws, q.question_map[code], answer, COLUMNS[tx.COL_ANSWER], evidence=True)
-    for code, answer in verification.items():
-        _write_answer(rows, ws, q.question_map[code], answer, COLUMNS[tx.COL_VERIFY], evidence=False)
-    if stages:
-        wb[tx.SHEET_STAGES].cell(row=STAGE_FIRST_ROW, column=4, value=float(stages["presentasi"]))
     submission = Submission(questionnaire_id=q.id, body=identity, answers=answers, verification=verification, stage_scores=stages)
+    wb = fill_template(q, submission)
     return wb, q, submission
 
 

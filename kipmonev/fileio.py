@@ -8,7 +8,30 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str, *, protect: Iterable[Path] = ()) -> None:
+class Protected:
+    """Input files that outputs must never replace, identified by device and inode (links and ``..`` included).
+
+    Build it once for a batch: checking an output against it costs one ``stat``.
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        """Remember the identity of every existing path."""
+        self._ids = {(st.st_dev, st.st_ino) for st in (_stat(p) for p in paths) if st is not None}
+
+    def __contains__(self, path: object) -> bool:
+        """True when ``path`` is (a link to) one of the protected files."""
+        st = _stat(path) if isinstance(path, Path) else None
+        return st is not None and (st.st_dev, st.st_ino) in self._ids
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def write_atomic(path: Path, data: bytes | str, *, protect: Iterable[Path] | Protected = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename.
 
     A reader (or an interrupted run) never sees a half-written file.
@@ -21,10 +44,11 @@ def write_atomic(path: Path, data: bytes | str, *, protect: Iterable[Path] = ())
     write_atomic_with(path, lambda tmp: tmp.write_bytes(payload), protect=protect)
 
 
-def write_atomic_with(path: Path, writer: Callable[[Path], object], *, protect: Iterable[Path] = ()) -> None:
+def write_atomic_with(path: Path, writer: Callable[[Path], object], *, protect: Iterable[Path] | Protected = ()) -> None:
     """Let ``writer`` write a temporary file beside ``path``, then rename it into place atomically."""
     target = path.resolve()
-    if any(target == p.resolve() for p in protect):
+    guard = protect if isinstance(protect, Protected) else Protected(protect)
+    if target in guard:
         raise ValueError(f"refusing to write over an input file: {path}")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

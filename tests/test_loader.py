@@ -221,7 +221,7 @@ def test_rule_set_errors(tmp_path: Path, case: str, text: str, expected: list[st
         ("alias bomb", 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "uji.yaml, baris 1: alias/anchor YAML ('&' atau '*') tidak diizinkan. Tulis isinya secara lengkap, atau gunakan 'sertakan' untuk berbagi isi."),
         ("unknown tag", "id: !!python/object:os.system echo\n", "uji.yaml, baris 1: tag YAML 'tag:yaml.org,2002:python/object:os.system' tidak diizinkan. Hapus tag tersebut; tulis nilainya sebagai teks atau angka biasa."),
         ("local tag", "id: !rahasia x\n", "uji.yaml, baris 1: tag YAML '!rahasia' tidak diizinkan. Hapus tag tersebut; tulis nilainya sebagai teks atau angka biasa."),
-        ("syntax", "id: [uji\njudul: x\n", "uji.yaml, baris 2: sintaks YAML tidak sah: expected ',' or ']', but got ':'. Periksa indentasi, tanda titik dua dan tanda kutip di sekitar baris ini."),
+        ("syntax", "id: [uji\njudul: x\n", "uji.yaml, baris 2: sintaks YAML tidak sah: tanda ']' penutup daftar tidak ditemukan. Periksa indentasi, tanda titik dua dan tanda kutip di sekitar baris ini."),
         ("duplicate key", "id: a\nid: b\n", "uji.yaml, baris 2: kunci 'id' ditulis lebih dari sekali. Hapus salah satunya."),
         ("not a mapping", "- a\n- b\n", "uji.yaml, baris 1: isi berkas harus berupa pemetaan kunci: nilai (misalnya 'id: ...'). Periksa baris pertama berkas."),
         ("include missing", HEAD + "sertakan: [_tidak-ada.yaml]\n", "uji.yaml, baris 8: berkas yang disertakan '_tidak-ada.yaml' tidak ditemukan. Periksa nama di 'sertakan'; jalurnya relatif terhadap berkas ini."),

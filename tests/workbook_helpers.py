@@ -14,11 +14,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipmonev.model import NA_LABEL, NO_LABEL, YES_LABEL, ChecklistQuestion, Questionnaire
+from kipmonev.model import Questionnaire
 from kipmonev.submission import Answer, BodyIdentity, Submission
 from kipmonev.workbook import texts as tx
-from kipmonev.workbook.layout import COLUMNS, STAGE_FIRST_ROW
-from kipmonev.workbook.template import build_template, save_workbook
+from kipmonev.workbook.fill import fill_template
+from kipmonev.workbook.layout import COLUMNS
+from kipmonev.workbook.template import save_workbook
 
 ANSWER = COLUMNS[tx.COL_ANSWER]
 EVIDENCE = COLUMNS[tx.COL_EVIDENCE]
@@ -41,28 +42,6 @@ def cell_of(ws: Worksheet, code: str, column: int = ANSWER) -> str:
     return str(ws.cell(row=row_of(ws, code), column=column).coordinate)
 
 
-def _put_answer(ws: Worksheet, q: Questionnaire, code: str, answer: Answer, column: int, with_evidence: bool) -> None:
-    question = q.question_map[code]
-    row = row_of(ws, code)
-    if isinstance(question, ChecklistQuestion):
-        if answer.not_applicable:
-            ws.cell(row=row, column=column, value=NA_LABEL)
-        elif answer.value not in (None, ""):
-            met = answer.value if isinstance(answer.value, tuple) else ()
-            for item in question.items:
-                ws.cell(row=row_of(ws, f"{code}.{item.code}"), column=column, value=YES_LABEL if item.code in met else NO_LABEL)
-    elif answer.not_applicable:
-        ws.cell(row=row, column=column, value=NA_LABEL)
-    elif isinstance(answer.value, Decimal):
-        ws.cell(row=row, column=column, value=float(answer.value) if answer.value != answer.value.to_integral_value() else int(answer.value))
-    elif answer.value is not None:
-        ws.cell(row=row, column=column, value=str(answer.value))
-    if with_evidence and answer.evidence:
-        ws.cell(row=row, column=EVIDENCE, value="\n".join(answer.evidence))
-    if answer.note:
-        ws.cell(row=row, column=NOTE if column == ANSWER else VERIFY_NOTE, value=answer.note)
-
-
 def filled_workbook(
     q: Questionnaire,
     answers: dict[str, Answer] | None = None,
@@ -71,18 +50,8 @@ def filled_workbook(
     body: BodyIdentity | None = BODY,
 ) -> Workbook:
     """A template with answers written into it (openpyxl; nothing on disk)."""
-    wb = build_template(q, body)
-    ws = wb[tx.SHEET_ANSWERS]
-    for code, answer in (answers or {}).items():
-        _put_answer(ws, q, code, answer, ANSWER, with_evidence=True)
-    for code, answer in (verification or {}).items():
-        _put_answer(ws, q, code, answer, VERIFY, with_evidence=False)
-    if stages:
-        st = wb[tx.SHEET_STAGES]
-        for i, stage in enumerate(q.rules.later_stages):
-            if stage.code in stages:
-                st.cell(row=STAGE_FIRST_ROW + i, column=4, value=float(stages[stage.code]))
-    return wb
+    submission = Submission(questionnaire_id=q.id, body=body or BodyIdentity(name=""), answers=answers or {}, verification=verification or {}, stage_scores=stages or {})
+    return fill_template(q, submission, identity=body is not None)
 
 
 def fill(path: Path, q: Questionnaire, answers: dict[str, Answer] | None = None, verification: dict[str, Answer] | None = None, stages: dict[str, Decimal] | None = None, body: BodyIdentity | None = BODY) -> Path:

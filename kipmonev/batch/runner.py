@@ -18,8 +18,9 @@ from kipmonev.batch.export import write_recap_csv, write_recap_json, write_recap
 from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, previous_from_recap, row_from_assessment, with_changes
 from kipmonev.batch.stages import CombineRule, StageScore, read_stage_scores, stage_scores_for
 from kipmonev.errors import KipmonevError, Location, Problem
-from kipmonev.fileio import safe_filename, write_atomic
+from kipmonev.fileio import Protected, safe_filename, write_atomic
 from kipmonev.loader import load_rule_set, with_rule_set
+from kipmonev.model import RuleSet
 from kipmonev.result import BandResult
 from kipmonev.scoring import score
 
@@ -84,8 +85,7 @@ def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[P
 
 @dataclass(frozen=True)
 class _Scored:
-    row: BodyRow
-    json_text: str
+    row: BodyRow  # its result_file is the finished result under a temporary name
     bands: tuple[BandResult, ...]
 
 
@@ -94,14 +94,23 @@ class _Failed:
     errors: tuple[ErrorRow, ...]
 
 
-_STATE: dict[str, object] = {}
+@dataclass(frozen=True)
+class _WorkerState:
+    rule_set: RuleSet | None
+    stage_scores: dict[str, dict[str, StageScore]]
+    results_dir: Path
+    protect: Protected
 
 
-def _init_worker(rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], ignore_sigint: bool) -> None:
-    if ignore_sigint:
+_STATE: list[_WorkerState] = []
+
+
+def _init_worker(rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], results_dir: Path, protect: Protected, in_pool: bool) -> None:
+    if in_pool:
+        # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _STATE["rule_set"] = load_rule_set(rule_set) if rule_set else None
-    _STATE["stage_scores"] = stage_scores
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _STATE[:] = [_WorkerState(load_rule_set(rule_set) if rule_set else None, stage_scores, results_dir, protect)]
 
 
 def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
@@ -113,18 +122,22 @@ def _stage_note(value: StageScore) -> str:
     return f"{rule} {value.panelists} panelis"
 
 
-def _assess(path: Path) -> _Scored | _Failed:
-    """Read, score and summarise one workbook; every failure becomes error rows."""
+def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
+    """Read, score and summarise one workbook, and write its result; every failure becomes error rows.
+
+    The result is written here, in the worker, under a temporary name, so results never travel between
+    processes; the parent renames them once duplicates are known.
+    """
     from kipmonev.workbook import read_submission
 
+    index, path = job
+    state = _STATE[0]
     file = str(path)
     try:
         questionnaire, submission = read_submission(path)
-        rule_set = _STATE.get("rule_set")
-        if rule_set is not None:
-            questionnaire = with_rule_set(questionnaire, rule_set)  # type: ignore[arg-type]
-        stage_scores: dict[str, dict[str, StageScore]] = _STATE.get("stage_scores") or {}  # type: ignore[assignment]
-        given = stage_scores.get(submission.body.id or "", {})
+        if state.rule_set is not None:
+            questionnaire = with_rule_set(questionnaire, state.rule_set)
+        given = state.stage_scores.get(submission.body.id or "", {})
         notes: dict[str, str] = {}
         if given:
             scores, problems = stage_scores_for(given, questionnaire.rules, file)
@@ -137,26 +150,31 @@ def _assess(path: Path) -> _Scored | _Failed:
         return _errors(file, e.problems or (Problem(Location(file), "KM-B-010", e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
         return _errors(file, (Problem(Location(file), "KM-B-009", msg.batch_unexpected(type(e).__name__)),))
-    row = row_from_assessment(assessment, file, stage_notes=notes)
-    return _Scored(row, assessment.model_dump_json(), assessment.rules.bands)
+    part = state.results_dir / f".{index:06d}.json.part"
+    write_atomic(part, assessment.model_dump_json(), protect=state.protect)
+    return _Scored(row_from_assessment(assessment, file, result_file=str(part), stage_notes=notes), assessment.rules.bands)
 
 
 # --- the batch ----------------------------------------------------------------------------
 
-def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]]) -> Iterator[_Scored | _Failed]:
+def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Iterator[_Scored | _Failed]:
     jobs = max(1, min(options.jobs, len(files)))
+    state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect)
+    work = list(enumerate(files))
     if jobs == 1:
-        _init_worker(options.rule_set, stage_scores, ignore_sigint=False)
-        yield from map(_assess, files)
+        _init_worker(*state, in_pool=False)
+        yield from map(_assess, work)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(options.rule_set, stage_scores, True))
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(*state, True))
     try:
-        yield from pool.imap(_assess, files, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
-        pool.close()
-    finally:
+        yield from pool.imap(_assess, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
+    except BaseException:
         pool.terminate()
+        raise
+    finally:
+        pool.close()
         pool.join()
 
 
@@ -185,14 +203,14 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
     results_dir = options.out_dir / RESULTS_DIR
     results_dir.mkdir(parents=True, exist_ok=True)
-    protect = [f.resolve() for f in files]
+    protect = Protected(files)
     rows: list[BodyRow] = []
     errors: list[ErrorRow] = []
     written: list[Path] = []
     bands: tuple[BandResult, ...] = ()
     done = 0
     try:
-        for outcome in _outcomes(files, options, stage_scores):
+        for outcome in _outcomes(files, options, stage_scores, protect):
             done += 1
             if progress is not None:
                 progress(done, len(files))
@@ -200,9 +218,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
                 errors += outcome.errors
                 continue
             bands = bands or outcome.bands
-            target = results_dir / f"{safe_filename(outcome.row.body_id or outcome.row.name)}-{done:05d}.json.part"
-            write_atomic(target, outcome.json_text, protect=protect)
-            rows.append(outcome.row.model_copy(update={"result_file": str(target)}))
+            rows.append(outcome.row)
     except KeyboardInterrupt:
         _finish_results(rows)  # what is done stays usable, under its final name
         raise BatchInterruptedError(done, len(files)) from None

@@ -128,6 +128,7 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
     if problems or id_col is None:
         raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
     result: dict[str, dict[str, StageScore]] = {}
+    seen: set[tuple[str, str]] = set()
     for r in range(header_index + 1, len(rows)):
         row = rows[r] + [""] * (len(header) - len(rows[r]))
         body = row[id_col].strip()
@@ -135,21 +136,26 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
             continue
         stage = row[stage_col].strip().casefold() if stage_col is not None else ONLY_STAGE
         scores: list[Decimal] = []
+        bad = False
         for c in panel_cols:
             text = row[c].strip()
             if not text:
                 continue
             value = _number(text)
             if value is None:
+                bad = True
                 problems.append(Problem(where(r, c), "KM-B-006", msg.stage_file_bad_score(text)))
             else:
                 scores.append(value)
-        if stage in result.get(body, {}):
+        if (body, stage) in seen:
             problems.append(Problem(where(r, id_col), "KM-B-007", msg.stage_file_duplicate(body, stage)))
+        elif bad:
+            seen.add((body, stage))
         elif not scores:
             problems.append(Problem(where(r, id_col), "KM-B-008", msg.stage_file_empty_row(body)))
         else:
             result.setdefault(body, {})[stage] = StageScore(combine(scores, rule), len(scores), rule)
+        seen.add((body, stage))
     if problems:
         raise StageScoreError(f"{source}: {len(problems)} masalah di berkas nilai tahap.", tuple(problems))
     return result

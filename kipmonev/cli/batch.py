@@ -19,6 +19,8 @@ from kipmonev.formatting import format_number
 
 #: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
+#: Problems printed to the terminal; every one is in the recap's Galat sheet.
+MAX_LISTED_ERRORS = 20
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
@@ -65,8 +67,10 @@ def score_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_sc
         counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
         click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
         click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
-    for error in recap.errors:
+    for error in recap.errors[:MAX_LISTED_ERRORS]:
         click.echo(f"{error.where}: {error.message}", err=True)
+    if len(recap.errors) > MAX_LISTED_ERRORS:
+        click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
     if result.failed:
         raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
 
