@@ -1,0 +1,164 @@
+"""kipmonev's benchmarks, all measured in one run against baselines: ``python -m benchmarks`` (or ``make bench``).
+
+It builds a deterministic corpus of filled workbooks (benchmarks/corpus.py), then prints one table:
+
+- read + score throughput: kipmonev's batch path (parallel) and its single-process path against the naive
+  baseline (one process, a full openpyxl load of each file, the same scoring), as ratios;
+- the full ``kipmonev score`` with recap on 250, 500 and 1,000 workbooks: wall time, time per workbook,
+  and peak memory of the whole process tree (sampled from /proc), so scaling and flat memory show;
+- PDF body reports per second; template generation time.
+
+Targets (2 cores): read + score ≥ 100 workbooks/s and ≥ 5× the baseline; 1,000 workbooks with the recap
+in ≤ 10 s; memory flat as N grows; 100 body PDFs in ≤ 40 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.corpus import make_corpus
+from benchmarks.naive import naive_assess
+from kipmonev import load_questionnaire, score
+from kipmonev.batch.runner import BatchOptions, cpu_count, run_batch
+from kipmonev.formatting import format_number
+from kipmonev.resources import shipped_editions
+from kipmonev.workbook import build_template, read_submission, save_workbook
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (Linux)."""
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                stack += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def _timed_cli(args: list[str]) -> tuple[float, int]:
+    """Run ``python -m kipmonev ARGS``; return (wall seconds, peak RSS of its process tree in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "kipmonev", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(proc.pid))
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"kipmonev {' '.join(args)} failed ({proc.returncode}): {err.decode()[-500:]}")
+    return wall, peak // 1024
+
+
+def _rate(files: list[Path], action: Callable[[Path], object]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        action(path)
+    return len(files) / (time.perf_counter() - start)
+
+
+def _read_and_score(path: Path) -> None:
+    q, submission = read_submission(path)
+    score(q, submission)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="250,500,1000", help="batch sizes for the scaling rows")
+    parser.add_argument("--baseline", type=int, default=100, help="workbooks for the naive baseline (it is slow)")
+    parser.add_argument("--pdfs", type=int, default=20, help="body PDFs to render")
+    parser.add_argument("--jobs", type=int, default=cpu_count(), help="parallel processes for kipmonev")
+    parser.add_argument("--work", type=Path, help="folder for the corpus and outputs (default: a temporary folder)")
+    ns = parser.parse_args()
+    sizes = sorted(int(s) for s in ns.sizes.split(","))
+    work = ns.work or Path(tempfile.mkdtemp(prefix="kipmonev-bench-"))
+    corpus_dir = work / "korpus"
+    t0 = time.perf_counter()
+    files = make_corpus(corpus_dir, max(sizes))
+    corpus_s = time.perf_counter() - t0
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), platform.processor())
+    print(f"Mesin: {os.cpu_count()} inti ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}")
+    print(f"Korpus: {len(files)} isian dari {len(shipped_editions())} edisi, dibuat dalam {format_number(corpus_s, 1)} s di {corpus_dir}\n")
+
+    for s in shipped_editions():  # warm the questionnaire cache, as a long-running process would be
+        load_questionnaire(s.path)
+    sample = files[: ns.baseline]
+    naive = _rate(sample, naive_assess)
+    single = _rate(files[: max(ns.baseline, 200)], _read_and_score)
+    t1 = time.perf_counter()
+    run_batch(files[:sizes[0]], BatchOptions(out_dir=work / "batch-api", date=dt.date.today().isoformat(), jobs=ns.jobs))
+    batch = sizes[0] / (time.perf_counter() - t1)
+
+    def num(value: float, places: int = 1) -> str:
+        return format_number(value, places)
+
+    rows: list[tuple[str, str, str]] = [
+        ("Baca + nilai, baseline naif (openpyxl penuh, 1 proses)", f"{num(naive)} isian/s", "1,0×"),
+        ("Baca + nilai, kipmonev, 1 proses", f"{num(single)} isian/s", f"{num(single / naive)}×"),
+        (f"Batch kipmonev (run_batch, {ns.jobs} proses, {sizes[0]} isian, dengan hasil dan rekap)", f"{num(batch)} isian/s", f"{num(batch / naive)}×"),
+    ]
+    walls: list[tuple[int, float]] = []
+    for n in sizes:
+        inputs = [str(corpus_dir)] if n == len(files) else [str(p) for p in files[:n]]
+        wall, peak = _timed_cli(["score", *inputs, "-o", str(work / f"skor-{n}"), "-q", "-j", str(ns.jobs)])
+        marginal = ""
+        if walls:
+            n0, w0 = walls[-1]
+            marginal = f"; tambahan {num((wall - w0) / (n - n0) * 1000)} ms/isian"
+        walls.append((n, wall))
+        rows.append((f"kipmonev score + rekap, {n} isian (CLI, termasuk mulai proses)", f"{num(wall, 2)} s{marginal}", f"puncak RSS seluruh proses {peak} MB"))
+
+    from kipmonev.render import render_many
+    from kipmonev.result import Assessment
+
+    results = sorted((work / f"skor-{sizes[-1]}" / "hasil").glob("*.json"))[: ns.pdfs]
+    assessments = [Assessment.from_json(p.read_bytes()) for p in results]
+    render_many(assessments[:1], ["pdf"], work / "pdf-warm", report_date=dt.date.today())  # WeasyPrint import and fonts
+    t2 = time.perf_counter()
+    render_many(assessments, ["pdf"], work / "pdf", report_date=dt.date.today(), workers=ns.jobs)
+    pdf_s = time.perf_counter() - t2
+    rows.append((f"PDF laporan per badan publik ({len(assessments)} PDF, {ns.jobs} proses)", f"{num(len(assessments) / pdf_s, 2)} PDF/s", f"100 PDF ≈ {num(100 * pdf_s / len(assessments), 0)} s"))
+
+    template_ms = []
+    for s in shipped_editions():
+        q = load_questionnaire(s.path)
+        t3 = time.perf_counter()
+        save_workbook(build_template(q), work / f"templat-{s.id}.xlsx")
+        template_ms.append((time.perf_counter() - t3) * 1000)
+    rows.append(("Membuat templat isian (7 edisi, median)", f"{num(statistics.median(template_ms), 0)} ms", ""))
+
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    print(f"{'Pengukuran'.ljust(width)}  {'Hasil'.ljust(value_width)}  Rasio/catatan")
+    print(f"{'-' * width}  {'-' * value_width}  -------------")
+    for label, value, note in rows:
+        print(f"{label.ljust(width)}  {value.ljust(value_width)}  {note}")
+
+
+if __name__ == "__main__":
+    main()
