@@ -41,8 +41,7 @@ docs:  ## regenerate the key reference in questionnaires/README.md
 	$(BIN)/python -m kipmonev.cli._readme README.md
 
 examples:  ## the main job on the bundled data: score the example workbooks, write results, recap and reports
-	$(BIN)/kipmonev score examples -o $(OUT)
-	$(BIN)/kipmonev report $(OUT)/hasil/*.json -o $(OUT)/laporan --format pdf,html,xlsx --jobs 2
+	$(BIN)/kipmonev score examples -o $(OUT) --report pdf,html,xlsx
 
 bench:
 	$(BIN)/python -m benchmarks

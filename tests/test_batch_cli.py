@@ -210,3 +210,27 @@ def test_answers_survive_the_workbook(tmp_path: Path) -> None:
     sub = Submission(questionnaire_id=q.id, body=BodyIdentity(id="X", name="X"), answers={"AA.1.1": Answer(value="Ya", evidence=("https://a.example/x",))})
     path = write_filled(q, sub, tmp_path / "x.xlsx")
     assert path.exists()
+
+
+def test_reports_while_scoring(tmp_path: Path) -> None:
+    inputs = tmp_path / "masuk"
+    inputs.mkdir()
+    for name in ("01-kementerian-urusan-contoh.xlsx", "09-pt-contoh-nusantara.xlsx"):
+        shutil.copy(EXAMPLES / name, inputs / name)
+    code, out, err = run("score", str(inputs), "-o", str(tmp_path / "out"), "--report", "html,xlsx")
+    assert code == 0, err
+    written = sorted(p.name for p in (tmp_path / "out" / "laporan").iterdir())
+    assert written == [
+        "BP-01-Kementerian-Urusan-Contoh.html",
+        "BP-01-Kementerian-Urusan-Contoh.xlsx",
+        "BP-09-PT-Contoh-Nusantara-Persero.html",
+        "BP-09-PT-Contoh-Nusantara-Persero.xlsx",
+    ]
+    assert f"Laporan: 4 berkas di {tmp_path / 'out' / 'laporan'}" in out
+
+
+def test_unknown_report_format_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
+    code, _, err = run("score", str(EXAMPLES), "-o", str(tmp_path / "out"), "--report", "pdf,docx")
+    assert code == 2
+    assert err.endswith("Galat: Nilai tidak sah untuk '--report': docx bukan format laporan; gunakan pdf, html, xlsx, json.\n")
+    assert not (tmp_path / "out").exists()

@@ -12,13 +12,17 @@ from types import FrameType
 import click
 
 from kipmonev.batch.compare import compare, load_rows
+from kipmonev.batch.reports import render_batch_reports
 from kipmonev.batch.runner import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.batch.stages import CombineRule
 from kipmonev.cli._common import UserError, table, user_errors
 from kipmonev.formatting import format_number
+from kipmonev.render import ReportFormat
 
 #: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
+#: The folder, inside the output folder, that --report writes into.
+REPORTS_DIR = "laporan"
 #: Problems printed to the terminal; every one is in the recap's Galat sheet.
 MAX_LISTED_ERRORS = 20
 
@@ -35,8 +39,11 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.option("--combine", type=click.Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
+@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/: pdf, html, xlsx, json (dipisah koma).")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
-def score_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_scores: Path | None, combine: str, rule_set: str | None, previous: Path | None, quiet: bool) -> None:
+def score_cmd(
+    paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_scores: Path | None, combine: str, rule_set: str | None, previous: Path | None, report: str | None, quiet: bool
+) -> None:
     """Nilai banyak isian sekaligus, lalu tulis hasil per badan publik dan rekapnya.
 
     Satu berkas yang gagal tidak menghentikan batch; galatnya tercantum di rekap (sheet Galat).
@@ -46,6 +53,7 @@ def score_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_sc
     Contoh:
       kipmonev score examples/ -o hasil-2025 --stage-scores panelis.csv
     """
+    formats = _formats(report)
     options = BatchOptions(out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous)
     show = not quiet and sys.stderr.isatty()
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
@@ -63,16 +71,38 @@ def score_cmd(paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_sc
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
     recap = result.recap
+    rendered = None
+    if formats:
+        with user_errors():
+            rendered = render_batch_reports(recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=previous)
     if not quiet:
         counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
         click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
         click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
+        if rendered is not None:
+            click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
     for error in recap.errors[:MAX_LISTED_ERRORS]:
         click.echo(f"{error.where}: {error.message}", err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:
         click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
+    for problem in rendered.problems if rendered else ():
+        click.echo(str(problem), err=True)
     if result.failed:
         raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
+    if rendered and rendered.problems:
+        raise UserError(f"{len(rendered.problems)} laporan tidak dapat dibuat.")
+
+
+def _formats(text: str | None) -> tuple[ReportFormat, ...]:
+    """Parse ``pdf,html`` into report formats; an unknown one is a usage error (exit 2)."""
+    if not text:
+        return ()
+    names = [part.strip().lower() for part in text.split(",") if part.strip()]
+    allowed = [f.value for f in ReportFormat]
+    unknown = [n for n in names if n not in allowed]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} bukan format laporan; gunakan {', '.join(allowed)}.", param_hint="'--report'")
+    return tuple(dict.fromkeys(ReportFormat(n) for n in names))
 
 
 class _NoBar:
