@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from kipmonev.formatting import format_number
+
 
 def _quoted(items: Iterable[str]) -> str:
     """Join items as ``'a', 'b' atau 'c'``."""
@@ -61,6 +63,18 @@ def include_not_found(name: str) -> str:
 
 def include_cycle(name: str) -> str:
     return f"'{name}' menyertakan dirinya sendiri secara melingkar. Hapus salah satu 'sertakan' dalam lingkaran itu."
+
+
+def include_too_deep(name: str, limit: int) -> str:
+    return f"'{name}' tidak disertakan: rantai 'sertakan' paling panjang {limit} berkas, termasuk berkas edisi. Sertakan fragmen langsung dari berkas edisi, bukan melalui rantai berkas."
+
+
+def include_too_many(limit: int) -> str:
+    return f"berkas ini menyertakan lebih dari {limit} berkas (berkas yang disertakan berulang kali ikut dihitung). Hapus 'sertakan' yang berulang atau gabungkan fragmennya."
+
+
+def yaml_too_deep(limit: int) -> str:
+    return f"daftar atau pemetaan YAML bersarang lebih dari {limit} tingkat. Kuesioner yang sah jauh lebih dangkal; periksa tanda '[' dan '{{' serta indentasi di sekitar baris ini."
 
 
 def include_not_list() -> str:
@@ -266,15 +280,15 @@ def xlsx_missing_part(part: str) -> str:
 
 
 def xlsx_too_many_parts(limit: int) -> str:
-    return f"berkas .xlsx berisi lebih dari {limit} bagian. Berkas isian yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
+    return f"berkas .xlsx berisi lebih dari {limit} bagian. Buku kerja yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
 
 
 def xlsx_part_too_large(part: str, limit_mb: int) -> str:
-    return f"bagian '{part}' berukuran lebih dari {limit_mb} MB setelah diekstrak. Berkas isian yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
+    return f"bagian '{part}' berukuran lebih dari {limit_mb} MB setelah diekstrak. Buku kerja yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
 
 
 def xlsx_total_too_large(limit_mb: int) -> str:
-    return f"isi berkas .xlsx lebih dari {limit_mb} MB setelah diekstrak. Berkas isian yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
+    return f"isi berkas .xlsx lebih dari {limit_mb} MB setelah diekstrak. Buku kerja yang wajar jauh lebih kecil; periksa apakah berkas yang dipilih benar."
 
 
 def xlsx_ratio(part: str, ratio: int) -> str:
@@ -290,7 +304,25 @@ def xlsx_bad_xml(part: str, detail: str) -> str:
 
 
 def xlsx_too_many_cells(limit: int) -> str:
-    return f"sheet ini berisi lebih dari {limit} sel terisi atau sel di luar batas baris dan kolom yang dibaca. Hapus isi di luar tabel, lalu simpan ulang."
+    cells = format_number(limit, 0)
+    return f"sheet ini berisi lebih dari {cells} sel. Hapus isi dan format sel di luar tabel, lalu simpan ulang."
+
+
+def xlsx_cell_out_of_bounds(max_row: int, max_column: str) -> str:
+    rows = format_number(max_row, 0)
+    return f"sel ini berada di luar batas yang dibaca (sampai baris {rows} dan kolom {max_column}). Hapus baris dan kolom di luar tabel, termasuk isi dan formatnya, lalu simpan ulang."
+
+
+def xlsx_sheet_part_missing() -> str:
+    return "isi sheet ini tidak ditemukan di dalam berkas .xlsx (tautan ke bagiannya rusak). Buka dan simpan ulang berkas di Excel atau LibreOffice."
+
+
+def xlsx_macros() -> str:
+    return "berkas ini memuat makro (VBA atau lembar makro). Makro tidak dijalankan dan diabaikan; hanya isi sel yang dibaca. Sebaiknya simpan berkas sebagai 'Excel 2007-365 (.xlsx)' tanpa makro."
+
+
+def merged_answer_cell(span: str) -> str:
+    return f"sel ini tertutup sel gabungan {span}, sehingga jawabannya tidak dapat dibaca. Pisahkan sel gabungan tersebut (Unmerge Cells), lalu isi jawaban pada setiap baris."
 
 
 def sheet_missing(name: str, suggestion: str | None) -> str:
@@ -523,7 +555,15 @@ def report_input_not_result(detail: str) -> str:
 
 
 def report_input_kind(suffix: str) -> str:
-    return f"jenis berkas '{suffix}' tidak dapat dijadikan laporan. Berikan berkas hasil .json atau buku kerja isian .xlsx."
+    return f"jenis berkas '{suffix}' tidak dapat dijadikan laporan. Berikan berkas hasil .json, buku kerja isian .xlsx, rekap.json, atau folder keluaran 'kipmonev score'."
+
+
+def report_folder_without_recap() -> str:
+    return "folder ini tidak memuat rekap.json. Berikan folder keluaran 'kipmonev score', atau berkas hasil .json di dalam foldernya."
+
+
+def report_input_not_recap(detail: str) -> str:
+    return f"bukan berkas rekap kipmonev yang sah ({detail}). Buat ulang dengan 'kipmonev score'."
 
 
 def report_workbook_unavailable() -> str:

@@ -9,8 +9,14 @@ from strategies import met
 
 from kipmonev import Answer, Assessment, BodyIdentity, Submission, load_questionnaire, score
 from kipmonev.model import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, YesNoQuestion
+from kipmonev.submission import is_link
 
 EDITION = "ki-pusat-2025-bumn"
+
+
+def evidence_url(code: str, year: int) -> str:
+    """An evidence link as long as real ones: a PPID page, a section, a file name (~80 characters)."""
+    return f"https://ppid.contoh-nusantara.co.id/informasi-publik/{code.lower().replace('.', '-')}/bukti-dukung-{year}.pdf"
 
 
 def _unmet(q: AnyQuestion, rng: random.Random) -> Answer | None:
@@ -44,6 +50,8 @@ def realistic(
     for question in q.questions:
         good = rng.random() < level
         answer = met(question) if good else _unmet(question, rng)
+        if answer is not None and answer.evidence and is_link(answer.evidence[0]):
+            answer = answer.model_copy(update={"evidence": (evidence_url(question.code, q.year),)})
         if answer is not None:
             answers[question.code] = answer
         if verified:

@@ -9,15 +9,12 @@ from pathlib import Path
 
 import pytest
 from authoring_book import base, write_book
-from click.testing import CliRunner
+from cli_runner import run
 from conftest import small
 
 from kipmonev.authoring import write_questionnaire_xlsx
-from kipmonev.cli import cli
 from kipmonev.loader import load_questionnaire
 from kipmonev.resources import shipped_editions
-
-RUNNER = CliRunner()
 
 
 @pytest.fixture(autouse=True)
@@ -26,11 +23,6 @@ def _in_tmp(tmp_path: Path) -> Iterator[None]:
     os.chdir(tmp_path)
     yield
     os.chdir(cwd)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = RUNNER.invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize("command", [(), ("export",), ("import",), ("diff",)])

@@ -10,25 +10,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 from conftest import FULL_ANSWERS, small
 
 from benchmarks.corpus import make_corpus
 from kipmonev import messages as msg
 from kipmonev.batch.recap import Recap
 from kipmonev.batch.runner import BatchOptions, collect_inputs, run_batch
-from kipmonev.cli import cli
 from kipmonev.result import Assessment
 from kipmonev.submission import Answer, BodyIdentity, Submission
 from kipmonev.workbook import write_filled
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-RUNNER = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = RUNNER.invoke(cli, list(args), prog_name="kipmonev")
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 
 from kipmonev import __version__
 from kipmonev.cli import cli
 from kipmonev.resources import shipped_editions
-
-RUNNER = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = RUNNER.invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_version() -> None:

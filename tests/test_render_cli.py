@@ -6,19 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 from render_samples import golden
 
 from kipmonev import messages as msg
-from kipmonev.cli import cli
 from kipmonev.submission import BodyIdentity
-
-RUNNER = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = RUNNER.invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

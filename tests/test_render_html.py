@@ -16,6 +16,7 @@ from kipmonev.errors import RenderError
 from kipmonev.render import RENDERERS, ReportFormat, build_body_report, render, render_bytes
 from kipmonev.render.charts import indicator_chart
 from kipmonev.render.filters import long_date, number, percent, plain, signed
+from kipmonev.render.view import evidence_label
 from kipmonev.submission import BodyIdentity
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -79,12 +80,56 @@ def test_estimate_is_marked_with_its_reasons() -> None:
 def test_report_shows_every_question_link_and_improvement_in_order() -> None:
     a = golden("final")
     html = html_of("final")
+    details = html[html.index("Rincian per Indikator</h2>") : html.index("Rencana Perbaikan</h2>")]
     for q in a.questions:
-        assert f"<td>{q.code}</td>" in html
-    assert '<a href="https://ppid.uji.go.id/profil">https://ppid.uji.go.id/profil</a>' in html
-    positions = [html.index(f'<div class="qt">{i.code} · ', html.index("Rencana Perbaikan</h2>")) for i in a.improvements]
+        assert re.search(rf'<p class="q(?: open)?">{re.escape(q.code)} {re.escape(q.text)} — ', details), q.code
+    # every question: answer (self / verified), evidence, points and status on its own row
+    assert '<p class="q">JI.1.3 Tingkat kelengkapan DIP — Lengkap / sesuai · 3/3&nbsp;Terpenuhi</p>' in details
+    assert '— Ya / Tidak · <a href="https://ppid.uji.go.id/profil">bukti</a> · 0/2&nbsp;Belum\u00a0terpenuhi</p>' in details
+    assert "— 2 dari 3 butir / sesuai · laporan-keuangan-2024.pdf · 3/4&nbsp;Terpenuhi\u00a0sebagian" in details
+    assert "— 12,5 hari kerja / sesuai · 1/2&nbsp;" in details  # the unit comes from the result
+    # items not fully met are explained, once, and point to their line of the plan
+    assert "Catatan verifikator: Tautan tidak dapat dibuka. Definisi operasional: Laman memuat profil lengkap." in details
+    assert "Rekomendasi dan dasar hukum: Rencana Perbaikan no. 1. Bukti dukung: https://ppid.uji.go.id/profil</p>" in details
+    assert "Mandiri: ☑ Neraca (2); ☑ Laporan arus kas (1); ☐ CALK (1)." in details
+    assert details.count('<p class="qx">') == sum(1 for q in a.questions if q.counted.fulfilment is not None and q.counted.fulfilment != "full")
+    plan = html[html.index("Rencana Perbaikan</h2>") :]
+    positions = [plan.index(f'<p class="q open">{n}. {i.code} · ') for n, i in enumerate(a.improvements, start=1)]
     assert positions == sorted(positions)
-    assert "Tautan tidak dapat dibuka." in html  # the verifier's note
+    assert "Rekomendasi: Umumkan informasi ini di laman PPID. Dasar hukum: UU 14/2008 Pasal 9 ayat (2).</p>" in plan
+
+
+def test_unverified_answers_say_so() -> None:
+    details = html_of("estimate")
+    assert "— Ya / belum diverifikasi · " in details
+
+
+def test_verdicts_come_from_the_results_fulfilment() -> None:
+    report = build_body_report(golden("final"), DATE)
+    rows = {q.code: q for s in report.indicators for q in s.questions}
+    assert {code: (q.verdict.key, q.explain, q.plan_number) for code, q in rows.items()} == {
+        "JI.1.1": ("unmet", True, 1),
+        "JI.1.2": ("partial", True, 2),
+        "JI.1.3": ("met", False, None),
+        "SP.1.1": ("met", False, None),
+        "SP.1.2": ("na", False, None),
+        "PL.1.1": ("partial", True, 3),
+        "PL.1.2": ("met", False, None),
+        "PL.1.3": ("unmet", True, 4),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("https://ppid.contoh-nusantara.co.id/informasi-publik/ji-4-5/bukti-dukung-2025.pdf", "ppid.contoh-nusantara.co.id/…/bukti-dukung-2025.pdf"),
+        ("https://ppid.uji.go.id/profil", "ppid.uji.go.id/profil"),
+        ("laporan-keuangan-2024.pdf", "laporan-keuangan-2024.pdf"),
+        ("x" * 80, "x" * 55 + "…"),
+    ],
+)
+def test_evidence_labels_are_short_and_links_stay_whole(text: str, label: str) -> None:
+    assert evidence_label(text) == label
 
 
 def test_comparison_section_subtracts_in_the_view_model() -> None:
@@ -135,7 +180,7 @@ def test_filters(value: object, func: object, expected: str) -> None:
 def test_chart_uses_decimal_commas_and_keeps_labels_inside_the_viewbox() -> None:
     report = build_body_report(golden("final"), DATE)
     svg = str(indicator_chart(report.indicators))
-    assert "Verifikasi: " in svg and "dari 50,00" in svg
+    assert "Nilai verifikasi" in svg and "Nilai mandiri" in svg and "33,33 dari 50,00" in svg
     width, height = (float(x) for x in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())  # type: ignore[union-attr]
     for x, y in re.findall(r'<text x="([\d.]+)" y="([\d.]+)"', svg):
         assert 0 <= float(x) <= width and 0 < float(y) <= height

@@ -8,22 +8,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from cli_runner import run
 from conftest import FULL_ANSWERS, small_data
 from openpyxl import load_workbook
 from test_workbook_links import _Handler
 from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
-from kipmonev.cli import cli
 from kipmonev.submission import Answer
-
-RUNNER = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = RUNNER.invoke(cli, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""``kipmonev report``: body reports (PDF, HTML, XLSX, JSON) from result files or filled workbooks."""
+"""``kipmonev report``: body reports from result files or filled workbooks, and the recap report from a batch's rekap.json."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from pathlib import Path
 import click
 
 from kipmonev import messages as msg
+from kipmonev.batch.recap import Recap
 from kipmonev.cli._common import UserError, user_errors
 from kipmonev.errors import KipmonevError
 from kipmonev.loader import load_questionnaire
-from kipmonev.render import ReportFormat, find_previous, render_many
-from kipmonev.render.inputs import read_input, read_previous
+from kipmonev.render import ReportFormat, find_previous, render_many, render_recaps
+from kipmonev.render.inputs import read_input, read_previous, read_recap, recap_path
 from kipmonev.result import Assessment
 
 
@@ -35,7 +36,7 @@ class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # ge
 
 
 @click.command("report")
-@click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder keluaran; dibuat bila belum ada.")
 @click.option(
     "-f", "--format", "formats", type=FormatList(), default="pdf", show_default=True, metavar="FORMAT[,...]", help="Format laporan, dipisah koma: pdf, html, xlsx, json."
@@ -55,25 +56,34 @@ def report_cmd(
     report_date: dt.datetime | None,
     jobs: int,
 ) -> None:
-    """Buat Laporan Hasil Penilaian per badan publik.
+    """Buat laporan badan publik atau rekapitulasi.
 
-    MASUKAN adalah berkas hasil (.json dari 'kipmonev score') atau buku kerja isian (.xlsx), yang langsung
-    dinilai. Nama berkas laporan dibentuk dari kode dan nama badan publik. Masukan yang gagal tidak
-    menghentikan yang lain; perintah keluar dengan kode 1 bila ada yang gagal.
+    Berkas hasil (.json dari 'kipmonev score') atau buku kerja isian (.xlsx, langsung dinilai) menjadi
+    Laporan Hasil Penilaian badan publik itu; nama berkasnya dibentuk dari kode dan nama badan publik.
+    Berkas rekap.json, atau folder keluaran 'kipmonev score' yang memuatnya, menjadi laporan rekapitulasi
+    untuk komisi (rekap.pdf, rekap.html, rekap.xlsx): peringkat per kategori, jumlah per kualifikasi,
+    sebaran, corong penilaian, indikator terlemah dan daftar badan publik Informatif. Masukan yang gagal
+    tidak menghentikan yang lain; perintah keluar dengan kode 1 bila ada yang gagal.
 
     \b
     Contoh:
       kipmonev report hasil/*.json -o laporan --format pdf,xlsx
       kipmonev report isian-bumn.xlsx -o laporan --previous hasil-2024/
+      kipmonev report hasil-2025/ -o laporan --format pdf,xlsx
     """
     with user_errors():
         earlier = read_previous(previous) if previous is not None else []
         edition = load_questionnaire(questionnaire) if questionnaire else None
     assessments: list[Assessment] = []
+    recaps: list[Recap] = []
     failed = 0
     for path in inputs:
         try:
-            assessments.append(read_input(path, edition))
+            source = recap_path(path)
+            if source is None:
+                assessments.append(read_input(path, edition))
+            else:
+                recaps.append(read_recap(source))
         except KipmonevError as e:
             failed += 1
             click.echo(str(e), err=True)
@@ -82,11 +92,14 @@ def report_cmd(
             click.echo(f"Peringatan: {msg.report_previous_missing(a.body.name)}", err=True)
     date = report_date.date() if report_date is not None else dt.date.today()
     with user_errors():
-        summary = render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)
-    for written in summary.written:
-        click.echo(f"Ditulis: {written}")
-    for problem in summary.problems:
-        click.echo(str(problem), err=True)
-    failed += len(summary.failed)
+        summaries = [render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)]
+        if recaps:
+            summaries.append(render_recaps(recaps, formats, out_dir, report_date=date, templates_dir=templates, protected=inputs))
+    for summary in summaries:
+        for written in summary.written:
+            click.echo(f"Ditulis: {written}")
+        for problem in summary.problems:
+            click.echo(str(problem), err=True)
+        failed += len(summary.failed)
     if failed:
         raise UserError(msg.report_failed(failed, len(inputs)))

@@ -43,10 +43,26 @@ def long_date(value: dt.date | None) -> str:
     return MISSING if value is None else format_long_date(value)
 
 
+_TERMINAL = (".", "!", "?", "…", ":", ";")
+
+
+def sentence(value: str | None) -> str:
+    """Text ending in one full stop, for notes and reasons that may or may not end in one: ``Dicek`` → ``Dicek.``."""
+    text = (value or "").rstrip()
+    return text if not text or text.endswith(_TERMINAL) else f"{text}."
+
+
+def nobreak(value: str) -> str:
+    """Text whose words stay on one line (non-breaking spaces), e.g. ``2/2 Terpenuhi`` at the end of a row."""
+    return "\u00a0".join(str(value).split())
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "plain": plain,
     "signed": signed,
     "percent": percent,
     "long_date": long_date,
+    "sentence": sentence,
+    "nobreak": nobreak,
 }

@@ -1,18 +1,28 @@
-"""Reading what a report is made from: a result JSON, or a filled workbook scored on the spot."""
+"""Reading what a report is made from: a result JSON, a filled workbook scored on the spot, or a batch's recap."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from kipmonev import messages as msg
+from kipmonev.batch.recap import Recap
 from kipmonev.errors import Location, Problem, RenderError
 from kipmonev.model import Questionnaire
 from kipmonev.result import Assessment
 
 #: Suffixes read as filled workbooks.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+#: The recap's file name in a ``kipmonev score`` output folder.
+RECAP_FILE = "rekap.json"
+#: Top-level keys only a recap has (an Assessment has neither).
+_RECAP_KEYS = frozenset({"rows", "funnel", "band_counts"})
+
+_M = TypeVar("_M")
 
 
 def _fail(path: Path, code: str, text: str) -> RenderError:
@@ -27,20 +37,24 @@ def _describe(error: ValidationError) -> str:
     return f"{error.error_count()} isian tidak sesuai skema, yang pertama di '{where}'"
 
 
+def _read_json_model(path: Path, parse: Callable[[bytes], _M], code: str, not_valid: Callable[[str], str]) -> _M:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise _fail(path, "KM-RN-008", msg.report_input_unreadable(e.strerror or str(e))) from e
+    try:
+        return parse(data)
+    except ValidationError as e:
+        raise _fail(path, code, not_valid(_describe(e))) from e
+
+
 def read_result(path: Path) -> Assessment:
     """Read a result JSON written by ``kipmonev score`` (:meth:`Assessment.to_json`).
 
     Raises:
         RenderError: The file cannot be read or is not a valid result.
     """
-    try:
-        data = Path(path).read_bytes()
-    except OSError as e:
-        raise _fail(path, "KM-RN-008", msg.report_input_unreadable(e.strerror or str(e))) from e
-    try:
-        return Assessment.from_json(data)
-    except ValidationError as e:
-        raise _fail(path, "KM-RN-009", msg.report_input_not_result(_describe(e))) from e
+    return _read_json_model(path, Assessment.from_json, "KM-RN-009", msg.report_input_not_result)
 
 
 def read_input(path: Path, questionnaire: Questionnaire | None = None) -> Assessment:
@@ -80,3 +94,36 @@ def read_previous(path: Path) -> list[Assessment]:
     path = Path(path)
     files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     return [read_result(f) for f in files]
+
+
+def recap_path(path: Path) -> Path | None:
+    """The recap behind a report input, or ``None`` when the input is a body's result or workbook.
+
+    A folder stands for the ``rekap.json`` of a ``kipmonev score`` output folder; a JSON file is a recap
+    when its top level has the recap's own keys (``rows``, ``funnel``, ``band_counts``), whatever its name.
+
+    Raises:
+        RenderError: A folder has no ``rekap.json``.
+    """
+    path = Path(path)
+    if path.is_dir():
+        candidate = path / RECAP_FILE
+        if not candidate.is_file():
+            raise _fail(path, "KM-RN-012", msg.report_folder_without_recap())
+        return candidate
+    if path.suffix.lower() != ".json":
+        return None
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None  # NOTE: read_result reports the unreadable or invalid file in its own words
+    return path if isinstance(data, dict) and _RECAP_KEYS <= data.keys() else None
+
+
+def read_recap(path: Path) -> Recap:
+    """Read a recap written by ``kipmonev score`` (:meth:`Recap.to_json`).
+
+    Raises:
+        RenderError: The file cannot be read or is not a valid recap.
+    """
+    return _read_json_model(path, Recap.from_json, "KM-RN-013", msg.report_input_not_recap)

@@ -18,8 +18,10 @@ from kipmonev.result import (
     AnswerResult,
     Assessment,
     BandResult,
+    Fulfilment,
     Improvement,
     IndicatorResult,
+    Method,
     QuestionResult,
     QuestionStatus,
 )
@@ -68,12 +70,24 @@ def short_text(text: str, limit: int = SHORT_NAME_LENGTH) -> str:
 # --- building blocks -----------------------------------------------------------------
 
 
+#: Longest evidence label in one-line rows; a link always points at the full address.
+EVIDENCE_LABEL_LENGTH = 56
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """One piece of evidence: a clickable link (http/https only) or a document name."""
+    """One piece of evidence: a clickable link (http/https only) or a document name.
+
+    Attributes:
+        text: The full address or document name, shown where an item is explained.
+        href: The link target (http/https only), else ``None``.
+        label: A short form for one-line rows: a document name cut with '…', or the host, '…' and the last
+            path segment of a long address (the body report's rows show a link as "bukti").
+    """
 
     text: str
     href: str | None
+    label: str
 
 
 @dataclass(frozen=True)
@@ -88,9 +102,15 @@ class ChecklistLine:
 
 @dataclass(frozen=True)
 class AnswerView:
-    """An answer (the body's or the verifier's) as shown in the tables."""
+    """An answer (the body's or the verifier's) as shown in the tables.
+
+    Attributes:
+        text: The answer as given (a checklist lists its ticked item codes).
+        short: The answer in a few words for the compact rows: a checklist is ``"2 dari 3 butir"``.
+    """
 
     text: str
+    short: str
     checklist: tuple[ChecklistLine, ...]
     evidence: tuple[Evidence, ...]
     status: QuestionStatus
@@ -131,6 +151,8 @@ class QuestionRow:
     verdict: Verdict
     explain: bool
     verified_same: bool
+    verified_short: str
+    plan_number: int | None
 
 
 @dataclass(frozen=True)
@@ -139,6 +161,7 @@ class IndicatorSection:
 
     code: str
     name: str
+    description: str | None
     weight: Decimal
     self_result: IndicatorResult
     verified_result: IndicatorResult | None
@@ -227,6 +250,7 @@ class Methodology:
     notes: tuple[NoteRow, ...]
     questionnaire_id: str
     questionnaire_title: str
+    questionnaire_description: str | None
     questionnaire_version: int
     content_hash: str
     rule_set: str | None
@@ -277,13 +301,27 @@ class BodyReport:
 # --- builders ------------------------------------------------------------------------
 
 
+def evidence_label(text: str, limit: int = EVIDENCE_LABEL_LENGTH) -> str:
+    """A long address shortened for a compact row: ``ppid.contoh.go.id/…/laporan-2025.pdf``; names are cut with '…'."""
+    line = " ".join(text.split())
+    if not is_link(line):
+        return short_text(line, limit)
+    bare = re.sub(r"^https?://", "", line, flags=re.IGNORECASE).rstrip("/")
+    if len(bare) <= limit:
+        return bare
+    host, _, path = bare.partition("/")
+    last = path.rsplit("/", 1)[-1]
+    short = f"{host}/…/{last}" if last and last != path else f"{host}/…"
+    return short if len(short) <= limit else short_text(short, limit)
+
+
 def _evidence(items: Iterable[str]) -> tuple[Evidence, ...]:
     out: list[Evidence] = []
     for raw in items:
         text = clean_text(raw).strip()
         if text:
             # NOTE: only http(s) URLs become links; 'javascript:' and friends stay inert text.
-            out.append(Evidence(text, text if is_link(text) else None))
+            out.append(Evidence(text, text if is_link(text) else None, evidence_label(text)))
     return tuple(out)
 
 
@@ -294,18 +332,23 @@ def _answer_text(q: QuestionResult, a: AnswerResult) -> str:
         return "–"
     if q.type == "angka":
         try:
-            return format_plain(Decimal(a.answer))
+            number = format_plain(Decimal(a.answer))
         except InvalidOperation:
             return clean_text(a.answer)
+        return f"{number} {clean_text(q.unit)}" if q.unit else number
     return clean_text(a.answer)
 
 
 def _answer_view(q: QuestionResult, a: AnswerResult) -> AnswerView:
     checklist: tuple[ChecklistLine, ...] = ()
+    text = _answer_text(q, a)
+    short = text
     if q.type == "daftar" and a.answer is not None:
         checklist = tuple(ChecklistLine(s.code, clean_text(s.label), s.points, s.code in a.checked) for s in q.scale)
+        short = f"{sum(1 for c in checklist if c.checked)} dari {len(checklist)} butir"
     return AnswerView(
-        text=_answer_text(q, a),
+        text=text,
+        short=short,
         checklist=checklist,
         evidence=_evidence(a.evidence),
         status=a.status,
@@ -316,8 +359,16 @@ def _answer_view(q: QuestionResult, a: AnswerResult) -> AnswerView:
     )
 
 
-def verdict(status: QuestionStatus, earned: Decimal, possible: Decimal, max_points: Decimal) -> Verdict:
-    """The reader's verdict on a question from its counted status and points (a comparison, not scoring)."""
+#: The reader's label for each degree of fulfilment the result records.
+FULFILMENT_VERDICTS: dict[Fulfilment, Verdict] = {
+    Fulfilment.FULL: Verdict("met", "Terpenuhi"),
+    Fulfilment.PARTIAL: Verdict("partial", "Terpenuhi sebagian"),
+    Fulfilment.NONE: Verdict("unmet", "Belum terpenuhi"),
+}
+
+
+def verdict(status: QuestionStatus, fulfilment: Fulfilment | None) -> Verdict:
+    """The reader's verdict on a question, from the counted answer's status and the result's own fulfilment."""
     match status:
         case QuestionStatus.NOT_APPLICABLE:
             return Verdict("na", "Tidak berlaku")
@@ -325,22 +376,28 @@ def verdict(status: QuestionStatus, earned: Decimal, possible: Decimal, max_poin
             return Verdict("missing", "Tidak dijawab")
         case QuestionStatus.NO_EVIDENCE:
             return Verdict("no-evidence", "Tanpa bukti dukung")
-    if max_points <= 0:
+    if fulfilment is None:
         return Verdict("info", "Tidak bernilai")
-    if earned >= possible:
-        return Verdict("met", "Terpenuhi")
-    if earned > 0:
-        return Verdict("partial", "Terpenuhi sebagian")
-    return Verdict("unmet", "Belum terpenuhi")
+    return FULFILMENT_VERDICTS[fulfilment]
 
 
 #: Verdicts that need no explanation: the definition and legal basis are shown only for the others.
 _SETTLED = frozenset({"met", "na", "info"})
 
 
-def _question_row(q: QuestionResult) -> QuestionRow:
-    decided = verdict(q.counted.status, q.counted.earned, q.counted.possible, q.max_points)
+def _verified_short(q: QuestionResult, same: bool) -> str:
     v = q.verified_answer
+    if v is None:
+        return "belum diverifikasi"
+    if same:
+        return "sesuai"
+    return _answer_view(q, v).short
+
+
+def _question_row(q: QuestionResult, plan: dict[str, int]) -> QuestionRow:
+    decided = verdict(q.counted.status, q.counted.fulfilment)
+    v = q.verified_answer
+    same = v is not None and v.answer == q.self_answer.answer and v.checked == q.self_answer.checked
     return QuestionRow(
         code=clean_text(q.code),
         text=clean_text(q.text),
@@ -360,17 +417,24 @@ def _question_row(q: QuestionResult) -> QuestionRow:
         reason=clean_text(q.counted.reason) if q.counted.reason else None,
         verdict=decided,
         explain=decided.key not in _SETTLED,
-        verified_same=v is not None and v.answer == q.self_answer.answer and v.checked == q.self_answer.checked,
+        verified_same=same,
+        verified_short=_verified_short(q, same),
+        plan_number=plan.get(q.code),
     )
 
 
 def _sections(a: Assessment) -> tuple[IndicatorSection, ...]:
     verified = {i.code: i for i in a.saq_verified.indicators} if a.saq_verified else {}
+    plan = {i.code: n for n, i in enumerate(a.improvements, start=1)}
+    by_indicator: dict[str, list[QuestionRow]] = {}
+    for q in a.questions:
+        by_indicator.setdefault(q.indicator, []).append(_question_row(q, plan))
     sections = []
     for ind in a.saq_self.indicators:
         v = verified.get(ind.code)
-        rows = tuple(_question_row(q) for q in a.questions if q.indicator == ind.code)
-        sections.append(IndicatorSection(ind.code, clean_text(ind.name), ind.weight, ind, v, v or ind, rows))
+        rows = tuple(by_indicator.get(ind.code, ()))
+        description = clean_text(ind.description) if ind.description else None
+        sections.append(IndicatorSection(ind.code, clean_text(ind.name), description, ind.weight, ind, v, v or ind, rows))
     return tuple(sections)
 
 
@@ -380,6 +444,7 @@ def _indicator_names(a: Assessment) -> dict[str, str]:
 
 def _improvements(a: Assessment) -> tuple[ImprovementRow, ...]:
     names = _indicator_names(a)
+    counted = {q.code: q.counted.fulfilment for q in a.questions}
 
     def row(n: int, i: Improvement) -> ImprovementRow:
         return ImprovementRow(
@@ -387,7 +452,7 @@ def _improvements(a: Assessment) -> tuple[ImprovementRow, ...]:
             code=clean_text(i.code),
             indicator=names.get(i.indicator, i.indicator),
             text=clean_text(i.text),
-            status_label=verdict(i.status, i.earned, i.possible, i.possible).label,
+            status_label=verdict(i.status, counted.get(i.code, Fulfilment.PARTIAL if i.earned > 0 else Fulfilment.NONE)).label,
             earned=i.earned,
             possible=i.possible,
             gain=i.gain,
@@ -404,24 +469,26 @@ def _basis_label(a: Assessment) -> str:
 
 
 def _formula(a: Assessment) -> tuple[str, str | None]:
-    """The final score written out with the body's own numbers, and a note when it is not the full formula."""
+    """The final score written out with the body's own numbers, following how the result says it was formed."""
     o = a.outcome
     head = "Nilai akhir" if o.complete else "Perkiraan nilai akhir"
     result = format_number(o.estimate_score)
+    terms = " + ".join(f"{format_plain(s.weight)}% × {format_number(s.score) if s.score is not None else '(belum ada)'}" for s in a.stages)
     gate = a.gate
-    failed = gate is not None and not gate.passed
-    terms = [f"{format_plain(s.weight)}% × {format_number(s.score) if s.score is not None else '(belum ada)'}" for s in a.stages]
-    if len(a.stages) == 1:
-        return f"{head} = {_basis_label(a)} = {result}", None
-    if failed and gate is not None and gate.on_fail == "nilai_saq":
-        note = f"Nilai SAQ {format_number(gate.score)} di bawah batas gerbang {format_number(gate.threshold)}, sehingga nilai akhir sama dengan {_basis_label(a)} dan tahap lanjutan tidak dihitung."
-        return f"{head} = {_basis_label(a)} = {result}", note
-    if o.estimate_includes_stages or (failed and all(s.score is not None for s in a.stages)):
-        zeroed = f"Nilai SAQ di bawah batas gerbang {format_number(gate.threshold)}, sehingga tahap lanjutan bernilai 0." if failed and gate is not None else None
-        return f"{head} = {' + '.join(terms)} = {result}", zeroed
-    missing = ", ".join(clean_text(s.name) for s in a.stages if s.score is None)
-    note = f"Nilai tahap {missing} belum ada; perkiraan sementara = {_basis_label(a)} = {result}."
-    return f"Nilai akhir = {' + '.join(terms)}", note
+    match o.method:
+        case Method.SAQ_ONLY:
+            return f"{head} = {_basis_label(a)} = {result}", None
+        case Method.GATE_FAILED_SAQ:
+            score, threshold = (format_number(gate.score), format_number(gate.threshold)) if gate is not None else ("–", "–")
+            note = f"Nilai SAQ {score} di bawah batas gerbang {threshold}, sehingga nilai akhir sama dengan {_basis_label(a)} dan tahap lanjutan tidak dihitung."
+            return f"{head} = {_basis_label(a)} = {result}", note
+        case Method.GATE_FAILED_ZERO:
+            threshold = format_number(gate.threshold) if gate is not None else "–"
+            return f"{head} = {terms} = {result}", f"Nilai SAQ di bawah batas gerbang {threshold}, sehingga tahap lanjutan bernilai 0."
+        case Method.STAGE_MISSING:
+            missing = ", ".join(clean_text(s.name) for s in a.stages if s.score is None)
+            return f"Nilai akhir = {terms}", f"Nilai tahap {missing} belum ada; perkiraan sementara = {_basis_label(a)} = {result}."
+    return f"{head} = {terms} = {result}", None
 
 
 def _gate_text(a: Assessment) -> str | None:
@@ -533,6 +600,7 @@ def _methodology(a: Assessment) -> Methodology:
         notes=notes,
         questionnaire_id=a.questionnaire.id,
         questionnaire_title=clean_text(a.questionnaire.title),
+        questionnaire_description=clean_text(a.questionnaire.description) if a.questionnaire.description else None,
         questionnaire_version=a.questionnaire.version,
         content_hash=a.questionnaire.content_hash,
         rule_set=a.questionnaire.rule_set,
