@@ -24,6 +24,16 @@ class Protected:
         return st is not None and (st.st_dev, st.st_ino) in self._ids
 
 
+def _file_mode() -> int:
+    """The mode a newly saved file gets under this process's umask (0644 under the usual 022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
 def _stat(path: Path) -> os.stat_result | None:
     try:
         return path.stat()
@@ -56,6 +66,7 @@ def write_atomic_with(path: Path, writer: Callable[[Path], object], *, protect: 
     tmp = Path(tmp_name)
     try:
         writer(tmp)
+        tmp.chmod(_FILE_MODE)  # mkstemp makes 0600 files; outputs are meant to be shared like any saved file
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)

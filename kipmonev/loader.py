@@ -44,6 +44,10 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 2 * 1024 * 1024
 #: Deepest chain of ``sertakan`` includes.
 MAX_INCLUDE_DEPTH = 8
+#: Most files included while loading one file, repeats counted (a file including another many times).
+MAX_INCLUDED_FILES = 32
+#: Deepest nesting of mappings and lists in one YAML file (an edition needs about six).
+MAX_YAML_DEPTH = 20
 #: Keys whose lists are concatenated across included files; every other key is replaced.
 _LIST_KEYS = ("indikator", "pertanyaan")
 _LOADER_KEYS = ("sertakan", "kecualikan")
@@ -121,9 +125,19 @@ def _syntax_problem(error: yaml.YAMLError, source: str) -> Problem:
 def _screen(text: str, source: str) -> list[Problem]:
     """Refuse anchors, aliases and explicit tags before anything is constructed (alias bombs, object tags)."""
     problems: list[Problem] = []
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=_Loader):
             line = event.start_mark.line + 1 if event.start_mark is not None else None
+            # Deep nesting would exhaust the recursion of composing (and costs quadratic scanning time in
+            # flow style): the event stream is flat, so stop it at the first level too deep.
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
             if isinstance(event, yaml.AliasEvent) or (isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.anchor):
                 problems.append(Problem(Location(source, line=line), "KM-Q-031", msg.yaml_alias()))
                 if len(problems) > 20:
@@ -131,7 +145,13 @@ def _screen(text: str, source: str) -> list[Problem]:
             elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag not in (None, "!"):
                 problems.append(Problem(Location(source, line=line), "KM-Q-032", msg.yaml_tag(str(event.tag))))
     except yaml.YAMLError as e:
-        problems.append(_syntax_problem(e, source))
+        if "maximum nesting depth" in str(getattr(e, "problem", None) or e):
+            # libyaml ≥ 0.2.5 stops deep nesting itself, before our own count sees it: same answer.
+            mark = getattr(e, "problem_mark", None)
+            line = int(mark.line) + 1 if mark is not None else None
+            problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+        else:
+            problems.append(_syntax_problem(e, source))
     return problems
 
 
@@ -191,10 +211,11 @@ def _plain(node: yaml.Node, loc: Loc, source: str, doc: _Doc, problems: list[Pro
 def _read(path: Path, source: str) -> _Doc:
     """Read one YAML file into a plain mapping with line provenance."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims to be
+        if len(raw) > MAX_FILE_BYTES:
             raise QuestionnaireError("Berkas kuesioner terlalu besar.", (Problem(Location(source), "KM-Q-036", msg.file_too_large(MAX_FILE_BYTES // (1024 * 1024))),))
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise QuestionnaireError("Berkas tidak ditemukan.", (Problem(Location(source), "KM-Q-035", msg.file_not_found("Berkas")),)) from None
     except (OSError, UnicodeDecodeError) as e:
@@ -244,8 +265,12 @@ def _merge(base: _Doc, top: _Doc) -> _Doc:
     return _Doc(data, where)
 
 
-def _resolve(path: Path, source: str, stack: tuple[Path, ...]) -> _Doc:
-    """Read ``path`` and everything it includes, merged, with provenance."""
+def _resolve(path: Path, source: str, stack: tuple[Path, ...], budget: list[int] | None = None) -> _Doc:
+    """Read ``path`` and everything it includes, merged, with provenance.
+
+    ``budget`` holds how many more files may be included in this load, shared by the whole include tree.
+    """
+    budget = [MAX_INCLUDED_FILES] if budget is None else budget
     doc = _read(path, source)
     includes = doc.data.pop("sertakan", [])
     excludes = doc.data.pop("kecualikan", [])
@@ -258,12 +283,18 @@ def _resolve(path: Path, source: str, stack: tuple[Path, ...]) -> _Doc:
         line = doc.where[("sertakan", i)][1]
         target = (path.parent / name).resolve()
         sub_source = os.path.normpath(Path(source).parent / name)
-        if target in stack or len(stack) >= MAX_INCLUDE_DEPTH:
+        if target in stack:
             problems.append(Problem(Location(source, line=line), "KM-Q-040", msg.include_cycle(name)))
+        elif len(stack) >= MAX_INCLUDE_DEPTH:
+            problems.append(Problem(Location(source, line=line), "KM-Q-047", msg.include_too_deep(name, MAX_INCLUDE_DEPTH)))
         elif not target.is_file():
             problems.append(Problem(Location(source, line=line), "KM-Q-039", msg.include_not_found(name)))
+        elif budget[0] <= 0:
+            problems.append(Problem(Location(source, line=line), "KM-Q-048", msg.include_too_many(MAX_INCLUDED_FILES)))
+            break
         else:
-            merged = _merge(merged, _resolve(target, sub_source, (*stack, target)))
+            budget[0] -= 1
+            merged = _merge(merged, _resolve(target, sub_source, (*stack, target), budget))
     if problems:
         raise QuestionnaireError(f"{source}: berkas yang disertakan bermasalah.", tuple(problems))
     if excludes:

@@ -821,7 +821,19 @@ def batch_duplicate_body(body: str, other: str) -> str:
 
 
 def batch_no_inputs() -> str:
-    return "tidak ada berkas .xlsx yang ditemukan. Periksa jalur berkas atau folder yang diberikan."
+    return "tidak ada buku kerja (.xlsx) yang ditemukan. Periksa jalur berkas atau folder yang diberikan."
+
+
+def batch_input_inside_output() -> str:
+    return "folder masukan ini sama dengan folder keluaran atau berada di dalamnya, sehingga isinya tidak dinilai. Pilih folder keluaran lain dengan -o, misalnya 'hasil-2025'."
+
+
+def batch_output_is_input(name: str) -> str:
+    return f"berkas keluaran '{name}' akan menimpa berkas masukan yang sama. Berkas masukan tidak pernah ditimpa; pilih folder keluaran lain dengan -o."
+
+
+def batch_interrupted(done: int, total: int) -> str:
+    return f"{done} dari {total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis."
 
 
 def batch_unexpected(kind: str) -> str:

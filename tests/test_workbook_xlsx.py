@@ -187,7 +187,7 @@ def test_size_limits_are_checked_before_inflating(tmp_path: Path, monkeypatch: p
 
 def test_too_many_cells_or_cells_beyond_the_bounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     far = write(tmp_path / "far.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row r="200000"><c r="A200000"><v>1</v></c></row></sheetData></worksheet>'))
-    assert _refusal(far) == "isian.xlsx, Data: " + msg.xlsx_too_many_cells(xlsx.MAX_CELLS)
+    assert _refusal(far) == "isian.xlsx, Data!A200000: " + msg.xlsx_cell_out_of_bounds(xlsx.MAX_ROW, "ALL")
     monkeypatch.setattr(xlsx, "MAX_CELLS", 3)
     cells = "".join(f'<c r="A{i}"><v>{i}</v></c>' for i in range(1, 6))
     many = write(tmp_path / "many.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'))

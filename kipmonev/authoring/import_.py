@@ -11,20 +11,21 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ValidationError
 
 from kipmonev import messages as msg
 from kipmonev.authoring import layout as lay
 from kipmonev.authoring.reading import CellError, Place, Reader, Row, column_range, pick_sheets, problem_order, read_cell, read_table, record
-from kipmonev.errors import Location, Problem, QuestionnaireError
+from kipmonev.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.loader import _display, questionnaire_issues
 from kipmonev.model import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
+from kipmonev.workbook.xlsx import MAX_COLUMN, MAX_ROW, screen_xlsx
 
 #: Largest workbook read, in bytes.
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
@@ -284,7 +285,9 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     """
     file = Path(path)
     reader = Reader(_display(file))
-    workbook = _open(file, reader.source)
+    workbook, macros = _open(file, reader.source)
+    if macros:
+        reader.warn("KM-A-025", msg.xlsx_macros())
     try:
         titles = pick_sheets(reader, workbook.sheetnames)
         sheets = {name: workbook[title] for name, title in titles.items()}
@@ -322,7 +325,7 @@ def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
     return import_questionnaire_with_warnings(path)[0]
 
 
-def _open(file: Path, source: str) -> Any:
+def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
     def fail(code: str, text: str) -> QuestionnaireError:
         return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (Problem(Location(source), code, text),))
 
@@ -333,6 +336,20 @@ def _open(file: Path, source: str) -> Any:
     if size > MAX_WORKBOOK_BYTES:
         raise fail("KM-Q-036", msg.file_too_large(MAX_WORKBOOK_BYTES // (1024 * 1024)))
     try:
-        return load_workbook(file, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as e:
+        # NOTE: openpyxl inflates every part and is protected against XML entities only when defusedxml
+        # happens to be installed; the filled-workbook reader's limits screen the whole file first.
+        macros = screen_xlsx(file, source)
+    except WorkbookError as e:
+        raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
+    try:
+        workbook = load_workbook(file, data_only=False)
+    except Exception as e:  # NOTE: openpyxl parses hostile input and fails in many ways (ParseError, IndexError…)
         raise fail("KM-A-001", msg.workbook_unreadable(type(e).__name__)) from e
+    for ws in workbook.worksheets:
+        if ws.max_row > MAX_ROW or ws.max_column > MAX_COLUMN:  # iter_rows() would walk the whole rectangle
+            workbook.close()
+            raise QuestionnaireError(
+                f"{source}: buku kerja tidak dapat dibaca.",
+                (Problem(Location(source, sheet=ws.title, cell=f"{get_column_letter(ws.max_column)}{ws.max_row}"), "KM-W-011", msg.xlsx_cell_out_of_bounds(MAX_ROW, get_column_letter(MAX_COLUMN))),),
+            )
+    return workbook, macros

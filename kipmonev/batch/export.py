@@ -174,16 +174,20 @@ def _csv_text(header: list[str], rows: Iterable[list[Cell | float]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+#: The CSV files :func:`write_recap_csv` writes, in order.
+CSV_FILES = ("peringkat.csv", "rekap-kualifikasi.csv", "indikator.csv", "galat.csv")
+
+
 def write_recap_csv(recap: Recap, out_dir: Path) -> list[Path]:
     """Write peringkat.csv, rekap-kualifikasi.csv, indikator.csv and galat.csv; return their paths."""
-    files = {
-        "peringkat.csv": _csv_text(_ranking_header(recap), _ranking_rows(recap)),
-        "rekap-kualifikasi.csv": _csv_text(_band_header(recap), _band_rows(recap)),
-        "indikator.csv": _csv_text(_INDICATOR_HEADER, _indicator_rows(recap)),
-        "galat.csv": _csv_text(_ERROR_HEADER, _error_rows(recap)),
-    }
+    texts = (
+        _csv_text(_ranking_header(recap), _ranking_rows(recap)),
+        _csv_text(_band_header(recap), _band_rows(recap)),
+        _csv_text(_INDICATOR_HEADER, _indicator_rows(recap)),
+        _csv_text(_ERROR_HEADER, _error_rows(recap)),
+    )
     paths = []
-    for name, text in files.items():
+    for name, text in zip(CSV_FILES, texts, strict=True):
         write_atomic(out_dir / name, text)
         paths.append(out_dir / name)
     return paths

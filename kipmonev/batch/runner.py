@@ -9,12 +9,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kipmonev import messages as msg
-from kipmonev.batch.export import write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.batch.export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, previous_from_recap, row_from_assessment, with_changes
 from kipmonev.batch.stages import CombineRule, StageScore, read_stage_scores, stage_scores_for
 from kipmonev.errors import KipmonevError, Location, Problem
@@ -26,6 +26,11 @@ from kipmonev.scoring import score
 
 RESULTS_DIR = "hasil"
 RECAP_FILES = ("rekap.json", "rekap.xlsx")
+#: Every file a batch writes directly into its output folder.
+OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES)
+#: Spreadsheets picked up from folders. Only .xlsx and .xlsm are read; the others are reported with
+#: what to do (save as .xlsx) rather than skipped without a word.
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
 
 @dataclass(frozen=True)
@@ -65,14 +70,14 @@ class BatchInterruptedError(Exception):
 
 
 def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
-    """Files as given, and every ``.xlsx`` below given folders (recursively), sorted, without duplicates.
+    """Files as given, and every spreadsheet below given folders (recursively), sorted, without duplicates.
 
     Spreadsheet lock files (``~$…``), hidden files and anything inside ``exclude`` (the output folder) are skipped.
     """
     found: dict[Path, Path] = {}
     skip = exclude.resolve() if exclude is not None else None
     for path in paths:
-        candidates = sorted(path.rglob("*.xlsx")) if path.is_dir() else [path]
+        candidates = sorted(p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()) if path.is_dir() else [path]
         for candidate in candidates:
             resolved = candidate.resolve()
             if path.is_dir() and (candidate.name.startswith(("~$", ".")) or (skip is not None and resolved.is_relative_to(skip))):
@@ -157,7 +162,7 @@ def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
 
 # --- the batch ----------------------------------------------------------------------------
 
-def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Iterator[_Scored | _Failed]:
+def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Generator[_Scored | _Failed, None, None]:
     jobs = max(1, min(options.jobs, len(files)))
     state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect)
     work = list(enumerate(files))
@@ -194,23 +199,31 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         BatchInterruptedError: Stopped by Ctrl-C or SIGTERM; results written so far are complete files.
     """
     inputs = list(paths)
+    out = options.out_dir.resolve()
+    inside = [p for p in inputs if p.is_dir() and p.resolve().is_relative_to(out)]
+    if inside:
+        raise KipmonevError("Folder masukan berada di dalam folder keluaran.", tuple(Problem(Location(str(p)), "KM-B-014", msg.batch_input_inside_output()) for p in inside))
     files = collect_inputs(inputs, exclude=options.out_dir)
     if not files:
         raise KipmonevError("Tidak ada berkas untuk dinilai.", (Problem(Location(", ".join(str(p) for p in inputs) or "."), "KM-B-012", msg.batch_no_inputs()),))
+    protect = Protected(files)
+    clashes = [options.out_dir / name for name in OUTPUT_FILES if options.out_dir / name in protect]
+    if clashes:
+        raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(Problem(Location(str(p)), "KM-B-015", msg.batch_output_is_input(p.name)) for p in clashes))
     stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
     previous = _load_previous(options.previous) if options.previous else None
     if options.rule_set:
         load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
     results_dir = options.out_dir / RESULTS_DIR
     results_dir.mkdir(parents=True, exist_ok=True)
-    protect = Protected(files)
     rows: list[BodyRow] = []
     errors: list[ErrorRow] = []
     written: list[Path] = []
     bands: tuple[BandResult, ...] = ()
     done = 0
+    outcomes = _outcomes(files, options, stage_scores, protect)
     try:
-        for outcome in _outcomes(files, options, stage_scores, protect):
+        for outcome in outcomes:
             done += 1
             if progress is not None:
                 progress(done, len(files))
@@ -220,19 +233,41 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             bands = bands or outcome.bands
             rows.append(outcome.row)
     except KeyboardInterrupt:
-        _finish_results(rows)  # what is done stays usable, under its final name
+        outcomes.close()  # stops the pool (a no-op when the interrupt came through it)
+        _finish_results(rows, protect)  # what is done stays usable, under its final name
+        _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
-    rows, duplicates = _finish_results(rows)
-    errors += duplicates
-    written += [Path(r.result_file) for r in rows if r.result_file]
-    if previous is not None:
-        previous = with_changes(rows, previous)
-    recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous)
-    json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
-    write_recap_json(recap, json_path)
-    write_recap_xlsx(recap, xlsx_path)
-    written += [json_path, xlsx_path, *write_recap_csv(recap, options.out_dir)]
-    return BatchResult(recap, written)
+    recap_written: list[Path] = []
+    try:
+        rows, duplicates = _finish_results(rows, protect)
+        errors += duplicates
+        written += [Path(r.result_file) for r in rows if r.result_file]
+        if previous is not None:
+            previous = with_changes(rows, previous)
+        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous)
+        json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
+        write_recap_json(recap, json_path)
+        recap_written.append(json_path)
+        write_recap_xlsx(recap, xlsx_path)
+        recap_written.append(xlsx_path)
+        recap_written += write_recap_csv(recap, options.out_dir)
+    except KeyboardInterrupt:
+        # Half a recap is worse than none: results stay, the recap files of this run go.
+        for path in recap_written:
+            path.unlink(missing_ok=True)
+        _remove_unfinished(results_dir)
+        raise BatchInterruptedError(done, len(files)) from None
+    return BatchResult(recap, written + recap_written)
+
+
+def _remove_unfinished(results_dir: Path) -> None:
+    """Delete results a worker finished but the batch never received, and temporary files of killed writes.
+
+    Both are hidden files of our own naming (``.000012.json.part``, ``.<name>.<random>.tmp``).
+    """
+    for path in results_dir.glob(".*"):
+        if path.name.endswith((".json.part", ".tmp")) and path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
@@ -254,8 +289,11 @@ def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow
     return kept, errors
 
 
-def _finish_results(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
-    """Drop duplicated bodies, then rename each finished result to ``hasil/<ID or name>.json`` (unique)."""
+def _finish_results(rows: list[BodyRow], protect: Protected) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Drop duplicated bodies, then rename each finished result to ``hasil/<ID or name>.json``.
+
+    Names are unique within the batch and never those of an input file.
+    """
     kept, errors = _split_duplicates(rows)
     used: set[str] = set()
     published = []
@@ -264,7 +302,7 @@ def _finish_results(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]
         part = Path(row.result_file)
         stem = safe_filename(row.body_id or row.name)
         name, n = f"{stem}.json", 1
-        while name.casefold() in used:
+        while name.casefold() in used or part.parent / name in protect:
             n += 1
             name = f"{stem}-{n}.json"
         used.add(name.casefold())

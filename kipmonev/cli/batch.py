@@ -11,12 +11,13 @@ from types import FrameType
 
 import click
 
+from kipmonev import messages as msg
 from kipmonev.batch.compare import compare, load_rows
 from kipmonev.batch.reports import render_batch_reports
 from kipmonev.batch.runner import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.batch.stages import CombineRule
-from kipmonev.cli._common import UserError, table, user_errors
-from kipmonev.formatting import format_number
+from kipmonev.cli._common import UserError, printable, table, user_errors
+from kipmonev.formatting import format_number, format_signed
 from kipmonev.render import ReportFormat
 
 #: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
@@ -66,7 +67,7 @@ def score_cmd(
 
             result = run_batch(paths, options, progress)
     except BatchInterruptedError as e:
-        click.echo(f"Dihentikan: {e.done} dari {e.total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis.", err=True)
+        click.echo(f"Dihentikan: {msg.batch_interrupted(e.done, e.total)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
@@ -82,11 +83,11 @@ def score_cmd(
         if rendered is not None:
             click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
     for error in recap.errors[:MAX_LISTED_ERRORS]:
-        click.echo(f"{error.where}: {error.message}", err=True)
+        click.echo(printable(f"{error.where}: {error.message}"), err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:
         click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
     for problem in rendered.problems if rendered else ():
-        click.echo(str(problem), err=True)
+        click.echo(printable(str(problem)), err=True)
     if result.failed:
         raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
     if rendered and rendered.problems:
@@ -139,12 +140,12 @@ def compare_cmd(old: Path, new: Path, as_json: bool) -> None:
         click.echo(json.dumps(json.loads(result.model_dump_json()) | {"naik": result.up, "turun": result.down}, ensure_ascii=False, indent=2))
         return
     rows = [
-        [b.key, b.name, f"{format_number(b.old_score)} ({b.old_band})", f"{format_number(b.new_score)} ({b.new_band})", ("+" if b.change > 0 else "") + format_number(b.change)]
+        [b.key, b.name, f"{format_number(b.old_score)} ({b.old_band})", f"{format_number(b.new_score)} ({b.new_band})", format_signed(b.change)]
         for b in result.bodies
     ]
     click.echo(table(rows, ["ID", "BADAN PUBLIK", "LAMA", "BARU", "PERUBAHAN"]))
     click.echo(f"\nNaik: {result.up}; turun: {result.down}; hanya di LAMA: {len(result.only_old)}; hanya di BARU: {len(result.only_new)}.")
     for body in result.bodies:
-        moved = [f"{i.name} {'+' if (i.change or 0) > 0 else ''}{format_number(i.change)}" for i in body.indicators if i.change]
+        moved = [f"{i.name} {format_signed(i.change)}" for i in body.indicators if i.change]
         if moved:
-            click.echo(f"- {body.name}: " + "; ".join(moved))
+            click.echo(printable(f"- {body.name}: " + "; ".join(moved), keep_newlines=False))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kipmonev.cli._common import UserError, table, user_errors
+from kipmonev.cli._common import UserError, printable, table, user_errors
 from kipmonev.errors import KipmonevError
 from kipmonev.loader import load_document, load_questionnaire, load_rule_set
 from kipmonev.model import Questionnaire
@@ -82,7 +82,7 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
             doc = load_document(path)
         except KipmonevError as e:
             failed += 1
-            click.echo(str(e), err=True)
+            click.echo(printable(str(e)), err=True)
             continue
         if isinstance(doc, Questionnaire):
             scored = sum(1 for x in doc.questions if x.max_points > 0)

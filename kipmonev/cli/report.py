@@ -9,7 +9,7 @@ import click
 
 from kipmonev import messages as msg
 from kipmonev.batch.recap import Recap
-from kipmonev.cli._common import UserError, user_errors
+from kipmonev.cli._common import UserError, printable, user_errors
 from kipmonev.errors import KipmonevError
 from kipmonev.loader import load_questionnaire
 from kipmonev.render import ReportFormat, find_previous, render_many, render_recaps
@@ -86,10 +86,10 @@ def report_cmd(
                 recaps.append(read_recap(source))
         except KipmonevError as e:
             failed += 1
-            click.echo(str(e), err=True)
+            click.echo(printable(str(e)), err=True)
     for a in assessments:
         if previous is not None and find_previous(a, earlier) is None:
-            click.echo(f"Peringatan: {msg.report_previous_missing(a.body.name)}", err=True)
+            click.echo(printable(f"Peringatan: {msg.report_previous_missing(a.body.name)}"), err=True)
     date = report_date.date() if report_date is not None else dt.date.today()
     with user_errors():
         summaries = [render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)]
@@ -99,7 +99,7 @@ def report_cmd(
         for written in summary.written:
             click.echo(f"Ditulis: {written}")
         for problem in summary.problems:
-            click.echo(str(problem), err=True)
+            click.echo(printable(str(problem)), err=True)
         failed += len(summary.failed)
     if failed:
         raise UserError(msg.report_failed(failed, len(inputs)))

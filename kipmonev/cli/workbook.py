@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kipmonev import messages as msg
-from kipmonev.cli._common import UserError, user_errors
+from kipmonev.cli._common import UserError, printable, user_errors
 from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.submission import BodyIdentity
 from kipmonev.workbook import write_template
@@ -66,6 +66,6 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
     elif result.errors:
         raise UserError(result.error_text())
     else:
-        click.echo("\n".join(result.lines()))
+        click.echo(printable("\n".join(result.lines())))
     if not result.ok:
         raise SystemExit(1)

@@ -61,12 +61,8 @@ def write_atomic(data: bytes, path: Path, protected: Collection[Path] = ()) -> P
     """
     path = Path(path)
 
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-        tmp.chmod(0o644)  # NOTE: mkstemp makes 0600 files; reports are meant to be shared
-
     try:
-        fileio.write_atomic_with(path, write, protect=[Path(p) for p in protected])
+        fileio.write_atomic_with(path, lambda tmp: tmp.write_bytes(data), protect=[Path(p) for p in protected])
     except ValueError as e:
         raise RenderError(msg.report_would_overwrite(), (Problem(Location(str(path)), "KM-RN-001", msg.report_would_overwrite()),)) from e
     except OSError as e:

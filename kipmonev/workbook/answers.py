@@ -6,6 +6,7 @@ item row (``<kode>.<butir>``); their evidence sits on the question's own row.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -58,6 +59,7 @@ class _Answers:
         self.sheet = sheet
         self.name = sheet.name
         self.cols = cols
+        self.covered: dict[tuple[int, int], str] = {}
 
     def rows_by_code(self) -> dict[str, int]:
         """Code → row, reporting unknown and duplicate codes and missing rows."""
@@ -87,7 +89,25 @@ class _Answers:
         return rows
 
     def value(self, row: int, col: int | None) -> str | Decimal | bool | None:
-        return None if col is None else self.r.text_of(self.name, self.sheet.get(row, col))
+        if col is None:
+            return None
+        span = self.covered.pop((row, col), None)
+        if span is not None:
+            self.r.fail("KM-W-041", msg.merged_answer_cell(span), self.name, row, col)
+            return None
+        return self.r.text_of(self.name, self.sheet.get(row, col))
+
+    def find_covered(self, rows: dict[str, int]) -> None:
+        """Answer cells of question and item rows hidden under another cell of a merged range."""
+        answer_cols = {c for c in (self.cols.answer, self.cols.verify) if c is not None}
+        ordered = sorted(set(rows.values()))
+        for top, left, bottom, right in self.sheet.merges:
+            for col in answer_cols:
+                if not left <= col <= right:
+                    continue
+                for row in ordered[bisect_left(ordered, top) : bisect_right(ordered, bottom)]:
+                    if (row, col) != (top, left):
+                        self.covered[(row, col)] = f"{cell_ref(top, left)}:{cell_ref(bottom, right)}"
 
     def note(self, row: int, col: int | None) -> str | None:
         value = self.value(row, col)
@@ -240,6 +260,7 @@ def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dic
         return {}, {}
     reader = _Answers(r, q, sheet, cols)
     rows = reader.rows_by_code()
+    reader.find_covered(rows)
     answers: dict[str, Answer] = {}
     verification: dict[str, Answer] = {}
     labels: dict[str, str | None] = {}

@@ -219,6 +219,8 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
     source = str(path)
     with open_xlsx(Path(path), source) as book:
         r = ReadState(book, source)
+        if book.macros:  # NOTE: macros are never read, let alone run; the values in the cells are what counts
+            r.warnings.append(Problem(Location(source), "KM-W-057", msg.xlsx_macros()))
         q = _resolve(r, questionnaire, _metadata(r))
         identity = _identity(r)
         answers, verification = read_answers(r, q)

@@ -8,13 +8,16 @@ formulas and the targets of hyperlinks. It never writes anything.
 Everything read comes from outside, so every limit is checked before a part is inflated: number of
 parts, the size of each part and of all parts together, and the compression ratio (zip bombs). XML
 with a DOCTYPE or entity declaration is refused (billion laughs, external entities). Every refusal is
-a :class:`~kipmonev.errors.WorkbookError` with an Indonesian message.
+a :class:`~kipmonev.errors.WorkbookError` with an Indonesian message. Macro parts (VBA, Excel 4.0
+macro sheets) are only listed, never read. :func:`screen_xlsx` applies the same limits to every part
+of a file before a library that reads them all (openpyxl) opens it.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -41,10 +44,14 @@ RATIO_CHECK_FROM = 1024 * 1024
 MAX_ROW = 100_000
 MAX_COLUMN = 1_000
 MAX_CELLS = 300_000
+#: Cells one hyperlink range may give its target to; a larger range is ignored.
+MAX_LINK_CELLS = 10_000
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+_ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+_MACRO_PART = re.compile(r"(?:^|/)vbaProject\.bin$|(?:^|/)macrosheets/", re.IGNORECASE)
 _HYPERLINK_FORMULA = re.compile(r'HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
 # Excel keeps 15 significant digits; stored values such as 7.4999999999999991 are read back as 7.5.
 _EXCEL_DIGITS = Context(prec=15)
@@ -81,10 +88,12 @@ class Cell:
 
 @dataclass
 class Sheet:
-    """The cells of one worksheet that hold something, by (row, column)."""
+    """The cells of one worksheet that hold something, by (row, column), and its merged ranges."""
 
     name: str
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+    #: Merged ranges as (first row, first column, last row, last column); only the first cell holds a value.
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
     def get(self, row: int, column: int) -> Cell | None:
         """The cell at a position, or ``None`` when it is empty."""
@@ -164,10 +173,11 @@ def excel_number(text: str) -> Decimal:
 class _Refused(Exception):
     """Raised while parsing a part to stop with a located message."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, cell: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.cell = cell
 
 
 def _local(tag: str) -> str:
@@ -187,6 +197,19 @@ def _is_utf16(data: bytes) -> bool:
     return data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:64]
 
 
+def _refuse_doctype(part: str, data: bytes) -> None:
+    """Refuse an XML part that declares a DOCTYPE or an entity, in UTF-8 or UTF-16 of either byte order.
+
+    Raises:
+        _Refused: The part has a DOCTYPE or an entity declaration.
+    """
+    # NOTE: ASCII in UTF-16 is the character and a NUL byte; dropping the NULs finds the markup in both
+    # byte orders, with or without a BOM (decoding BOM-less UTF-16BE as "utf-16" would hide it).
+    probe = data.replace(b"\x00", b"") if _is_utf16(data) else data
+    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
+        raise _Refused("KM-W-009", msg.xlsx_doctype(part))
+
+
 def _xml(part: str, data: bytes) -> ET.Element:
     """Parse one XML part with the C tree builder, refusing any DOCTYPE first.
 
@@ -196,9 +219,7 @@ def _xml(part: str, data: bytes) -> ET.Element:
     Raises:
         _Refused: The part has a DOCTYPE or is not well-formed XML.
     """
-    probe = data.decode("utf-16", errors="replace").encode("utf-8") if _is_utf16(data) else data
-    if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise _Refused("KM-W-009", msg.xlsx_doctype(part))
+    _refuse_doctype(part, data)
     try:
         return ET.fromstring(data)
     except ET.ParseError as e:
@@ -216,6 +237,7 @@ class XlsxFile:
         """Open and check the container; see :func:`open_xlsx`."""
         self.source = source
         self._total = 0
+        self._counted: set[str] = set()
         self._zip = _open_zip(path, source)
         try:
             self._infos = {info.filename: info for info in self._zip.infolist()}
@@ -223,6 +245,8 @@ class XlsxFile:
                 self._fail("KM-W-005", msg.xlsx_too_many_parts(MAX_ENTRIES))
             if "mimetype" in self._infos and b"opendocument" in self._zip.read("mimetype")[:100]:
                 self._fail("KM-W-004", msg.xlsx_ods())
+            #: Parts holding macros (VBA projects, Excel 4.0 macro sheets); they are never read or run.
+            self.macros: tuple[str, ...] = tuple(sorted(name for name in self._infos if _MACRO_PART.search(name)))
             self._workbook_part = self._office_document()
             self._sheet_parts: dict[str, str] = {}
             self.states: dict[str, str] = {}
@@ -253,14 +277,57 @@ class XlsxFile:
             KeyError: No sheet has that name.
             WorkbookError: The part is missing, too large, or not acceptable XML.
         """
-        part = self._sheet_parts[name]
+        part = self._sheet_parts.get(name)
+        if part is None:
+            if name in self.sheet_names:  # listed in workbook.xml, but its relationship is missing or external
+                self._fail("KM-W-012", msg.xlsx_sheet_part_missing(), name)
+            raise KeyError(name)
         links = self._sheet_links(part)
         return self._parse_sheet(name, part, links)
+
+    def screen(self) -> None:
+        """Check every part, as a library that inflates them all (openpyxl) would read them.
+
+        Each part's declared size and compression ratio and their total; every XML part for a DOCTYPE or
+        entity declaration; every worksheet for more than MAX_CELLS cells, empty styled cells included.
+
+        Raises:
+            WorkbookError: The first part beyond a limit.
+        """
+        for part, info in self._infos.items():
+            if part.endswith("/"):
+                continue
+            if not part.lower().endswith((".xml", ".rels", ".vml")):
+                self._check(part, info)
+                continue
+            data = self._read(part)
+            assert data is not None
+            try:
+                _refuse_doctype(part, data)
+            except _Refused as e:
+                self._fail(e.code, e.message)
+            if part in self._sheet_parts.values():
+                for count, _ in enumerate(_ANY_CELL.finditer(data), start=1):
+                    if count > MAX_CELLS:
+                        sheet = next(name for name, target in self._sheet_parts.items() if target == part)
+                        self._fail("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS), sheet)
 
     # --- container ---------------------------------------------------------------------
 
     def _fail(self, code: str, message: str, sheet: str | None = None) -> NoReturn:
         raise unreadable(self.source, code, message, sheet)
+
+    def _check(self, part: str, info: zipfile.ZipInfo) -> None:
+        """Check a part's declared size, its compression ratio and the running total, before inflating it."""
+        if info.file_size > MAX_PART_BYTES:
+            self._fail("KM-W-006", msg.xlsx_part_too_large(part, MAX_PART_BYTES // (1024 * 1024)))
+        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            self._fail("KM-W-008", msg.xlsx_ratio(part, MAX_RATIO))
+        if part not in self._counted:
+            self._counted.add(part)
+            self._total += info.file_size
+        if self._total > MAX_TOTAL_BYTES:
+            self._fail("KM-W-007", msg.xlsx_total_too_large(MAX_TOTAL_BYTES // (1024 * 1024)))
 
     def _read(self, part: str, required: bool = True) -> bytes | None:
         info = self._infos.get(part)
@@ -268,17 +335,12 @@ class XlsxFile:
             if required:
                 self._fail("KM-W-012", msg.xlsx_missing_part(part))
             return None
-        if info.file_size > MAX_PART_BYTES:
-            self._fail("KM-W-006", msg.xlsx_part_too_large(part, MAX_PART_BYTES // (1024 * 1024)))
-        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            self._fail("KM-W-008", msg.xlsx_ratio(part, MAX_RATIO))
-        self._total += info.file_size
-        if self._total > MAX_TOTAL_BYTES:
-            self._fail("KM-W-007", msg.xlsx_total_too_large(MAX_TOTAL_BYTES // (1024 * 1024)))
+        self._check(part, info)
         try:
             with self._zip.open(info) as handle:
-                # The zip module stops at the declared size; reading one byte more detects a lie.
-                data = handle.read(MAX_PART_BYTES + 1)
+                # The zip module inflates no more than it is asked for and stops at the declared size, then
+                # checks the CRC: a stream that inflates beyond its declared size is refused as damaged.
+                data = handle.read(info.file_size + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
             self._fail("KM-W-003", msg.xlsx_damaged(_reason(e)))
         if len(data) > MAX_PART_BYTES:
@@ -358,9 +420,11 @@ class XlsxFile:
         assert data is not None
         sheet = Sheet(name)
         try:
-            sheet.cells = _parse_cells(_xml(part, data), self._shared_strings(), link_targets)
+            root = _xml(part, data)
+            sheet.cells = _parse_cells(root, self._shared_strings(), link_targets)
+            sheet.merges = _merges(root)
         except _Refused as e:
-            raise unreadable(self.source, e.code, e.message, name if e.code == "KM-W-011" else None) from None
+            raise unreadable(self.source, e.code, e.message, name if e.code == "KM-W-011" else None, e.cell) from None
         return sheet
 
 
@@ -421,7 +485,9 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
             else:
                 r, col = pos
                 col_no, lazy, after = col, None, 0
-            if r > MAX_ROW or col > MAX_COLUMN or len(cells) >= MAX_CELLS:
+            if r > MAX_ROW or col > MAX_COLUMN:
+                raise _Refused("KM-W-011", msg.xlsx_cell_out_of_bounds(MAX_ROW, column_letters(MAX_COLUMN)), cell_ref(r, col))
+            if len(cells) >= MAX_CELLS:
                 raise _Refused("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS))
             value = formula = None
             inline: list[str] | None = None
@@ -450,6 +516,22 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
     return cells
 
 
+def _merges(root: ET.Element) -> tuple[tuple[int, int, int, int], ...]:
+    """The sheet's merged ranges (``<mergeCells>``), at most MAX_CELLS of them."""
+    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    found: list[tuple[int, int, int, int]] = []
+    node = root.find(ns + "mergeCells")
+    for merge in node if node is not None else ():
+        first, _, last = merge.get("ref", "").partition(":")
+        a, b = parse_ref(first), parse_ref(last)
+        if a is None or b is None:
+            continue
+        if len(found) >= MAX_CELLS:
+            raise _Refused("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS))
+        found.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+    return tuple(found)
+
+
 def _expand(ref: str, target: str, links: dict[tuple[int, int], str]) -> None:
     """Give every cell of a hyperlink's range (``G5`` or ``G5:G7``) the target, up to a cap."""
     first, _, last = ref.partition(":")
@@ -459,7 +541,7 @@ def _expand(ref: str, target: str, links: dict[tuple[int, int], str]) -> None:
         return
     rows = range(min(a[0], b[0]), min(max(a[0], b[0]), MAX_ROW) + 1)
     cols = range(min(a[1], b[1]), min(max(a[1], b[1]), MAX_COLUMN) + 1)
-    if len(rows) * len(cols) > 10_000:
+    if len(rows) * len(cols) > MAX_LINK_CELLS:
         return
     for r in rows:
         for c in cols:
@@ -510,9 +592,66 @@ def _reason(error: BaseException) -> str:
     return text if len(text) < 120 else text[:117] + "…"
 
 
-def unreadable(source: str, code: str, message: str, sheet: str | None = None) -> WorkbookError:
+def unreadable(source: str, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
     """The error for a workbook that cannot be read at all: one located problem."""
-    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (Problem(Location(source, sheet=sheet), code, message),))
+    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (Problem(Location(source, sheet=sheet, cell=cell), code, message),))
+
+
+_OLE_FREE = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
+
+
+def _ole_names(path: Path) -> set[str] | None:
+    """The stream and storage names in an OLE2 compound file's directory, or ``None`` when it is damaged.
+
+    Only the header, the FAT sectors on the directory's chain and the directory itself are read, so an
+    encrypted workbook is recognised wherever its directory lies, in a few reads.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(512)
+            if len(header) < 512:
+                return None
+            shift = struct.unpack_from("<H", header, 30)[0]
+            if shift not in (9, 12):
+                return None
+            size = 1 << shift
+            per_sector = size // 4
+            difat = [n for n in struct.unpack_from("<109I", header, 76) if n < _OLE_FREE]
+            next_difat, difat_count = struct.unpack_from("<II", header, 68)
+            for _ in range(min(difat_count, 64)):  # further FAT sectors of files beyond ~7 MB (512-byte sectors)
+                if next_difat >= _OLE_FREE:
+                    break
+                handle.seek((next_difat + 1) * size)
+                block = handle.read(size)
+                if len(block) < size:
+                    return None
+                entries = struct.unpack_from(f"<{per_sector}I", block)
+                difat += [n for n in entries[:-1] if n < _OLE_FREE]
+                next_difat = entries[-1]
+            names: set[str] = set()
+            sector = struct.unpack_from("<I", header, 48)[0]
+            for _ in range(1024):  # directory sectors read at most
+                if sector >= _OLE_FREE:
+                    return names
+                handle.seek((sector + 1) * size)
+                block = handle.read(size)
+                if len(block) < size:
+                    return None
+                for offset in range(0, size, 128):
+                    length = struct.unpack_from("<H", block, offset + 64)[0]
+                    if 2 <= length <= 64 and block[offset + 66] in (1, 2, 5):
+                        names.add(block[offset : offset + length - 2].decode("utf-16-le", errors="replace"))
+                index, slot = divmod(sector, per_sector)
+                if index >= len(difat):
+                    return None
+                handle.seek((difat[index] + 1) * size + slot * 4)
+                link = handle.read(4)
+                if len(link) < 4:
+                    return None
+                sector = struct.unpack("<I", link)[0]
+            return None
+    except OSError:
+        return None
 
 
 def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
@@ -529,22 +668,48 @@ def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
     except OSError as e:
         raise fail("KM-W-013", msg.xlsx_unreadable(_reason(e))) from e
     if head.startswith(_OLE2_MAGIC):
-        try:
-            with path.open("rb") as handle:
-                sample = handle.read(1024 * 1024)
-        except OSError:
-            sample = head
-        if _ENCRYPTED_MARK in sample:
+        names = _ole_names(path)
+        if names is None:  # a damaged directory: fall back to looking for the stream's name
+            try:
+                with path.open("rb") as handle:
+                    sample = handle.read(1024 * 1024)
+            except OSError:
+                sample = head
+            names = {"EncryptedPackage"} if _ENCRYPTED_MARK in sample else {"Workbook"}
+        if names & {"EncryptedPackage", "EncryptionInfo"}:
             raise fail("KM-W-002", msg.xlsx_encrypted())
-        raise fail("KM-W-002", msg.xlsx_legacy_xls())
+        if names & {"Workbook", "Book"}:
+            raise fail("KM-W-002", msg.xlsx_legacy_xls())
+        raise fail("KM-W-001", msg.xlsx_not_zip())  # another OLE2 document: .doc, .msg, .ppt…
     if not head.startswith(b"PK"):
         raise fail("KM-W-001", msg.xlsx_not_zip())
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile as e:
         raise fail("KM-W-003", msg.xlsx_damaged(_reason(e))) from e
-    except (OSError, EOFError, ValueError) as e:
+    except (OSError, EOFError, ValueError, NotImplementedError) as e:  # NotImplementedError: a damaged version field
         raise fail("KM-W-003", msg.xlsx_damaged(_reason(e))) from e
+
+
+def screen_xlsx(path: Path, source: str | None = None) -> tuple[str, ...]:
+    """Check a whole .xlsx file against this module's limits before another library opens it.
+
+    openpyxl inflates and parses every part; this refuses zip bombs, oversized parts, XML with a DOCTYPE
+    or entities and sheets with too many cells first, with the same messages as :func:`open_xlsx`.
+
+    Args:
+        path: The file.
+        source: How the file is named in messages; defaults to ``path.name``.
+
+    Returns:
+        The parts holding macros (never read or run here), for a warning.
+
+    Raises:
+        WorkbookError: As for :func:`open_xlsx`, for any part.
+    """
+    with open_xlsx(path, source) as book:
+        book.screen()
+        return book.macros
 
 
 def open_xlsx(path: Path, source: str | None = None) -> XlsxFile:

@@ -1,0 +1,222 @@
+"""A batch among bad files (issue 7): nothing aborts it, nothing is written over an input, an interrupt leaves only whole files."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import hostile_files as hf
+import pytest
+from cli_runner import run
+
+from benchmarks.corpus import make_corpus
+from kipmonev import messages as msg
+from kipmonev.batch.recap import Recap
+from kipmonev.result import Assessment
+from kipmonev.workbook.xlsx import MAX_PART_BYTES, MAX_ROW
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    return make_corpus(tmp_path_factory.mktemp("korpus"), 60)
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+# --- one bad file never aborts a batch ------------------------------------------------------------
+
+Bad = Callable[[Path, Path, str], Path]  # (good workbook, output, its Kuesioner part) -> the bad file
+
+
+def _text(good: Path, out: Path, part: str) -> Path:
+    out.write_text("Nama;Jawaban\nBadan Uji;Ya\n", encoding="utf-8")
+    return out
+
+
+def _cut(good: Path, out: Path, part: str) -> Path:
+    out.write_bytes(good.read_bytes()[: good.stat().st_size // 3])
+    return out
+
+
+def _far(good: Path, out: Path, part: str) -> Path:
+    return hf.rezip(good, out, {part: hf.before_end_of("sheetData", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')})
+
+
+# file name -> (builder, problem code, location after the path, message)
+BAD: dict[str, tuple[Bad, str, str, str]] = {
+    "teks.xlsx": (_text, "KM-W-001", "", msg.xlsx_not_zip()),
+    "terpotong.xlsx": (_cut, "KM-W-003", "", msg.xlsx_damaged("File is not a zip file")),
+    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-W-002", "", msg.xlsx_legacy_xls()),
+    "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), "KM-W-002", "", msg.xlsx_encrypted()),
+    "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", msg.xlsx_not_zip()),
+    "bom.xlsx": (lambda g, o, p: hf.zip_bomb(g, o, p), "KM-W-006", "", "{part}"),
+    "bohong.xlsx": (lambda g, o, p: hf.lying_size(g, o, p), "KM-W-003", "", "{crc}"),
+    "entitas.xlsx": (lambda g, o, p: hf.rezip(g, o, {"xl/workbook.xml": hf.with_doctype}), "KM-W-009", "", msg.xlsx_doctype("xl/workbook.xml")),
+    "entitas-sheet.xlsx": (lambda g, o, p: hf.rezip(g, o, {p: hf.with_doctype}), "KM-W-009", "", "{doctype}"),
+    "jauh.xlsx": (_far, "KM-W-011", ", Kuesioner!XFD1048576", msg.xlsx_cell_out_of_bounds(MAX_ROW, "ALL")),
+}
+
+
+def test_every_bad_file_is_on_the_galat_sheet_and_every_good_body_is_scored(tmp_path: Path, corpus: list[Path]) -> None:
+    inputs = tmp_path / "masuk"
+    inputs.mkdir()
+    good = [Path(shutil.copy(p, inputs / p.name)) for p in corpus[:6]]
+    part = hf.sheet_part(good[0], "Kuesioner")
+    for name, (build, *_) in BAD.items():
+        build(good[0], inputs / name, part)
+    hf.with_macros(good[5], inputs / "makro.xlsx")  # read, with a warning: counted as the sixth good body
+    good[5].unlink()
+    before = _digests(inputs)
+    code, out, err = run("score", str(inputs), "-o", str(tmp_path / "keluar"), "-j", "2")
+    assert code == 1
+    recap = Recap.from_json((tmp_path / "keluar" / "rekap.json").read_bytes())
+    assert (recap.funnel.files, recap.funnel.scored) == (6 + len(BAD), 6)
+    assert sorted(Path(r.file).name for r in recap.rows) == sorted([p.name for p in good[:5]] + ["makro.xlsx"])
+    assert len(list((tmp_path / "keluar" / "hasil").glob("*.json"))) == 6
+    details = {"{part}": msg.xlsx_part_too_large(part, MAX_PART_BYTES // 2**20), "{crc}": msg.xlsx_damaged(f"Bad CRC-32 for file '{part}'"), "{doctype}": msg.xlsx_doctype(part)}
+    expected = sorted([name, code, str(inputs / name) + where, details.get(text, text)] for name, (_, code, where, text) in BAD.items())
+    galat = list(csv.reader(io.StringIO((tmp_path / "keluar" / "galat.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert galat[0] == ["Berkas", "Lokasi", "Kode", "Pesan"]
+    assert sorted([Path(f).name, c, w, m] for f, w, c, m in galat[1:]) == expected
+    assert sorted([Path(e.file).name, e.code, e.where, e.message] for e in recap.errors) == expected
+    assert f"Dinilai: 6 dari {6 + len(BAD)} berkas; gagal: {len(BAD)}." in out
+    assert err.endswith(f"Galat: {len(BAD)} berkas tidak dapat dinilai; lihat sheet Galat di {tmp_path / 'keluar' / 'rekap.xlsx'}.\n")
+    makro = Assessment.from_json(next(p for p in (tmp_path / "keluar" / "hasil").glob("*.json") if "makro.xlsx" in p.read_text(encoding="utf-8")).read_bytes())
+    assert [n.code for n in makro.notices][:1] == ["KM-W-057"]
+    assert _digests(inputs) == before  # read, never written
+
+
+def test_other_spreadsheet_files_in_a_folder_are_reported_not_skipped(tmp_path: Path, corpus: list[Path]) -> None:
+    inputs = tmp_path / "masuk"
+    inputs.mkdir()
+    shutil.copy(corpus[0], inputs / corpus[0].name)
+    hf.legacy_by_hand(inputs / "lama.xls")
+    hf.with_macros(corpus[1], inputs / "makro.xlsm")
+    assert run("score", str(inputs), "-o", str(tmp_path / "keluar"), "-q")[0] == 1
+    recap = Recap.from_json((tmp_path / "keluar" / "rekap.json").read_bytes())
+    assert sorted(Path(r.file).name for r in recap.rows) == sorted([corpus[0].name, "makro.xlsm"])
+    assert [(Path(e.file).name, e.message) for e in recap.errors] == [("lama.xls", msg.xlsx_legacy_xls())]
+
+
+# --- outputs never replace inputs ------------------------------------------------------------------
+
+
+def test_output_folder_equal_to_the_input_folder_scores_nothing_and_touches_nothing(tmp_path: Path, corpus: list[Path]) -> None:
+    folder = tmp_path / "satu"
+    folder.mkdir()
+    for p in corpus[:2]:
+        shutil.copy(p, folder / p.name)
+    before = _digests(folder)
+    code, _, err = run("score", str(folder), "-o", str(folder), "-q")
+    assert code == 1
+    assert err == f"Galat: {folder}: {msg.batch_input_inside_output()}\n"
+    assert _digests(folder) == before
+    # A folder inside the output folder is refused the same way.
+    inner = folder / "masuk"
+    inner.mkdir()
+    code, _, err = run("score", str(inner), "-o", str(folder), "-q")
+    assert (code, err) == (1, f"Galat: {inner}: {msg.batch_input_inside_output()}\n")
+
+
+def test_recap_files_never_replace_an_input_with_the_same_name(tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(corpus[0], tmp_path / "rekap.xlsx")
+    shutil.copy(corpus[1], tmp_path / "galat.csv")
+    before = _digests(tmp_path)
+    code, stdout, err = run("score", "rekap.xlsx", "galat.csv", "-o", ".", "-q")
+    assert (code, stdout) == (1, "")
+    assert err == (
+        f"Galat: Berkas keluaran akan menimpa berkas masukan.\n- rekap.xlsx: {msg.batch_output_is_input('rekap.xlsx')}\n- galat.csv: {msg.batch_output_is_input('galat.csv')}\n"
+    )
+    assert _digests(tmp_path) == before  # nothing written at all, not even hasil/
+    assert not (tmp_path / "hasil").exists()
+
+
+def test_a_result_is_never_renamed_over_an_input(tmp_path: Path, corpus: list[Path]) -> None:
+    out = tmp_path / "keluar"
+    assert run("score", str(corpus[0]), "-o", str(out), "-q")[0] == 0
+    (first,) = (out / "hasil").glob("*.json")
+    # A workbook saved (oddly) under the name its result gets, inside hasil/, given as a file.
+    trap = first.with_suffix(".json")
+    shutil.copy(corpus[0], tmp_path / "salinan.xlsx")
+    first.unlink()
+    shutil.copy(corpus[0], trap)
+    before = trap.read_bytes()
+    assert run("score", str(trap), "-o", str(out), "-q")[0] == 0
+    assert trap.read_bytes() == before
+    assert sorted(p.name for p in (out / "hasil").iterdir()) == sorted([trap.name, trap.stem + "-2.json"])
+
+
+def test_a_report_is_never_written_over_its_input(tmp_path: Path, corpus: list[Path]) -> None:
+    out = tmp_path / "keluar"
+    assert run("score", str(corpus[0]), "-o", str(out), "-q")[0] == 0
+    (scored,) = (out / "hasil").glob("*.json")
+    result = scored.with_name("KORPUS-0000-Badan-Korpus-0000.json")  # the name its JSON report would get
+    scored.rename(result)
+    before = result.read_bytes()
+    code, stdout, err = run("report", str(result), "-o", str(out / "hasil"), "--format", "json", "--date", "2025-11-23")
+    assert (code, stdout) == (1, "")
+    assert err == f"{result}: {msg.report_would_overwrite()}\nGalat: {msg.report_failed(1, 1)}\n"
+    assert result.read_bytes() == before
+    # A workbook named as its own report would be: refused too, and other formats still written.
+    named = tmp_path / "KORPUS-0000-Badan-Korpus-0000.xlsx"
+    shutil.copy(corpus[0], named)
+    code, stdout, err = run("report", str(named), "-o", str(tmp_path), "--format", "xlsx,html", "--date", "2025-11-23")
+    assert code == 1
+    assert stdout == f"Ditulis: {tmp_path / 'KORPUS-0000-Badan-Korpus-0000.html'}\n"
+    assert err.startswith(f"{named}: {msg.report_would_overwrite()}\n")
+    assert named.read_bytes() == corpus[0].read_bytes()
+
+
+# --- an interrupted batch --------------------------------------------------------------------------
+
+
+def _interrupt(corpus: list[Path], out: Path, signum: int) -> tuple[int, str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "kipmonev", "score", str(corpus[0].parent), "-o", str(out), "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    results = out / "hasil"
+    deadline = time.monotonic() + 120
+    while not (results.is_dir() and any(results.iterdir())):
+        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before a first result"
+        time.sleep(0.005)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    return proc.returncode, err.decode("utf-8")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_an_interrupted_batch_says_how_far_it_got_and_leaves_only_whole_results(tmp_path: Path, corpus: list[Path], signum: int) -> None:
+    out = tmp_path / "keluar"
+    code, err = _interrupt(corpus, out, signum)
+    assert code == 130, err
+    m = re.fullmatch(r"Dihentikan: (\d+) dari 60 berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis\.\n", err)
+    assert m is not None, err
+    done = int(m.group(1))
+    assert done < 60
+    finished = sorted((out / "hasil").glob("*.json"))
+    assert len(finished) == done  # every body counted as done has its result under its final name…
+    for path in finished:
+        Assessment.from_json(path.read_bytes())  # …complete and valid
+    assert not [p.name for p in out.iterdir() if p.name != "hasil"]  # no recap, no CSV
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_an_interrupted_batch_leaves_no_temporary_files(tmp_path: Path, corpus: list[Path], signum: int) -> None:
+    out = tmp_path / "keluar"
+    assert _interrupt(corpus, out, signum)[0] == 130
+    leftovers = [p.name for p in (out / "hasil").iterdir() if p.name.endswith((".part", ".tmp"))]
+    assert leftovers == []
+    assert all(json.loads(p.read_text(encoding="utf-8")) for p in (out / "hasil").iterdir())

@@ -1,0 +1,66 @@
+"""The limits kipmonev enforces on outside files (issue 7), read from the code, so the README cannot drift.
+
+``LIMITS`` is the README's "Limits and security" table, built from the constants themselves. Changing a
+limit fails ``test_the_limits_are_what_the_readme_says`` until the value below (and the README) follow.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+from kipmonev import errors, loader
+from kipmonev.authoring import import_
+from kipmonev.workbook import links, xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+MB = 1024 * 1024
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+LINK_TIMEOUT = inspect.signature(links.check_url).parameters["timeout"].default
+
+LIMITS: list[tuple[str, str, str]] = [
+    ("Workbook (.xlsx): one part, unpacked", f"{xlsx.MAX_PART_BYTES // MB} MB", "`kipmonev/workbook/xlsx.py` `MAX_PART_BYTES`"),
+    ("Workbook: all parts read, unpacked", f"{xlsx.MAX_TOTAL_BYTES // MB} MB", "`MAX_TOTAL_BYTES`"),
+    ("Workbook: entries in the zip", _n(xlsx.MAX_ENTRIES), "`MAX_ENTRIES`"),
+    ("Workbook: compression ratio of a part over 1 MB", f"{xlsx.MAX_RATIO}:1", "`MAX_RATIO`, `RATIO_CHECK_FROM`"),
+    ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{xlsx.column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
+    ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
+    ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
+    ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/authoring/import_.py` `MAX_WORKBOOK_BYTES`"),
+    ("Questionnaire YAML: file size", f"{loader.MAX_FILE_BYTES // MB} MB", "`kipmonev/loader.py` `MAX_FILE_BYTES`"),
+    ("Questionnaire YAML: chain of includes", f"{loader.MAX_INCLUDE_DEPTH} files, the edition included", "`MAX_INCLUDE_DEPTH`"),
+    ("Questionnaire YAML: files included in one load", _n(loader.MAX_INCLUDED_FILES), "`MAX_INCLUDED_FILES`"),
+    ("Questionnaire YAML: nesting of lists and mappings", f"{loader.MAX_YAML_DEPTH} levels", "`MAX_YAML_DEPTH`"),
+    ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/workbook/links.py` `MAX_REDIRECTS`"),
+    ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--batas-waktu`)", "`check_url`"),
+    ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/errors.py` `MAX_LISTED_PROBLEMS`"),
+]
+
+
+def limits_table() -> str:
+    """The README table, one line per limit."""
+    lines = ["| Limit | Value | Defined in |", "|---|---|---|"]
+    lines += [f"| {what} | {value} | {where} |" for what, value, where in LIMITS]
+    return "\n".join(lines)
+
+
+def test_the_limits_are_what_the_readme_says() -> None:
+    assert (xlsx.MAX_PART_BYTES, xlsx.MAX_TOTAL_BYTES, xlsx.MAX_ENTRIES, xlsx.MAX_RATIO, xlsx.RATIO_CHECK_FROM) == (20 * MB, 50 * MB, 10_000, 200, 1 * MB)
+    assert (xlsx.MAX_ROW, xlsx.MAX_COLUMN, xlsx.MAX_CELLS, xlsx.MAX_LINK_CELLS) == (100_000, 1_000, 300_000, 10_000)
+    assert import_.MAX_WORKBOOK_BYTES == 10 * MB
+    assert (loader.MAX_FILE_BYTES, loader.MAX_INCLUDE_DEPTH, loader.MAX_INCLUDED_FILES, loader.MAX_YAML_DEPTH) == (2 * MB, 8, 32, 20)
+    assert (links.MAX_REDIRECTS, LINK_TIMEOUT, errors.MAX_LISTED_PROBLEMS) == (5, 10, 50)
+
+
+def test_the_authoring_import_uses_the_workbook_limits() -> None:
+    shared = ("MAX_ROW", "MAX_COLUMN", "screen_xlsx")
+    assert all(getattr(import_, name) is getattr(xlsx, name) for name in shared)  # one guard, not a copy
+
+
+def test_the_readme_lists_every_limit() -> None:
+    assert limits_table() in (ROOT / "README.md").read_text(encoding="utf-8")
