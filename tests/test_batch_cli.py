@@ -220,6 +220,11 @@ def test_reports_while_scoring(tmp_path: Path) -> None:
         "BP-09-PT-Contoh-Nusantara-Persero.xlsx",
     ]
     assert f"Laporan: 4 berkas di {tmp_path / 'out' / 'laporan'}" in out
+    # The recap report for the commission, beside the recap, in the formats it has (xlsx is rekap.xlsx).
+    assert f"Laporan rekap: {tmp_path / 'out' / 'rekap.html'}\n" in out
+    recap = Recap.from_json((tmp_path / "out" / "rekap.json").read_bytes())
+    html = (tmp_path / "out" / "rekap.html").read_text(encoding="utf-8")
+    assert all(row.name in html for row in recap.rows) and "Rekapitulasi" in html
 
 
 def test_unknown_report_format_is_a_usage_error_before_any_work(tmp_path: Path) -> None:

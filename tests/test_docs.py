@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from cli_runner import run
+
 from kipmonev._docgen import format_reference
 from kipmonev.cli import _readme, cli
 from kipmonev.resources import questionnaires_dir
@@ -34,3 +37,21 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert "make setup test" in ci
     assert "apt-get update && apt-get install -y make && make setup test" in readme
     assert "apt-get update && apt-get install -y make && make setup examples" in readme
+
+
+def _readme_block(starting: str) -> str:
+    """The text of the README's code block whose first line is ``starting``, without that line."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```\n" + starting + "\n") + len("```\n" + starting + "\n")
+    return text[start : text.index("```", start)]
+
+
+def test_readme_shows_what_the_commands_really_print(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    code, stdout, _ = run("score", "examples", "-o", "out")
+    assert code == 0
+    shown = _readme_block("$ kipmonev score examples -o out --report pdf,html,xlsx")
+    assert shown.startswith(stdout)  # the lines --report adds come after (see test_batch_cli)
+    code, stdout, _ = run("check", "examples/09-pt-contoh-nusantara.xlsx")
+    assert (code, stdout) == (1, _readme_block("$ kipmonev check examples/09-pt-contoh-nusantara.xlsx"))

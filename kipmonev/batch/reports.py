@@ -13,11 +13,13 @@ from pathlib import Path
 
 from kipmonev.batch.recap import Recap
 from kipmonev.errors import Problem
-from kipmonev.render import ReportFormat, render_many
+from kipmonev.render import ReportFormat, render_many, render_recaps
 from kipmonev.result import Assessment
 
 #: Bodies rendered per call of render_many: bounds memory, keeps every worker busy.
 CHUNK = 24
+#: Formats of the recap report written beside the recap; rekap.xlsx and rekap.json are the batch's own.
+RECAP_REPORT_FORMATS = (ReportFormat.PDF, ReportFormat.HTML)
 
 
 @dataclass
@@ -48,9 +50,14 @@ def render_batch_reports(
     jobs: int = 1,
     previous: Path | None = None,
     templates_dir: Path | None = None,
+    recap_dir: Path | None = None,
 ) -> BatchReports:
-    """Render each scored body's reports into ``out_dir``, reading results from disk a chunk at a time."""
-    fmts = tuple(formats)
+    """Render each scored body's reports into ``out_dir``, reading results from disk a chunk at a time.
+
+    With ``recap_dir``, the recap report for the commission (``rekap.pdf``, ``rekap.html``, in the
+    requested formats) is written there too, beside the batch's ``rekap.xlsx``.
+    """
+    fmts = tuple(ReportFormat(f) for f in formats)
     earlier = _previous_results(previous)
     rows = [r for r in recap.rows if r.result_file]
     done = BatchReports()
@@ -59,6 +66,11 @@ def render_batch_reports(
         assessments = [Assessment.from_json(Path(r.result_file).read_bytes()) for r in chunk if r.result_file]
         before = [Assessment.from_json(earlier[r.body_id].read_bytes()) for r in chunk if r.body_id in earlier]
         summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, workers=jobs)
+        done.written += summary.written
+        done.problems += summary.problems
+    recap_formats = [f for f in RECAP_REPORT_FORMATS if f in fmts]
+    if recap_dir is not None and recap_formats:
+        summary = render_recaps([recap], recap_formats, recap_dir, report_date=report_date, templates_dir=templates_dir)
         done.written += summary.written
         done.problems += summary.problems
     return done

@@ -26,8 +26,8 @@ from kipmonev.scoring import score
 
 RESULTS_DIR = "hasil"
 RECAP_FILES = ("rekap.json", "rekap.xlsx")
-#: Every file a batch writes directly into its output folder.
-OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES)
+#: Every file a batch may write directly into its output folder (the recap report only with --report).
+OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES, "rekap.pdf", "rekap.html")
 #: Spreadsheets picked up from folders. Only .xlsx and .xlsm are read; the others are reported with
 #: what to do (save as .xlsx) rather than skipped without a word.
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})

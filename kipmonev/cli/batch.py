@@ -40,7 +40,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.option("--combine", type=click.Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
-@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/: pdf, html, xlsx, json (dipisah koma).")
+@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
     paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_scores: Path | None, combine: str, rule_set: str | None, previous: Path | None, report: str | None, quiet: bool
@@ -75,13 +75,18 @@ def score_cmd(
     rendered = None
     if formats:
         with user_errors():
-            rendered = render_batch_reports(recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=previous)
+            rendered = render_batch_reports(
+                recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=previous, recap_dir=out_dir
+            )
     if not quiet:
         counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
         click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
         click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
         if rendered is not None:
-            click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
+            recap_reports = [p for p in rendered.written if p.parent == out_dir]
+            click.echo(f"Laporan: {len(rendered.written) - len(recap_reports)} berkas di {out_dir / REPORTS_DIR}")
+            if recap_reports:
+                click.echo(f"Laporan rekap: {', '.join(str(p) for p in recap_reports)}")
     for error in recap.errors[:MAX_LISTED_ERRORS]:
         click.echo(printable(f"{error.where}: {error.message}"), err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:
