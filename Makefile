@@ -43,7 +43,8 @@ docs:  ## regenerate the key reference in questionnaires/README.md
 examples:  ## the main job on the bundled data: score the example workbooks, write results, recap and reports
 	$(BIN)/kipmonev score examples -o $(OUT) --report pdf,html,xlsx
 
-bench:
+bench:  ## the benchmark table and a profile (benchmarks/RESULTS.md explains them)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -6,7 +6,8 @@ It builds a deterministic corpus of filled workbooks (benchmarks/corpus.py), the
   baseline (one process, a full openpyxl load of each file, the same scoring), as ratios;
 - the full ``kipmonev score`` with recap on 250, 500 and 1,000 workbooks: wall time, time per workbook,
   and peak memory of the whole process tree (sampled from /proc), so scaling and flat memory show;
-- PDF body reports per second; template generation time.
+- PDF body reports per second; template generation time;
+- a profile (pyinstrument, when installed) of reading and scoring, to show where the time goes.
 
 Targets (2 cores): read + score ≥ 100 workbooks/s and ≥ 5× the baseline; 1,000 workbooks with the recap
 in ≤ 10 s; memory flat as N grows; 100 body PDFs in ≤ 40 s.
@@ -91,7 +92,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="250,500,1000", help="batch sizes for the scaling rows")
     parser.add_argument("--baseline", type=int, default=100, help="workbooks for the naive baseline (it is slow)")
-    parser.add_argument("--pdfs", type=int, default=20, help="body PDFs to render")
+    parser.add_argument("--pdfs", type=int, default=100, help="body PDFs to render (the target is about 100)")
+    parser.add_argument("--profile", type=int, default=200, metavar="N", help="profile read + score of N workbooks with pyinstrument, if installed (0: skip)")
     parser.add_argument("--jobs", type=int, default=cpu_count(), help="parallel processes for kipmonev")
     parser.add_argument("--work", type=Path, help="folder for the corpus and outputs (default: a temporary folder)")
     ns = parser.parse_args()
@@ -158,6 +160,25 @@ def main() -> None:
     print(f"{'-' * width}  {'-' * value_width}  -------------")
     for label, value, note in rows:
         print(f"{label.ljust(width)}  {value.ljust(value_width)}  {note}")
+    if ns.profile:
+        _profile(files[: ns.profile])
+
+
+def _profile(files: list[Path]) -> None:
+    """Where the time of read + score + result JSON goes, one process, questionnaires already loaded."""
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        print("\n(Profil dilewati: pyinstrument belum terpasang; `make bench` memasangnya.)")
+        return
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for path in files:
+        q, submission = read_submission(path)
+        score(q, submission).model_dump_json()
+    profiler.stop()
+    print(f"\nProfil baca + nilai + JSON hasil, {len(files)} isian, 1 proses (pyinstrument):")
+    print(profiler.output_text(unicode=True, color=False))
 
 
 if __name__ == "__main__":
