@@ -100,14 +100,24 @@ def format_reference() -> str:
     return "\n".join([BEGIN, "", *body, END])
 
 
+def replace_block(path: Path, block: str) -> bool:
+    """Put ``block`` in place of the generated block between its first and last lines in ``path``.
+
+    The block's first line (``<!-- BEGIN GENERATED… -->``) and last line (``<!-- END GENERATED… -->``)
+    are the markers to find. Returns True when the file changed.
+    """
+    begin, end = block.split("\n", 1)[0], block.rsplit("\n", 1)[-1]
+    text = path.read_text(encoding="utf-8")
+    start, stop = text.index(begin), text.index(end) + len(end)
+    new = text[:start] + block + text[stop:]
+    if new != text:
+        path.write_text(new, encoding="utf-8")
+    return new != text
+
+
 def update(readme: Path) -> bool:
     """Rewrite the generated block of ``readme``; return True when it changed."""
-    text = readme.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN), text.index(END) + len(END)
-    new = text[:start] + format_reference() + text[end:]
-    if new != text:
-        readme.write_text(new, encoding="utf-8")
-    return new != text
+    return replace_block(readme, format_reference())
 
 
 if __name__ == "__main__":

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import tempfile
+import unicodedata
+import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 class Protected:
@@ -73,19 +81,52 @@ def write_atomic_with(path: Path, writer: Callable[[Path], object], *, protect: 
         raise
 
 
-_UNSAFE = set('<>:"/\\|?*')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+def workbook_bytes(wb: Workbook) -> bytes:
+    """Serialise a workbook reproducibly: the same workbook always gives the same bytes.
 
-
-def safe_filename(text: str, fallback: str = "tanpa-nama", limit: int = 80) -> str:
-    """A file name made from a body's name or ID that is safe on Linux, macOS and Windows.
-
-    Path separators, ``..``, control characters and characters Windows forbids become ``-``; the result
-    is trimmed of dots and spaces, capped at ``limit`` characters, and never a reserved device name.
+    openpyxl stamps the save time into the document properties and the zip entries; this writes the
+    document dates already set on the workbook and a fixed zip timestamp instead.
     """
-    cleaned = "".join("-" if (ch in _UNSAFE or ord(ch) < 32 or ord(ch) == 127) else ch for ch in text)
-    cleaned = "-".join(part for part in cleaned.replace("..", "-").split() if part)
-    cleaned = cleaned.strip(" .-")[:limit].strip(" .-")
-    if not cleaned or cleaned.casefold() in _RESERVED:
-        return fallback
-    return cleaned
+    from openpyxl.writer.excel import ExcelWriter  # here: most users of this module never write a workbook
+
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).write_data()
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename), compresslevel=6)
+    return out.getvalue()
+
+
+#: Longest file name stem, in characters; with any suffix it stays far below every file system's limit.
+MAX_STEM = 80
+
+_UNSAFE = re.compile(r"[^\w.-]+")  # anything but letters, digits, '_', '.', '-' (Unicode letters stay)
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename(text: str, fallback: str = "tanpa-nama") -> str:
+    """A file name stem made from a body's ID or name, safe on Linux, macOS and Windows.
+
+    NFKC-normalised; path separators, control, format and reserved characters and runs of anything but
+    letters, digits, ``_``, ``.`` and ``-`` become one ``-``; no leading dots (so never ``..``); Windows
+    device names avoided; at most :data:`MAX_STEM` characters.
+
+    Args:
+        text: What to name the file after.
+        fallback: The stem used when nothing usable is left (and the prefix of a device name).
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
+    text = _UNSAFE.sub("-", text)
+    text = re.sub(r"-{2,}", "-", text).strip("-._ ")
+    text = text[:MAX_STEM].rstrip("-._ ")
+    if not text:
+        text = fallback
+    if text.split(".")[0].upper() in _RESERVED:
+        text = f"{fallback}-{text}"
+    return text

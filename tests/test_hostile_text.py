@@ -103,7 +103,7 @@ def test_every_file_name_is_safe_and_inside_its_folder(outputs: Path) -> None:
         name = path.name
         assert len(name.encode("utf-8")) <= 255 and not name.startswith((".", "-"))  # never '..', never hidden
         assert not any(ord(ch) < 32 or ord(ch) == 127 or ch in '<>:"/\\|?*\u202e\u200f\u200b\ufeff' for ch in name), name
-    assert "=1+1.json" in {p.name for p in (outputs / "keluar" / "hasil").iterdir()}  # a harmless name for a JSON file
+    assert "1-1.json" in {p.name for p in (outputs / "keluar" / "hasil").iterdir()}  # ID "=1+1": the same rules as report names
 
 
 def test_no_spreadsheet_cell_can_run_as_a_formula(outputs: Path) -> None:

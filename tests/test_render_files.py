@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from render_samples import golden
 
+from kipmonev.fileio import MAX_STEM
 from kipmonev.render import ReportFormat, find_previous, render_many
-from kipmonev.render.output import MAX_STEM, safe_filename
+from kipmonev.render.output import safe_filename
 from kipmonev.submission import BodyIdentity
 
 DATE = dt.date(2025, 11, 23)

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -257,3 +258,12 @@ def test_cli_recap_input_errors(tmp_path: Path) -> None:
     assert lines[0] == f"{empty}: {msg.report_folder_without_recap()}"
     assert lines[1].startswith(f"{broken}: bukan berkas rekap kipmonev yang sah (") and lines[1].endswith("Buat ulang dengan 'kipmonev score'.")
     assert lines[2] == f"Galat: {msg.report_failed(2, 2)}"
+
+
+def test_the_recap_workbook_is_reproducible(recap: Recap, tmp_path: Path) -> None:
+    data = recap_bytes(recap, ReportFormat.XLSX, report_date=DATE)
+    assert render_recap(recap, ReportFormat.XLSX, tmp_path / "rekap.xlsx", report_date=DATE).read_bytes() == data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        core = archive.read("docProps/core.xml").decode("utf-8")
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{recap.date}T00:00:00Z</dcterms:created>" in core

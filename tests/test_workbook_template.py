@@ -15,12 +15,12 @@ from workbook_helpers import row_of
 from kipmonev import WorkbookError, load_questionnaire
 from kipmonev import messages as msg
 from kipmonev._version import __version__
+from kipmonev.fileio import workbook_bytes
 from kipmonev.model import Questionnaire
 from kipmonev.submission import BodyIdentity
 from kipmonev.workbook import build_template, write_template
 from kipmonev.workbook import texts as tx
 from kipmonev.workbook.formulas import summary_layout
-from kipmonev.workbook.template import workbook_bytes
 
 Q = small()
 
@@ -196,10 +196,13 @@ def test_write_template_replaces_atomically_and_reports_an_unwritable_place(tmp_
     write_template(Q, target)
     assert target.read_bytes().startswith(b"PK")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["isian.xlsx"]  # no temporary file left behind
-    missing = tmp_path / "tidak-ada" / "isian.xlsx"
+    write_template(Q, tmp_path / "baru" / "isian.xlsx")  # a missing folder is made, as for every output
+    assert (tmp_path / "baru" / "isian.xlsx").read_bytes() == target.read_bytes()
+    under_a_file = target / "isian.xlsx"
     with pytest.raises(WorkbookError) as caught:
-        write_template(Q, missing)
-    assert str(caught.value) == f"{missing}: " + msg.output_unwritable(str(missing), "No such file or directory")
+        write_template(Q, under_a_file)
+    assert str(caught.value) == f"{under_a_file}: " + msg.output_unwritable(str(under_a_file), "File exists")
+    assert target.read_bytes().startswith(b"PK")
 
 
 def test_a_rounding_without_decimals_shows_whole_numbers() -> None:

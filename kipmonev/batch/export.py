@@ -6,6 +6,7 @@ Everything is rendered from a :class:`~kipmonev.batch.recap.Recap`; nothing is c
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +18,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.batch.recap import Recap
-from kipmonev.fileio import write_atomic, write_atomic_with
+from kipmonev.fileio import workbook_bytes, write_atomic
 from kipmonev.formatting import format_number, neutralize_formula
 
 FONT = "DejaVu Sans"
@@ -153,13 +154,16 @@ def recap_workbook(recap: Recap) -> Workbook:
     _sheet(wb, "Indikator", _INDICATOR_HEADER, _indicator_rows(recap))
     _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
     wb.properties.creator = "kipmonev"
+    # The recap's own date, not the clock: the same recap always gives the same bytes.
+    stamp = dt.datetime.combine(dt.date.fromisoformat(recap.date), dt.time())
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
     return wb
 
 
 def write_recap_xlsx(recap: Recap, path: Path) -> None:
     """Write the recap workbook atomically."""
-    workbook = recap_workbook(recap)
-    write_atomic_with(path, lambda tmp: workbook.save(tmp))
+    write_atomic(path, workbook_bytes(recap_workbook(recap)))
 
 
 # --- CSV ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
+from kipmonev._docgen import replace_block
 from kipmonev.cli import cli
 
 BEGIN = "<!-- BEGIN GENERATED: CLI reference (python -m kipmonev.cli._readme) -->"
@@ -42,12 +43,7 @@ def cli_reference() -> str:
 
 def update(readme: Path) -> bool:
     """Rewrite the generated block; return True when it changed."""
-    text = readme.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN), text.index(END) + len(END)
-    new = text[:start] + cli_reference() + text[end:]
-    if new != text:
-        readme.write_text(new, encoding="utf-8")
-    return new != text
+    return replace_block(readme, cli_reference())
 
 
 if __name__ == "__main__":

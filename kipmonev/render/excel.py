@@ -8,7 +8,6 @@ can start a formula. A new workbook is always written; a user's file is never re
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kipmonev.fileio import workbook_bytes
 from kipmonev.render.view import BandView, BodyReport, Evidence
 
 FONT_NAME = "Calibri"
@@ -274,6 +274,4 @@ def body_workbook(report: BodyReport) -> Workbook:
 
 def render_xlsx(report: BodyReport, templates_dir: object = None) -> bytes:
     """Renderer for :attr:`ReportFormat.XLSX`: the workbook's bytes (templates are not used)."""
-    buffer = io.BytesIO()
-    body_workbook(report).save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(body_workbook(report))

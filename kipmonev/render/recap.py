@@ -10,7 +10,6 @@ Templates display it; the XLSX is :func:`kipmonev.batch.export.write_recap_xlsx`
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING
 from kipmonev import messages as msg
 from kipmonev.batch.recap import BodyRow, Recap
 from kipmonev.errors import Location, Problem, RenderError
-from kipmonev.fileio import Protected
+from kipmonev.fileio import Protected, workbook_bytes
 from kipmonev.formatting import format_long_date, format_percent
 from kipmonev.render.charts import Segment, StackedBar, distribution_chart
 from kipmonev.render.output import write_atomic
@@ -328,9 +327,7 @@ def recap_bytes(recap: Recap, fmt: ReportFormat | str, *, report_date: dt.date, 
     if kind is ReportFormat.XLSX:
         from kipmonev.batch.export import recap_workbook
 
-        buffer = io.BytesIO()
-        recap_workbook(recap).save(buffer)
-        return buffer.getvalue()
+        return workbook_bytes(recap_workbook(recap))
     report = build_recap_report(recap, report_date)
     if kind is ReportFormat.HTML:
         return recap_html(report, templates_dir).encode("utf-8")

@@ -16,10 +16,6 @@ The files written are byte-for-byte reproducible: fixed document dates, fixed zi
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
-import tempfile
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -28,11 +24,11 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from kipmonev import messages as msg
 from kipmonev._version import __version__
 from kipmonev.errors import Location, Problem, WorkbookError
+from kipmonev.fileio import workbook_bytes, write_atomic
 from kipmonev.formatting import format_plain
 from kipmonev.model import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
 from kipmonev.submission import BodyIdentity
@@ -346,45 +342,16 @@ def build_template(q: Questionnaire, body: BodyIdentity | None = None) -> Workbo
     return wb
 
 
-def workbook_bytes(wb: Workbook) -> bytes:
-    """Serialise a workbook reproducibly: the same workbook always gives the same bytes.
-
-    openpyxl stamps the save time into the document properties and the zip entries; this writes the
-    document dates already set on the workbook and a fixed zip timestamp instead.
-    """
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).write_data()
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename), compresslevel=6)
-    return out.getvalue()
-
-
 def save_workbook(wb: Workbook, path: Path, source: str | None = None) -> None:
     """Write a workbook atomically (a temporary file in the same folder, then a rename) and reproducibly.
 
     Raises:
         WorkbookError: The file cannot be written.
     """
-    data = workbook_bytes(wb)
-    path = Path(path)
     name = source or str(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".kipmonev-", suffix=".xlsx.tmp", dir=path.parent)
+        write_atomic(Path(path), workbook_bytes(wb))
     except OSError as e:
-        raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (Problem(Location(name), "KM-W-014", msg.output_unwritable(name, e.strerror or type(e).__name__)),)) from e
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(tmp).chmod(0o644)
-        Path(tmp).replace(path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
         raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (Problem(Location(name), "KM-W-014", msg.output_unwritable(name, e.strerror or type(e).__name__)),)) from e
 
 
