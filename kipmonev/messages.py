@@ -467,6 +467,14 @@ def link_failed(url: str, reason: str) -> str:
     return f"tautan {url} tidak dapat dihubungi ({reason}). Pastikan situsnya aktif dan dapat diakses publik."
 
 
+def link_not_public(url: str, address: str) -> str:
+    return f"tautan {url} mengarah ke alamat jaringan lokal atau privat ({address}) yang tidak dapat diakses publik, sehingga tidak dibuka. Gunakan alamat situs yang dapat diakses publik."
+
+
+def links_too_many(found: int, limit: int) -> str:
+    return f"isian memuat {format_number(found, 0)} tautan berbeda; hanya {format_number(limit, 0)} yang pertama diperiksa. Periksa sisanya secara terpisah, atau kurangi tautan yang berulang."
+
+
 def template_written(path: str, questionnaire_id: str, questions: int) -> str:
     return f"Templat ditulis: {path} (kuesioner {questionnaire_id}, {questions} pertanyaan)."
 

@@ -38,6 +38,8 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Questionnaire YAML: nesting of lists and mappings", f"{loader.MAX_YAML_DEPTH} levels", "`MAX_YAML_DEPTH`"),
     ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/workbook/links.py` `MAX_REDIRECTS`"),
     ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--batas-waktu`)", "`check_url`"),
+    ("Link check: distinct links per workbook", _n(links.MAX_LINKS), "`MAX_LINKS`"),
+    ("Link check: private, loopback and link-local addresses", "reported, never opened (`--izinkan-alamat-lokal` opens them)", "`_public`"),
     ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/errors.py` `MAX_LISTED_PROBLEMS`"),
 ]
 
@@ -54,7 +56,7 @@ def test_the_limits_are_what_the_readme_says() -> None:
     assert (xlsx.MAX_ROW, xlsx.MAX_COLUMN, xlsx.MAX_CELLS, xlsx.MAX_LINK_CELLS) == (100_000, 1_000, 300_000, 10_000)
     assert import_.MAX_WORKBOOK_BYTES == 10 * MB
     assert (loader.MAX_FILE_BYTES, loader.MAX_INCLUDE_DEPTH, loader.MAX_INCLUDED_FILES, loader.MAX_YAML_DEPTH) == (2 * MB, 8, 32, 20)
-    assert (links.MAX_REDIRECTS, LINK_TIMEOUT, errors.MAX_LISTED_PROBLEMS) == (5, 10, 50)
+    assert (links.MAX_REDIRECTS, LINK_TIMEOUT, links.MAX_LINKS, errors.MAX_LISTED_PROBLEMS) == (5, 10, 1_000, 50)
 
 
 def test_the_authoring_import_uses_the_workbook_limits() -> None:

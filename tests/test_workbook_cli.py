@@ -15,6 +15,7 @@ from test_workbook_links import _Handler
 from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
+from kipmonev import messages as msg
 from kipmonev.submission import Answer
 
 
@@ -184,7 +185,7 @@ def test_check_links_reports_dead_links_by_cell(small_yaml: Path, server: str) -
     q = load_questionnaire(small_yaml)
     answers = {**FULL_ANSWERS, "AA.1.1": Answer(value="Ya", evidence=(f"{server}/ok",)), "BB.1.1": Answer(value=("a",), evidence=(f"{server}/hilang",))}
     fill(Path("isian.xlsx"), q, answers, stages={"presentasi": Decimal(80)})
-    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links", "--batas-waktu", "2")
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links", "--batas-waktu", "2", "--izinkan-alamat-lokal")
     assert code == 1
     assert (
         "Tautan bukti dukung yang bermasalah (1):\n"
@@ -192,5 +193,9 @@ def test_check_links_reports_dead_links_by_cell(small_yaml: Path, server: str) -
     ) in out
     answers["BB.1.1"] = Answer(value=("a", "b", "c"), evidence=(f"{server}/pindah",))
     fill(Path("isian.xlsx"), q, answers, stages={"presentasi": Decimal(80)})
-    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links")
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links", "--izinkan-alamat-lokal")
     assert (code, "Semua 2 tautan bukti dukung dapat dibuka.\n" in out) == (0, True)
+    # Without the option, the loopback server is never asked: both links are reported as not public.
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links")
+    assert code == 1
+    assert f"- isian.xlsx, Kuesioner!G10: {msg.link_not_public(server + '/pindah', '127.0.0.1')}\n" in out

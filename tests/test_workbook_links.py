@@ -1,18 +1,27 @@
-"""Evidence link checks against a local HTTP server only (127.0.0.1, a thread)."""
+"""Evidence link checks against a local HTTP server only (127.0.0.1, a thread).
+
+The server is on a loopback address, which kipmonev refuses to open unless told to (``allow_private``):
+the tests of what a link answers pass it; the tests of the refusal do not.
+"""
 
 from __future__ import annotations
 
+import io
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
+from http.client import HTTPMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
+from kipmonev import messages as msg
 from kipmonev.errors import Location
 from kipmonev.submission import Answer, BodyIdentity, Submission
+from kipmonev.workbook import links
 from kipmonev.workbook.links import check_links, check_url
 
 SEEN: list[tuple[str, str]] = []
@@ -93,12 +102,12 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 )
 def test_each_kind_of_link_problem(server: str, path: str, expected: tuple[str, str] | None) -> None:
     url = server + path
-    found = check_url(url, timeout=0.3)
+    found = check_url(url, timeout=0.3, allow_private=True)
     assert found == (None if expected is None else (expected[0], expected[1].format(url=url)))
 
 
 def test_head_refused_falls_back_to_get(server: str) -> None:
-    assert check_url(server + "/tanpa-head") is None
+    assert check_url(server + "/tanpa-head", allow_private=True) is None
     assert SEEN == [("HEAD", "/tanpa-head"), ("GET", "/tanpa-head")]
 
 
@@ -107,14 +116,14 @@ def test_refused_connections_and_unknown_hosts(monkeypatch: pytest.MonkeyPatch) 
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}/sk.pdf"
-    assert check_url(url, timeout=2) == ("KM-W-064", f"tautan {url} tidak dapat dihubungi (koneksi ditolak). Pastikan situsnya aktif dan dapat diakses publik.")
+    assert check_url(url, timeout=2, allow_private=True) == ("KM-W-064", f"tautan {url} tidak dapat dihubungi (koneksi ditolak). Pastikan situsnya aktif dan dapat diakses publik.")
 
     def no_dns(host: str, *args: Any, **kwargs: Any) -> Any:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
     monkeypatch.setattr(socket, "getaddrinfo", no_dns)
     url = "https://ppid.tidak-ada.invalid/sk.pdf"
-    assert check_url(url) == ("KM-W-062", f"nama domain 'ppid.tidak-ada.invalid' pada tautan {url} tidak ditemukan. Periksa ejaan alamatnya.")
+    assert check_url(url, allow_private=True) == ("KM-W-062", f"nama domain 'ppid.tidak-ada.invalid' pada tautan {url} tidak ditemukan. Periksa ejaan alamatnya.")
 
 
 def test_every_cell_naming_a_dead_link_is_reported_and_each_url_is_checked_once(server: str) -> None:
@@ -123,7 +132,7 @@ def test_every_cell_naming_a_dead_link_is_reported_and_each_url_is_checked_once(
         (Location("isian.xlsx", sheet="Kuesioner", cell="G7"), server + "/hilang"),
         (Location("isian.xlsx", sheet="Kuesioner", cell="G9"), server + "/hilang"),
     ]
-    problems = check_links(cells, concurrency=2)
+    problems = check_links(cells, concurrency=2, allow_private=True)
     assert [str(p) for p in problems] == [
         f"isian.xlsx, Kuesioner!{cell}: tautan {server}/hilang tidak dapat dibuka (status HTTP 404). Perbaiki tautannya atau pastikan dokumen dapat diakses publik." for cell in ("G7", "G9")
     ]
@@ -137,5 +146,60 @@ def test_a_submission_is_checked_by_question_code(server: str) -> None:
         answers={"AA.1.1": Answer(value="Ya", evidence=(server + "/hilang", "sk.pdf")), "AA.1.2": Answer(value="Lengkap", evidence=(server + "/ok",))},
         source="jawaban.json",
     )
-    assert [(str(p.location), p.code) for p in check_links(submission)] == [("jawaban.json (AA.1.1)", "KM-W-060")]
+    assert [(str(p.location), p.code) for p in check_links(submission, allow_private=True)] == [("jawaban.json (AA.1.1)", "KM-W-060")]
     assert check_links([]) == []
+
+
+# --- links to private addresses are reported, never opened ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2001:4860:4860::8888", True),
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("172.16.0.1", False),
+        ("192.168.1.1", False),
+        ("169.254.169.254", False),  # cloud metadata
+        ("100.64.0.1", False),  # carrier-grade NAT
+        ("0.0.0.0", False),
+        ("224.0.0.1", False),
+        ("::1", False),
+        ("::ffff:127.0.0.1", False),  # IPv4-mapped loopback
+        ("fe80::1%eth0", False),
+        ("fc00::1", False),
+        ("bukan-alamat", False),
+    ],
+)
+def test_which_addresses_are_public(address: str, public: bool) -> None:
+    assert links._public(address) is public
+
+
+def test_a_link_to_a_private_address_is_reported_without_a_request(server: str) -> None:
+    url = server + "/ok"
+    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert SEEN == []
+
+
+def test_a_name_that_resolves_elsewhere_at_connect_time_is_still_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(links, "_refuse_private", lambda url: None)  # as if the first lookup had said 'public'
+    url = server + "/ok"
+    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert SEEN == []  # refused on the connected socket, before a byte was sent
+
+
+def test_a_redirect_to_a_private_address_is_refused() -> None:
+    handler = links._Redirects(5, public_only=True)
+    request = urllib.request.Request("https://ppid.contoh.go.id/sk.pdf")
+    with pytest.raises(links._NotPublic):
+        handler.redirect_request(request, io.BytesIO(), 302, "Found", HTTPMessage(), "http://[::1]:8080/admin")
+
+
+def test_at_most_max_links_are_checked_and_the_rest_is_said(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(links, "MAX_LINKS", 2)
+    cells = [(Location("isian.xlsx", sheet="Kuesioner", cell=f"G{row}"), f"{server}/ok#{row}") for row in (6, 7, 8, 9)]
+    problems = check_links(cells, allow_private=True)
+    assert [str(p) for p in problems] == [f"isian.xlsx, Kuesioner!G8: {msg.links_too_many(4, 2)}"]
+    assert SEEN == [("HEAD", "/ok"), ("HEAD", "/ok")]  # '#6' and '#7', and no more

@@ -47,7 +47,13 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
 @click.option("--check-links", "links", is_flag=True, help="Periksa juga apakah setiap tautan bukti dukung dapat dibuka.")
 @click.option("-k", "--kuesioner", "questionnaire", metavar="KUESIONER", help="Id atau berkas kuesioner, bila berkas tidak dibuat dari kuesioner bawaan.")
 @click.option("--batas-waktu", "timeout", metavar="DETIK", type=click.FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
-def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float) -> None:
+@click.option(
+    "--izinkan-alamat-lokal",
+    "allow_private",
+    is_flag=True,
+    help="Buka juga tautan ke alamat jaringan lokal atau privat (intranet). Tanpa opsi ini tautan tersebut dilaporkan tanpa dibuka.",
+)
+def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float, allow_private: bool) -> None:
     """Periksa berkas isian: apa yang belum diisi atau tidak sah (dengan selnya) dan perkiraan nilainya.
 
     Menampilkan nilai mandiri, nilai verifikasi bila kolom verifikator terisi, dan kualifikasi yang
@@ -60,7 +66,7 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
     """
     with user_errors():
         q = load_questionnaire(questionnaire) if questionnaire else None
-        result = check_workbook(workbook, q, links=links, timeout=timeout)
+        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.errors:

@@ -17,7 +17,7 @@ from kipmonev.formatting import format_number
 from kipmonev.model import Questionnaire
 from kipmonev.result import Assessment
 from kipmonev.scoring import score
-from kipmonev.workbook.links import check_links
+from kipmonev.workbook.links import MAX_LINKS, check_links
 from kipmonev.workbook.reader import FilledWorkbook, read_workbook
 
 NOT_YET = "belum ada"
@@ -131,7 +131,9 @@ class WorkbookCheck:
         return out
 
 
-def check_workbook(path: Path, questionnaire: Questionnaire | None = None, links: bool = False, timeout: float = 10, concurrency: int = 8) -> WorkbookCheck:
+def check_workbook(
+    path: Path, questionnaire: Questionnaire | None = None, links: bool = False, timeout: float = 10, concurrency: int = 8, *, allow_private: bool = False
+) -> WorkbookCheck:
     """Read, score and optionally link-check one filled workbook.
 
     Args:
@@ -140,6 +142,7 @@ def check_workbook(path: Path, questionnaire: Questionnaire | None = None, links
         links: Also check that every evidence URL can be opened.
         timeout: Seconds per link request.
         concurrency: Most link requests at once.
+        allow_private: Also request links to private and loopback addresses (an intranet check).
 
     Returns:
         The check; a workbook that cannot be read gives ``errors`` instead of raising.
@@ -155,6 +158,6 @@ def check_workbook(path: Path, questionnaire: Questionnaire | None = None, links
     dead: list[Problem] = []
     checked = 0
     if links:
-        checked = len({url for _, url in filled.evidence_links})
-        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency)
+        checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
+        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private)
     return WorkbookCheck(str(path), filled, assessment, (), tuple(dead), checked)
