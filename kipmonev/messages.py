@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kipmonev.formatting import format_number
+from kipmonev.formatting import format_number, format_plain
 
 
 def _quoted(items: Iterable[str]) -> str:
@@ -451,7 +451,7 @@ def link_status(url: str, status: int) -> str:
 
 
 def link_timeout(url: str, seconds: float) -> str:
-    shown = f"{seconds:g}".replace(".", ",")
+    shown = format_plain(seconds)
     return f"tautan {url} tidak menjawab dalam {shown} detik. Pastikan situsnya aktif dan dapat diakses publik."
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from kipmonev import messages as msg
 from kipmonev.errors import Location, Problem, QuestionnaireError, WorkbookError
+from kipmonev.formatting import format_plain
 from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.model import Questionnaire
 from kipmonev.submission import BodyIdentity, Notice, Submission
@@ -195,7 +196,7 @@ def _stages(r: ReadState, q: Questionnaire) -> dict[str, Decimal]:
         if number is None:
             r.fail("KM-W-038", msg.stage_not_number(code, display(value)), name, row, value_col)
         elif not 0 <= number <= 100:
-            r.fail("KM-S-007", msg.stage_out_of_range(code, display(number).replace(".", ",")), name, row, value_col)
+            r.fail("KM-S-007", msg.stage_out_of_range(code, format_plain(number)), name, row, value_col)
         else:
             scores[code] = number
     return scores
