@@ -55,3 +55,13 @@ def test_readme_shows_what_the_commands_really_print(tmp_path: Path, monkeypatch
     assert shown.startswith(stdout)  # the lines --report adds come after (see test_batch_cli)
     code, stdout, _ = run("check", "examples/09-pt-contoh-nusantara.xlsx")
     assert (code, stdout) == (1, _readme_block("$ kipmonev check examples/09-pt-contoh-nusantara.xlsx"))
+
+
+def test_the_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [part.split("```", 1)[0] for part in text.split("```python\n")[1:]]
+    assert blocks, "the README shows the library API"
+    monkeypatch.chdir(tmp_path)
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), {})  # our own README, run as documentation
+    assert "Tidak Informatif" in capsys.readouterr().out
