@@ -12,6 +12,7 @@ from pathlib import Path
 from kipmonev import errors, loader
 from kipmonev.authoring import import_
 from kipmonev.workbook import links, xlsx
+from kipmonev.workbook.cellref import column_letters
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
@@ -28,7 +29,7 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Workbook: all parts read, unpacked", f"{xlsx.MAX_TOTAL_BYTES // MB} MB", "`MAX_TOTAL_BYTES`"),
     ("Workbook: entries in the zip", _n(xlsx.MAX_ENTRIES), "`MAX_ENTRIES`"),
     ("Workbook: compression ratio of a part over 1 MB", f"{xlsx.MAX_RATIO}:1", "`MAX_RATIO`, `RATIO_CHECK_FROM`"),
-    ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{xlsx.column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
+    ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
     ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
     ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
     ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/authoring/import_.py` `MAX_WORKBOOK_BYTES`"),

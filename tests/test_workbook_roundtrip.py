@@ -23,8 +23,9 @@ from kipmonev.model import AnyQuestion, ChecklistQuestion, ChoiceQuestion, Numbe
 from kipmonev.resources import shipped_editions
 from kipmonev.submission import Answer
 from kipmonev.workbook import read_submission
+from kipmonev.workbook.cellref import parse_ref
 from kipmonev.workbook.formulas import summary_layout
-from kipmonev.workbook.xlsx import open_xlsx, parse_ref
+from kipmonev.workbook.xlsx import open_xlsx
 
 
 def _with_whole_na_indicator() -> Questionnaire:

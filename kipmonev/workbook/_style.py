@@ -10,7 +10,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipmonev.workbook.xlsx import column_letters
+from kipmonev.workbook.cellref import column_letters
 
 FONT_NAME = "Arial"
 

@@ -14,8 +14,9 @@ from kipmonev import messages as msg
 from kipmonev.model import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
 from kipmonev.submission import Answer, evidence_satisfied
 from kipmonev.workbook import texts as tx
+from kipmonev.workbook.cellref import cell_ref
 from kipmonev.workbook.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, parse_number, split_evidence
-from kipmonev.workbook.xlsx import Sheet, cell_ref
+from kipmonev.workbook.xlsx import Sheet
 
 
 @dataclass

@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 from kipmonev import messages as msg
 from kipmonev.errors import Location, Problem, WorkbookError
 from kipmonev.workbook import texts as tx
-from kipmonev.workbook.xlsx import Cell, CellValue, XlsxFile, cell_ref, column_index, excel_number
+from kipmonev.workbook.cellref import cell_ref, column_index
+from kipmonev.workbook.xlsx import Cell, CellValue, XlsxFile, excel_number
 
 #: How far down the reader looks for the column headings.
 HEADER_SEARCH_ROWS = 30

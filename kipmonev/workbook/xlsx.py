@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -30,6 +29,8 @@ from xml.etree import ElementTree as ET
 
 from kipmonev import messages as msg
 from kipmonev.errors import Location, Problem, WorkbookError
+from kipmonev.workbook.cellref import cell_ref, column_letters, parse_ref
+from kipmonev.workbook.ole import ole_names
 
 #: Largest single part read, uncompressed.
 MAX_PART_BYTES = 20 * 1024 * 1024
@@ -49,7 +50,6 @@ MAX_LINK_CELLS = 10_000
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-_CELL_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
 _ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _MACRO_PART = re.compile(r"(?:^|/)vbaProject\.bin$|(?:^|/)macrosheets/", re.IGNORECASE)
 _HYPERLINK_FORMULA = re.compile(r'HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
@@ -111,45 +111,6 @@ class Sheet:
     def rows(self) -> Iterator[int]:
         """Rows with content, ascending."""
         return iter(sorted({r for r, _ in self.cells}))
-
-
-def column_index(letters: str) -> int:
-    """``A`` → 1, ``AA`` → 27."""
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + (ord(ch) - 64)
-    return n
-
-
-def column_letters(index: int) -> str:
-    """1 → ``A``, 27 → ``AA``."""
-    out = ""
-    while index > 0:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def cell_ref(row: int, column: int) -> str:
-    """(23, 6) → ``F23``."""
-    return f"{column_letters(column)}{row}"
-
-
-_REF_CACHE: dict[str, tuple[int, int] | None] = {}
-
-
-def parse_ref(ref: str) -> tuple[int, int] | None:
-    """``F23`` → (23, 6); ``None`` when not a single-cell reference."""
-    # References repeat across the thousands of workbooks of a batch: remember them (bounded).
-    found = _REF_CACHE.get(ref, False)
-    if found is not False:
-        return found  # type: ignore[return-value]
-    m = _CELL_REF.match(ref.strip())
-    pos = None if m is None else (int(m.group(2)), column_index(m.group(1)))
-    if len(_REF_CACHE) > 200_000:
-        _REF_CACHE.clear()
-    _REF_CACHE[ref] = pos
-    return pos
 
 
 def excel_number(text: str) -> Decimal:
@@ -596,63 +557,6 @@ def unreadable(source: str, code: str, message: str, sheet: str | None = None, c
     return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (Problem(Location(source, sheet=sheet, cell=cell), code, message),))
 
 
-_OLE_FREE = 0xFFFFFFFA  # sector numbers from here up are markers (end of chain, free, FAT, DIFAT)
-
-
-def _ole_names(path: Path) -> set[str] | None:
-    """The stream and storage names in an OLE2 compound file's directory, or ``None`` when it is damaged.
-
-    Only the header, the FAT sectors on the directory's chain and the directory itself are read, so an
-    encrypted workbook is recognised wherever its directory lies, in a few reads.
-    """
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(512)
-            if len(header) < 512:
-                return None
-            shift = struct.unpack_from("<H", header, 30)[0]
-            if shift not in (9, 12):
-                return None
-            size = 1 << shift
-            per_sector = size // 4
-            difat = [n for n in struct.unpack_from("<109I", header, 76) if n < _OLE_FREE]
-            next_difat, difat_count = struct.unpack_from("<II", header, 68)
-            for _ in range(min(difat_count, 64)):  # further FAT sectors of files beyond ~7 MB (512-byte sectors)
-                if next_difat >= _OLE_FREE:
-                    break
-                handle.seek((next_difat + 1) * size)
-                block = handle.read(size)
-                if len(block) < size:
-                    return None
-                entries = struct.unpack_from(f"<{per_sector}I", block)
-                difat += [n for n in entries[:-1] if n < _OLE_FREE]
-                next_difat = entries[-1]
-            names: set[str] = set()
-            sector = struct.unpack_from("<I", header, 48)[0]
-            for _ in range(1024):  # directory sectors read at most
-                if sector >= _OLE_FREE:
-                    return names
-                handle.seek((sector + 1) * size)
-                block = handle.read(size)
-                if len(block) < size:
-                    return None
-                for offset in range(0, size, 128):
-                    length = struct.unpack_from("<H", block, offset + 64)[0]
-                    if 2 <= length <= 64 and block[offset + 66] in (1, 2, 5):
-                        names.add(block[offset : offset + length - 2].decode("utf-16-le", errors="replace"))
-                index, slot = divmod(sector, per_sector)
-                if index >= len(difat):
-                    return None
-                handle.seek((difat[index] + 1) * size + slot * 4)
-                link = handle.read(4)
-                if len(link) < 4:
-                    return None
-                sector = struct.unpack("<I", link)[0]
-            return None
-    except OSError:
-        return None
-
-
 def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
     def fail(code: str, message: str) -> WorkbookError:
         return unreadable(source, code, message)
@@ -667,7 +571,7 @@ def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
     except OSError as e:
         raise fail("KM-W-013", msg.xlsx_unreadable(_reason(e))) from e
     if head.startswith(_OLE2_MAGIC):
-        names = _ole_names(path)
+        names = ole_names(path)
         if names is None:  # a damaged directory: fall back to looking for the stream's name
             try:
                 with path.open("rb") as handle:
