@@ -17,9 +17,10 @@ from pydantic import BaseModel
 
 from kipmonev.authoring import export_questionnaire, import_questionnaire_with_warnings, questionnaire_yaml, write_questionnaire_xlsx
 from kipmonev.authoring.layout import SHEETS
-from kipmonev.loader import _all_models, load_questionnaire
+from kipmonev.loader import load_questionnaire
 from kipmonev.model import Questionnaire
 from kipmonev.resources import shipped_editions
+from kipmonev.validation import _all_models
 
 
 def everything() -> Questionnaire:

@@ -16,7 +16,7 @@ from kipmonev.errors import RenderError
 from kipmonev.render import RENDERERS, ReportFormat, build_body_report, render, render_bytes
 from kipmonev.render.charts import indicator_chart
 from kipmonev.render.filters import long_date, number, percent, plain, signed
-from kipmonev.render.view import evidence_label
+from kipmonev.render.labels import evidence_label
 from kipmonev.submission import BodyIdentity
 
 GOLDEN = Path(__file__).parent / "golden"

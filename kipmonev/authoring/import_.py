@@ -23,8 +23,9 @@ from kipmonev import messages as msg
 from kipmonev.authoring import layout as lay
 from kipmonev.authoring.reading import CellError, Place, Reader, Row, column_range, pick_sheets, problem_order, read_cell, read_table, record
 from kipmonev.errors import Location, Problem, QuestionnaireError, WorkbookError
-from kipmonev.loader import _display, questionnaire_issues
+from kipmonev.loader import _display
 from kipmonev.model import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
+from kipmonev.validation import questionnaire_issues
 from kipmonev.workbook.xlsx import MAX_COLUMN, MAX_ROW, screen_xlsx
 
 #: Largest workbook read, in bytes.

@@ -14,7 +14,8 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from kipmonev.formatting import format_number, format_percent
-from kipmonev.render.view import IndicatorSection, short_text
+from kipmonev.render.labels import short_text
+from kipmonev.render.rows import IndicatorSection
 
 _WIDTH = 680
 _LABEL_W = 180  # indicator or category names, one line

@@ -19,7 +19,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.fileio import workbook_bytes
-from kipmonev.render.view import BandView, BodyReport, Evidence
+from kipmonev.render.labels import BandView
+from kipmonev.render.rows import Evidence
+from kipmonev.render.view import BodyReport
 
 FONT_NAME = "Calibri"
 NUMBER_FORMAT = "0.00"

@@ -28,7 +28,8 @@ from kipmonev import messages as msg
 from kipmonev.errors import Location, Problem, RenderError
 from kipmonev.render.charts import indicator_chart
 from kipmonev.render.filters import FILTERS
-from kipmonev.render.view import BodyReport, clean_text
+from kipmonev.render.labels import clean_text
+from kipmonev.render.view import BodyReport
 from kipmonev.resources import reports_dir
 
 #: The body report's main template.

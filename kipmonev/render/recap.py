@@ -22,8 +22,8 @@ from kipmonev.errors import Location, Problem, RenderError
 from kipmonev.fileio import Protected, workbook_bytes
 from kipmonev.formatting import format_long_date, format_percent
 from kipmonev.render.charts import Segment, StackedBar, distribution_chart
+from kipmonev.render.labels import BandView, band_view, clean_text, sentence, short_text
 from kipmonev.render.output import write_atomic
-from kipmonev.render.view import BandView, band_view, clean_text, short_text
 
 if TYPE_CHECKING:
     from kipmonev.render import ReportFormat
@@ -161,12 +161,6 @@ class RecapReport:
     rules: tuple[str, ...]
 
 
-def _sentence(text: str) -> str:
-    """A reason as a sentence: the scoring messages start in lower case."""
-    text = clean_text(text).strip()
-    return text[:1].upper() + text[1:]
-
-
 def _date_text(iso: str) -> str:
     try:
         return format_long_date(dt.date.fromisoformat(iso))
@@ -180,7 +174,7 @@ def _rank_row(row: BodyRow, stage_names: tuple[str, ...]) -> RankRow:
     if row.complete:
         note = "; ".join(f"{clean_text(s.name)}: {clean_text(s.note)}" for s in row.stages if s.note)
     else:
-        note = " ".join(_sentence(r) for r in row.reasons)
+        note = " ".join(sentence(r) for r in row.reasons)
     prev = row.previous
     return RankRow(
         rank=row.rank,

@@ -8,16 +8,29 @@ arithmetic, a subtraction of two published scores). Scoring and banding stay in 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kipmonev.formatting import format_long_date, format_number, format_percent, format_plain
+from kipmonev.render.labels import BandView, band_view, clean_text, evidence_label, sentence, short_text
+from kipmonev.render.rows import (
+    AnswerView,
+    ChecklistLine,
+    Comparison,
+    Evidence,
+    ImprovementRow,
+    IndicatorChange,
+    IndicatorSection,
+    Methodology,
+    NoteRow,
+    QuestionRow,
+    StageRow,
+    Verdict,
+)
 from kipmonev.result import (
     AnswerResult,
     Assessment,
-    BandResult,
     Fulfilment,
     Improvement,
     IndicatorResult,
@@ -27,15 +40,11 @@ from kipmonev.result import (
 )
 from kipmonev.submission import BodyIdentity, is_link
 
-#: Longest body name used in titles and PDF metadata.
-SHORT_NAME_LENGTH = 120
 #: Longest body name in the running header of each page.
 HEADER_NAME_LENGTH = 60
 #: Longest body name shown on the cover; real names are far shorter, a longer one is cut with '…'.
 COVER_NAME_LENGTH = 300
 
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 STATUS_LABELS: dict[QuestionStatus, str] = {
     QuestionStatus.ANSWERED: "Dijawab",
@@ -48,214 +57,6 @@ EVIDENCE_LABELS = {"tautan": "Tautan (URL)", "dokumen": "Dokumen atau tautan", "
 TYPE_LABELS = {"ya_tidak": "Ya/Tidak", "pilihan": "Pilihan bertingkat", "daftar": "Daftar periksa", "angka": "Angka"}
 ROUNDING_LABELS = {"setengah_ke_atas": "setengah ke atas (half-up)", "setengah_genap": "setengah ke genap (half-even)"}
 NOTE_STATUS_LABELS = {"terkonfirmasi": "Terkonfirmasi", "preset": "Preset (asumsi)"}
-
-
-def clean_text(text: str) -> str:
-    """Drop control characters (keeping tab and newline), which no report format can show."""
-    return _CONTROL.sub("", text)
-
-
-def _sentence(text: str) -> str:
-    """A message fragment as a sentence: capital first letter (the scoring messages start in lower case)."""
-    text = clean_text(text).strip()
-    return text[:1].upper() + text[1:]
-
-
-def short_text(text: str, limit: int = SHORT_NAME_LENGTH) -> str:
-    """One line of at most ``limit`` characters, ending in '…' when cut."""
-    line = " ".join(clean_text(text).split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-
-
-# --- building blocks -----------------------------------------------------------------
-
-
-#: Longest evidence label in one-line rows; a link always points at the full address.
-EVIDENCE_LABEL_LENGTH = 56
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One piece of evidence: a clickable link (http/https only) or a document name.
-
-    Attributes:
-        text: The full address or document name, shown where an item is explained.
-        href: The link target (http/https only), else ``None``.
-        label: A short form for one-line rows: a document name cut with '…', or the host, '…' and the last
-            path segment of a long address (the body report's rows show a link as "bukti").
-    """
-
-    text: str
-    href: str | None
-    label: str
-
-
-@dataclass(frozen=True)
-class ChecklistLine:
-    """One checklist item with whether the answer ticked it."""
-
-    code: str | None
-    label: str
-    points: Decimal
-    checked: bool
-
-
-@dataclass(frozen=True)
-class AnswerView:
-    """An answer (the body's or the verifier's) as shown in the tables.
-
-    Attributes:
-        text: The answer as given (a checklist lists its ticked item codes).
-        short: The answer in a few words for the compact rows: a checklist is ``"2 dari 3 butir"``.
-    """
-
-    text: str
-    short: str
-    checklist: tuple[ChecklistLine, ...]
-    evidence: tuple[Evidence, ...]
-    status: QuestionStatus
-    status_label: str
-    earned: Decimal
-    possible: Decimal
-    reason: str | None
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """How a question ended, for the reader: a CSS-friendly key and its Indonesian label."""
-
-    key: str
-    label: str
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    """One question of an indicator table."""
-
-    code: str
-    text: str
-    hint: str | None
-    definition: str
-    legal_basis: str
-    recommendation: str
-    type_label: str
-    evidence_label: str
-    max_points: Decimal
-    self_answer: AnswerView
-    verified_answer: AnswerView | None
-    respondent_note: str | None
-    verifier_note: str | None
-    earned: Decimal
-    possible: Decimal
-    reason: str | None
-    verdict: Verdict
-    explain: bool
-    verified_same: bool
-    verified_short: str
-    plan_number: int | None
-
-
-@dataclass(frozen=True)
-class IndicatorSection:
-    """An indicator: both tracks' results and its questions."""
-
-    code: str
-    name: str
-    description: str | None
-    weight: Decimal
-    self_result: IndicatorResult
-    verified_result: IndicatorResult | None
-    basis: IndicatorResult
-    questions: tuple[QuestionRow, ...]
-
-
-@dataclass(frozen=True)
-class ImprovementRow:
-    """One line of the Rencana perbaikan, in the result's order (largest gain first)."""
-
-    number: int
-    code: str
-    indicator: str
-    text: str
-    status_label: str
-    earned: Decimal
-    possible: Decimal
-    gain: Decimal
-    gain_saq: Decimal
-    recommendation: str
-    legal_basis: str
-
-
-@dataclass(frozen=True)
-class IndicatorChange:
-    """One indicator this year and the previous year (basis track)."""
-
-    code: str
-    name: str
-    weight: Decimal | None
-    previous: Decimal | None
-    current: Decimal | None
-    change: Decimal | None
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The previous assessment next to this one."""
-
-    edition: str
-    year: int
-    previous_score: Decimal
-    previous_band: BandView
-    previous_final: bool
-    current_score: Decimal
-    change: Decimal
-    indicators: tuple[IndicatorChange, ...]
-    same_questionnaire_family: bool
-
-
-@dataclass(frozen=True)
-class StageRow:
-    """One stage of the final score."""
-
-    code: str
-    name: str
-    weight: Decimal
-    score: Decimal | None
-    contribution: Decimal | None
-
-
-@dataclass(frozen=True)
-class NoteRow:
-    """A rule value and whether it is confirmed or a preset."""
-
-    item: str
-    status: str
-    status_label: str
-    explanation: str
-
-
-@dataclass(frozen=True)
-class Methodology:
-    """The appendix: the rules that produced the score, with their status."""
-
-    bands: tuple[BandView, ...]
-    indicators: tuple[IndicatorResult, ...]
-    stages: tuple[StageRow, ...]
-    gate: str
-    rounding: str
-    evidence_credit: str
-    missing_answers: str
-    verification: str
-    aggregation: tuple[str, ...]
-    notes: tuple[NoteRow, ...]
-    questionnaire_id: str
-    questionnaire_title: str
-    questionnaire_description: str | None
-    questionnaire_version: int
-    content_hash: str
-    rule_set: str | None
-    kipmonev_version: str
-    schema_version: str
 
 
 @dataclass(frozen=True)
@@ -299,20 +100,6 @@ class BodyReport:
 
 
 # --- builders ------------------------------------------------------------------------
-
-
-def evidence_label(text: str, limit: int = EVIDENCE_LABEL_LENGTH) -> str:
-    """A long address shortened for a compact row: ``ppid.contoh.go.id/…/laporan-2025.pdf``; names are cut with '…'."""
-    line = " ".join(text.split())
-    if not is_link(line):
-        return short_text(line, limit)
-    bare = re.sub(r"^https?://", "", line, flags=re.IGNORECASE).rstrip("/")
-    if len(bare) <= limit:
-        return bare
-    host, _, path = bare.partition("/")
-    last = path.rsplit("/", 1)[-1]
-    short = f"{host}/…/{last}" if last and last != path else f"{host}/…"
-    return short if len(short) <= limit else short_text(short, limit)
 
 
 def _evidence(items: Iterable[str]) -> tuple[Evidence, ...]:
@@ -519,40 +306,6 @@ def _stage_rows(a: Assessment) -> tuple[StageRow, ...]:
     return tuple(StageRow(s.code, clean_text(s.name), s.weight, s.score, s.contribution) for s in a.stages)
 
 
-def safe_color(color: str) -> str:
-    """The colour if it is ``#rrggbb``, else neutral grey: a result file cannot inject CSS."""
-    return color if _COLOR.match(color) else "#777777"
-
-
-def _text_color(background: str) -> str:
-    """Black or white text, whichever reads better on the band colour (WCAG relative luminance)."""
-    r, g, b = (int(safe_color(background)[i : i + 2], 16) / 255 for i in (1, 3, 5))
-
-    def lin(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
-
-    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
-
-
-@dataclass(frozen=True)
-class BandView:
-    """A qualification with colours safe to put into a style attribute."""
-
-    code: str
-    name: str
-    lower: Decimal
-    color: str
-    text_color: str
-    message: str | None
-
-
-def band_view(band: BandResult) -> BandView:
-    """A band ready for display: validated background colour and a readable text colour."""
-    color = safe_color(band.color)
-    return BandView(band.code, clean_text(band.name), band.lower, color, _text_color(color), clean_text(band.message) if band.message else None)
-
-
 def _methodology(a: Assessment) -> Methodology:
     r = a.rules
     places = "tanpa pembulatan" if r.rounding_places is None else f"{r.rounding_places} desimal, {ROUNDING_LABELS.get(r.rounding_mode, r.rounding_mode)}"
@@ -675,7 +428,7 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         headline_label="Nilai akhir" if o.complete else "Perkiraan nilai akhir",
         headline_score=o.estimate_score,
         band=band_view(o.estimate_band),
-        reasons=tuple(_sentence(r) for r in o.reasons),
+        reasons=tuple(sentence(r) for r in o.reasons),
         basis_label=_basis_label(a),
         saq_self=a.saq_self.score,
         saq_verified=a.saq_verified.score if a.saq_verified else None,
