@@ -271,6 +271,10 @@ def xlsx_ods() -> str:
     return "berkas ini berformat OpenDocument (.ods). Simpan berkas sebagai 'Excel 2007-365 (.xlsx)'."
 
 
+def xlsx_binary() -> str:
+    return "berkas ini berformat Excel Binary (.xlsb), yang tidak dapat dibaca. Buka berkas di Excel lalu simpan sebagai 'Excel Workbook (.xlsx)'."
+
+
 def xlsx_damaged(detail: str) -> str:
     return f"berkas .xlsx rusak atau terpotong ({detail}). Salin ulang berkas dari sumbernya, atau buka dan simpan ulang di Excel atau LibreOffice."
 

@@ -129,6 +129,9 @@ def test_files_that_are_not_xlsx_workbooks(tmp_path: Path) -> None:
     )
     ods = write(tmp_path / "d", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"})
     assert _refusal(ods) == "isian.xlsx: berkas ini berformat OpenDocument (.ods). Simpan berkas sebagai 'Excel 2007-365 (.xlsx)'."
+    rels = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    xlsb = write(tmp_path / "f", {"[Content_Types].xml": b"<Types/>", "_rels/.rels": rels, "xl/workbook.bin": b"\x83\x01\x00"})
+    assert _refusal(xlsb) == "isian.xlsx: " + msg.xlsx_binary()
     other_zip = write(tmp_path / "e", {"readme.txt": b"halo"})
     assert _refusal(other_zip) == "isian.xlsx: " + msg.xlsx_missing_part("xl/workbook.xml")
     missing = tmp_path / "tidak-ada.xlsx"

@@ -208,6 +208,8 @@ class XlsxFile:
             #: Parts holding macros (VBA projects, Excel 4.0 macro sheets); they are never read or run.
             self.macros: tuple[str, ...] = tuple(sorted(name for name in self._infos if _MACRO_PART.search(name)))
             self._workbook_part = self._office_document()
+            if self._workbook_part.lower().endswith(".bin"):  # Excel Binary Workbook: cells are not XML
+                self._fail("KM-W-004", msg.xlsx_binary())
             self._sheet_parts: dict[str, str] = {}
             self.states: dict[str, str] = {}
             self.sheet_names: tuple[str, ...] = self._read_workbook()
