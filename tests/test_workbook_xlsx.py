@@ -197,3 +197,20 @@ def test_too_many_cells_or_cells_beyond_the_bounds(tmp_path: Path, monkeypatch: 
     assert _refusal(many) == "isian.xlsx, Data: " + msg.xlsx_too_many_cells(3)
     monkeypatch.setattr(xlsx, "MAX_ENTRIES", 3)
     assert _refusal(many) == "isian.xlsx: " + msg.xlsx_too_many_parts(3)
+
+
+@pytest.mark.parametrize(
+    ("stored", "text"),
+    [
+        ("Baris satu_x000D_\nBaris dua", "Baris satu\r\nBaris dua"),  # Excel's carriage return
+        ("_x005F_x0041_ tetap", "_x0041_ tetap"),  # a literal '_x0041_' as Excel escapes it
+        ("PPID_x0009_Utama", "PPID\tUtama"),
+        ("nama_x_biasa", "nama_x_biasa"),  # not an escape: left alone
+        ("caf_x00e9_", "café"),  # hex digits in either case
+    ],
+)
+def test_ooxml_escapes_in_strings_are_undone(tmp_path: Path, stored: str, text: str) -> None:
+    sheet = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>{stored}</t></is></c></row></sheetData></worksheet>'
+    strings = f'<sst xmlns="{MAIN}"><si><r><t>{stored}</t></r></si></sst>'
+    with open_xlsx(write(tmp_path / "x.xlsx", package(sheet, strings))) as book:
+        assert _values(book.sheet("Data")) == {"A1": text, "B1": text}

@@ -52,6 +52,7 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _MACRO_PART = re.compile(r"(?:^|/)vbaProject\.bin$|(?:^|/)macrosheets/", re.IGNORECASE)
+_XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _HYPERLINK_FORMULA = re.compile(r'HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
 # Excel keeps 15 significant digits; stored values such as 7.4999999999999991 are read back as 7.5.
 _EXCEL_DIGITS = Context(prec=15)
@@ -390,10 +391,15 @@ class XlsxFile:
         return sheet
 
 
+def _unescape(text: str) -> str:
+    """Undo OOXML's ``_xHHHH_`` escapes (Excel writes a carriage return as ``_x000D_``, a literal ``_x`` as ``_x005F_x``)."""
+    return _XML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _rich_text(node: ET.Element) -> str:
     """The text of a shared string or inline string: plain ``<t>`` or rich-text runs, without phonetic runs."""
     if len(node) == 1 and node[0].tag.endswith("}t"):
-        return node[0].text or ""
+        return _unescape(node[0].text or "")
     parts: list[str] = []
     for child in node:
         tag = _local(child.tag)
@@ -401,7 +407,7 @@ def _rich_text(node: ET.Element) -> str:
             parts.append(child.text or "")
         elif tag == "r":
             parts.extend(t.text or "" for t in child if _local(t.tag) == "t")
-    return "".join(parts)
+    return _unescape("".join(parts))
 
 
 def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, str]) -> dict[tuple[int, int], Cell]:
