@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FULL_ANSWERS, small, submission, with_preset
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from kipmonev import messages as msg
@@ -183,3 +183,52 @@ def test_answers_flow_into_rows_unchanged() -> None:
     row = body("A", "A", misses=("AA.1.2",))
     assert row.saq_self == D("70.00") and row.missing_answers == 1
     assert [(s.code, s.score) for s in row.stages] == [("presentasi", D("80.00"))]
+
+
+def _panel_workbook(path: Path, rows: list[list[object]], title: str = "Nilai Panelis", hidden_first: bool = False) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    if hidden_first:
+        ws.title = "Catatan"
+        ws.sheet_state = "hidden"
+        ws.append(["bukan tabel nilai"])
+        ws = wb.create_sheet(title)
+    else:
+        ws.title = title
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("hidden_first", [False, True], ids=["first-sheet", "after-a-hidden-sheet"])
+def test_stage_scores_xlsx_numbers_text_and_decimal_commas(tmp_path: Path, hidden_first: bool) -> None:
+    rows: list[list[object]] = [[], ["ID", "Nama", "Panelis 1", "Panelis 2", "Panelis 3"], ["A", "Badan A", 80, "90,5", None], ["B", "Badan B", 60, 70.25, "100"]]
+    path = _panel_workbook(tmp_path / "panelis.xlsx", rows, hidden_first=hidden_first)
+    scores = read_stage_scores(path)
+    assert {k: (str(v[""].value), v[""].panelists) for k, v in scores.items()} == {"A": ("85.25", 2), "B": ("76.75", 3)}
+
+
+def test_stage_scores_xlsx_problems_name_the_real_sheet_and_cell(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["id", "tahap", "juri 1", "juri 2"], ["A", "presentasi", 80, "sangat baik"], ["C", "presentasi", 101, 50]]
+    path = _panel_workbook(tmp_path / "panelis.xlsx", rows)
+    with pytest.raises(StageScoreError) as caught:
+        read_stage_scores(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}, Nilai Panelis!D2: " + msg.stage_file_bad_score("sangat baik"),
+        f"{path}, Nilai Panelis!C3: " + msg.stage_file_bad_score("101"),
+    ]
+    no_id = _panel_workbook(tmp_path / "tanpa-id.xlsx", [[], ["nama", "nilai"], ["A", 80]])
+    with pytest.raises(StageScoreError) as caught:
+        read_stage_scores(no_id)
+    assert str(caught.value) == f"{no_id}, Nilai Panelis!A2: " + msg.stage_file_no_id_column(("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
+
+
+def test_a_broken_stage_workbook_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "panelis.xlsx"
+    path.write_bytes(b"PK\x03\x04 bukan zip utuh")
+    with pytest.raises(StageScoreError) as caught:
+        read_stage_scores(path)
+    assert [p.code for p in caught.value.problems] == ["KM-W-003"]
+    assert str(caught.value).startswith(f"{path}: ")

@@ -21,8 +21,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from kipmonev import messages as msg
-from kipmonev.errors import KipmonevError, Location, Problem
+from kipmonev.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.model import Rules
+from kipmonev.workbook.cellref import cell_ref
+from kipmonev.workbook.cells import display
+from kipmonev.workbook.xlsx import open_xlsx
 
 ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
 STAGE_ALIASES = ("tahap", "kode tahap")
@@ -57,28 +60,37 @@ def combine(scores: list[Decimal], rule: CombineRule) -> Decimal:
     return sum(kept, Decimal(0)) / Decimal(len(kept))
 
 
-def _rows(path: Path) -> list[list[str]]:
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        from openpyxl import load_workbook
+def _sheet_rows(path: Path, source: str) -> tuple[list[list[str]], str]:
+    """The first visible sheet's cells as text rows (each only as long as its last cell), and its name.
 
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            sheet = wb.worksheets[0]
-            return [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            wb.close()
+    Read with the same screened reader as the filled workbooks, so the same limits apply.
+    """
+    with open_xlsx(path, source) as book:
+        name = next((n for n in book.sheet_names if book.states.get(n, "visible") == "visible"), book.sheet_names[0] if book.sheet_names else "")
+        cells = book.sheet(name).cells if name else {}
+    rows: list[list[str]] = [[] for _ in range(max((r for r, _ in cells), default=0))]
+    for (r, c), cell in sorted(cells.items()):
+        row = rows[r - 1]
+        row.extend([""] * (c - len(row)))
+        row[c - 1] = "" if cell.value is None or isinstance(cell.value, bool) else display(cell.value)
+    return rows, name
+
+
+def _rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
+    """The file's rows as text, and the sheet they come from (``None`` for CSV)."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return _sheet_rows(path, source)
     text = path.read_bytes().decode("utf-8-sig")
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+    return [list(r) for r in csv.reader(io.StringIO(text), dialect)], None
 
 
 def _cell(row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(col + 1)}{row + 1}"
+    """The A1 reference of a 0-based (row, column)."""
+    return cell_ref(row + 1, col + 1)
 
 
 def _number(text: str) -> Decimal | None:
@@ -104,27 +116,31 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
     """
     source = str(path)
     try:
-        rows = _rows(path)
+        rows, sheet = _rows(path, source)
+    except WorkbookError as e:
+        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", e.problems) from e
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
         raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (Problem(Location(source), "KM-B-001", msg.stage_file_unreadable(type(e).__name__)),)) from e
-    sheet = "Tabel" if path.suffix.lower() in {".xlsx", ".xlsm"} else None
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
         raise StageScoreError("Berkas nilai tahap kosong.", (Problem(Location(source), "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)),))
     header = [c.strip().casefold() for c in rows[header_index]]
 
     def where(r: int, c: int) -> Location:
-        return Location(source, sheet=sheet, cell=_cell(r, c)) if sheet else Location(source, line=r + 1, field=rows[header_index][c] if c < len(rows[header_index]) else None)
+        if sheet is not None:
+            return Location(source, sheet=sheet, cell=_cell(r, c))
+        return Location(source, line=r + 1, field=rows[header_index][c] if c < len(rows[header_index]) else None)
 
     id_col = next((i for i, h in enumerate(header) if h in ID_ALIASES), None)
     stage_col = next((i for i, h in enumerate(header) if h in STAGE_ALIASES), None)
     skip = {id_col, stage_col} | {i for i, h in enumerate(header) if h in _NAME_ALIASES or not h}
     panel_cols = [i for i in range(len(header)) if i not in skip]
     problems: list[Problem] = []
+    header_row = Location(source, sheet=sheet, cell=_cell(header_index, 0)) if sheet is not None else Location(source, line=header_index + 1)
     if id_col is None:
-        problems.append(Problem(Location(source, line=header_index + 1), "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)))
+        problems.append(Problem(header_row, "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)))
     if not panel_cols:
-        problems.append(Problem(Location(source, line=header_index + 1), "KM-B-003", msg.stage_file_no_panelists()))
+        problems.append(Problem(header_row, "KM-B-003", msg.stage_file_no_panelists()))
     if problems or id_col is None:
         raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
     result: dict[str, dict[str, StageScore]] = {}
