@@ -854,3 +854,23 @@ def batch_unexpected(kind: str) -> str:
 
 def previous_unreadable(reason: str) -> str:
     return f"hasil tahun sebelumnya tidak dapat dibaca ({reason}). Berikan folder keluaran 'kipmonev score' atau berkas rekap.json-nya."
+
+
+def results_unreadable(reason: str) -> str:
+    return f"hasil penilaian tidak dapat dibaca ({reason}). Berikan folder keluaran 'kipmonev score', berkas rekap.json-nya, atau satu berkas hasil .json."
+
+
+def reason_missing() -> str:
+    return "berkas tidak ditemukan"
+
+
+def reason_unopenable() -> str:
+    return "berkas tidak dapat dibuka"
+
+
+def reason_not_json() -> str:
+    return "isinya bukan JSON yang sah"
+
+
+def reason_not_kipmonev() -> str:
+    return "isinya bukan hasil atau rekap kipmonev"

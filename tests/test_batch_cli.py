@@ -195,7 +195,12 @@ def test_compare_unreadable(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     code, _, err = run("compare", str(bad), str(bad))
     assert code == 1
-    assert err == f"Galat: {bad}: {msg.previous_unreadable('JSONDecodeError')}\n"
+    assert err == f"Galat: {bad}: {msg.results_unreadable(msg.reason_not_json())}\n"
+    other = tmp_path / "lain.json"
+    other.write_text('{"nama": "bukan hasil"}', encoding="utf-8")
+    assert run("compare", str(other), str(other))[2] == f"Galat: {other}: {msg.results_unreadable(msg.reason_not_kipmonev())}\n"
+    code, _, err = run("score", str(EXAMPLES / "09-pt-contoh-nusantara.xlsx"), "-o", str(tmp_path / "o"), "--previous", str(other), "-q")
+    assert (code, err) == (1, f"Galat: {other}: {msg.previous_unreadable(msg.reason_not_kipmonev())}\n")
 
 
 def test_answers_survive_the_workbook(tmp_path: Path) -> None:

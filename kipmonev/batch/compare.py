@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from kipmonev import messages as msg
-from kipmonev.batch.recap import BodyRow, Recap, row_from_assessment
+from kipmonev.batch.recap import BodyRow, Recap, read_error_reason, row_from_assessment
 from kipmonev.errors import KipmonevError, Location, Problem
 from kipmonev.result import Assessment, Score
 
@@ -73,7 +73,7 @@ def load_rows(path: Path) -> list[BodyRow]:
             return list(Recap.model_validate(data).rows)
         return [row_from_assessment(Assessment.model_validate(data), str(candidate))]
     except (OSError, ValueError, ValidationError) as e:
-        raise KipmonevError("Hasil tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(type(e).__name__)),)) from e
+        raise KipmonevError("Hasil tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.results_unreadable(read_error_reason(e))),)) from e
 
 
 def _key(row: BodyRow) -> str:

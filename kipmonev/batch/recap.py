@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from kipmonev import messages as msg
 from kipmonev._version import __version__
 from kipmonev.result import Assessment, BandResult, Score
 
@@ -276,3 +277,14 @@ def with_changes(rows: list[BodyRow], previous: dict[str, Previous]) -> dict[str
         for body, prev in previous.items()
         if body in current
     }
+
+
+def read_error_reason(error: Exception) -> str:
+    """Why a result or recap file could not be read, in Indonesian, for the message about it."""
+    if isinstance(error, FileNotFoundError):
+        return msg.reason_missing()
+    if isinstance(error, OSError):
+        return msg.reason_unopenable()
+    if isinstance(error, ValidationError) and not any(e["type"] == "json_invalid" for e in error.errors()):
+        return msg.reason_not_kipmonev()
+    return msg.reason_not_json()  # JSONDecodeError, UnicodeDecodeError, pydantic's json_invalid

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kipmonev import messages as msg
 from kipmonev.batch.export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
-from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, previous_from_recap, row_from_assessment, with_changes
+from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, previous_from_recap, read_error_reason, row_from_assessment, with_changes
 from kipmonev.batch.stages import CombineRule, StageScore, read_stage_scores, stage_scores_for
 from kipmonev.errors import KipmonevError, Location, Problem
 from kipmonev.fileio import Protected, safe_filename, write_atomic
@@ -188,7 +188,7 @@ def _load_previous(path: Path) -> dict[str, Previous]:
     try:
         return previous_from_recap(Recap.from_json(candidate.read_bytes()))
     except (OSError, ValueError) as e:
-        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(type(e).__name__)),)) from e
+        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(read_error_reason(e))),)) from e
 
 
 def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
