@@ -10,6 +10,7 @@ same examples every time (the ``ci`` profile in conftest.py).
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -148,3 +149,15 @@ def test_damaged_xml_in_an_authoring_workbook(book: Path, tmp_path: Path, part: 
         return bytes(out)
 
     _imported(hf.rezip(book, tmp_path / "xml.xlsx", {part: damage}))
+
+
+def test_openpyxl_warnings_do_not_reach_the_user(book: Path, tmp_path: Path) -> None:
+    # A <sheet> without a relationship (older files have them): openpyxl drops it with an English warning.
+    def ghost(data: bytes) -> bytes:
+        return data.replace(b"</sheets>", b'<sheet name="Hantu" sheetId="99"/></sheets>', 1)
+
+    damaged = hf.rezip(book, tmp_path / "hantu.xlsx", {"xl/workbook.xml": ghost})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert import_questionnaire(damaged) == import_questionnaire(book)
+    assert [str(w.message) for w in caught] == []

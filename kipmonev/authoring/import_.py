@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -343,7 +344,12 @@ def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
     except WorkbookError as e:
         raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
     try:
-        workbook = load_workbook(file, data_only=False)
+        with warnings.catch_warnings():
+            # NOTE: openpyxl warns in English about parts it drops (an invalid print area, a data
+            # validation it cannot read); none of them hold questionnaire content, and a warning must not
+            # reach the user untranslated.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(file, data_only=False)
     except Exception as e:  # NOTE: openpyxl parses hostile input and fails in many ways (ParseError, IndexError…)
         raise fail("KM-A-001", msg.workbook_unreadable(type(e).__name__)) from e
     for ws in workbook.worksheets:
