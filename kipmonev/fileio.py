@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
+import secrets
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
@@ -30,16 +30,6 @@ class Protected:
         """True when ``path`` is (a link to) one of the protected files."""
         st = _stat(path) if isinstance(path, Path) else None
         return st is not None and (st.st_dev, st.st_ino) in self._ids
-
-
-def _file_mode() -> int:
-    """The mode a newly saved file gets under this process's umask (0644 under the usual 022)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-_FILE_MODE = _file_mode()
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -69,16 +59,29 @@ def write_atomic_with(path: Path, writer: Callable[[Path], object], *, protect: 
     if target in guard:
         raise ValueError(f"refusing to write over an input file: {path}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    tmp = _new_temporary(target)
     try:
         writer(tmp)
-        tmp.chmod(_FILE_MODE)  # mkstemp makes 0600 files; outputs are meant to be shared like any saved file
         tmp.replace(target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _new_temporary(target: Path) -> Path:
+    """Create an empty, hidden temporary file beside ``target``, with the mode any saved file gets.
+
+    Unlike :func:`tempfile.mkstemp` (always 0600), the file is created 0666 less the umask, so outputs
+    are as readable as any file the user saves (0644 under the usual umask).
+    """
+    for _ in range(100):
+        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return candidate
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
