@@ -9,13 +9,12 @@ the identity; Tahap D5 the presentasi score.
 from __future__ import annotations
 
 import hashlib
-import re
-import zipfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import hostile_files as hf
 import pytest
 from conftest import FULL_ANSWERS, LINK, small
 from hypothesis import HealthCheck, given, settings
@@ -50,28 +49,8 @@ def _write(changes: dict[tuple[str, str], Any] | None = None, answers: dict[str,
     return path
 
 
-def _rezip(path: Path, replace: dict[str, Callable[[bytes], bytes]]) -> Path:
-    """Rewrite parts of a saved workbook (for cells openpyxl cannot write, such as cached values)."""
-    with zipfile.ZipFile(path) as src:
-        parts = {i.filename: src.read(i.filename) for i in src.infolist()}
-    for name, change in replace.items():
-        parts[name] = change(parts[name])
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
-    return path
-
-
-def _cell_xml(ref: str, xml: str) -> Callable[[bytes], bytes]:
-    def change(data: bytes) -> bytes:
-        pattern = rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)'.encode()
-        assert re.search(pattern, data), ref
-        return re.sub(pattern, xml.encode(), data, count=1)
-
-    return change
-
-
 KUESIONER = "xl/worksheets/sheet3.xml"
+
 
 
 def _errors(path: Path, q: Questionnaire | None = Q) -> list[str]:
@@ -145,11 +124,12 @@ def test_a_hyperlink_whose_text_is_not_the_url_gives_its_target() -> None:
 
 
 def test_hyperlink_formulas_and_other_formulas_give_their_cached_values() -> None:
-    path = _rezip(
+    path = hf.rezip(
         _write(),
+        Path(SOURCE),
         {
-            KUESIONER: lambda d: _cell_xml("G6", '<c r="G6" t="str"><f>HYPERLINK("https://ppid.contoh.go.id/sk.pdf","SK PPID")</f><v>SK PPID</v></c>')(
-                _cell_xml("F7", '<c r="F7" t="str"><f>IF(1=1,"Lengkap","")</f><v>Lengkap</v></c>')(d)
+            KUESIONER: lambda d: hf.set_cell("G6", '<c r="G6" t="str"><f>HYPERLINK("https://ppid.contoh.go.id/sk.pdf","SK PPID")</f><v>SK PPID</v></c>')(
+                hf.set_cell("F7", '<c r="F7" t="str"><f>IF(1=1,"Lengkap","")</f><v>Lengkap</v></c>')(d)
             )
         },
     )
@@ -310,7 +290,7 @@ def test_the_error_lists_every_problem_under_one_heading() -> None:
 
 
 def test_an_error_value_in_an_answer_cell() -> None:
-    path = _rezip(_write(), {KUESIONER: _cell_xml("F6", '<c r="F6" t="e"><f>1/0</f><v>#DIV/0!</v></c>')})
+    path = hf.rezip(_write(), Path(SOURCE), {KUESIONER: hf.set_cell("F6", '<c r="F6" t="e"><f>1/0</f><v>#DIV/0!</v></c>')})
     assert _errors(path) == ["isian.xlsx, Kuesioner!F6: sel berisi galat '#DIV/0!'. Ganti dengan isian yang sah."]
 
 

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import small
+from hostile_files import MAIN, REL
+from hostile_files import write_parts as write
 from workbook_helpers import fill
 
 from kipmonev import WorkbookError
 from kipmonev import messages as msg
 from kipmonev.workbook import read_submission, xlsx
 from kipmonev.workbook.xlsx import Cell, open_xlsx
-
-MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def package(sheet: str, strings: str | None = None, sheet_rels: str | None = None, extra: dict[str, bytes] | None = None, prefix: str = "") -> dict[str, bytes]:
@@ -48,13 +46,6 @@ def package(sheet: str, strings: str | None = None, sheet_rels: str | None = Non
         parts["xl/worksheets/_rels/sheet1.xml.rels"] = sheet_rels.encode()
     parts.update(extra or {})
     return parts
-
-
-def write(path: Path, parts: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts.items():
-            z.writestr(name, data)
-    return path
 
 
 EXCEL_STRINGS = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -27,6 +27,8 @@ class BatchReports:
     """What was rendered."""
 
     written: list[Path] = field(default_factory=list)
+    #: The recap report's files (``rekap.pdf``, ``rekap.html``), apart from the bodies' reports.
+    recap_written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -71,6 +73,6 @@ def render_batch_reports(
     recap_formats = [f for f in RECAP_REPORT_FORMATS if f in fmts]
     if recap_dir is not None and recap_formats:
         summary = render_recaps([recap], recap_formats, recap_dir, report_date=report_date, templates_dir=templates_dir)
-        done.written += summary.written
+        done.recap_written += summary.written
         done.problems += summary.problems
     return done

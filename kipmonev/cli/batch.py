@@ -83,10 +83,9 @@ def score_cmd(
         click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
         click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
         if rendered is not None:
-            recap_reports = [p for p in rendered.written if p.parent == out_dir]
-            click.echo(f"Laporan: {len(rendered.written) - len(recap_reports)} berkas di {out_dir / REPORTS_DIR}")
-            if recap_reports:
-                click.echo(f"Laporan rekap: {', '.join(str(p) for p in recap_reports)}")
+            click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
+            if rendered.recap_written:
+                click.echo(f"Laporan rekap: {', '.join(str(p) for p in rendered.recap_written)}")
     for error in recap.errors[:MAX_LISTED_ERRORS]:
         click.echo(printable(f"{error.where}: {error.message}"), err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:

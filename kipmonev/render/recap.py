@@ -16,10 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kipmonev import messages as msg
 from kipmonev.batch.recap import BodyRow, Recap
-from kipmonev.errors import Location, Problem, RenderError
-from kipmonev.fileio import Protected, workbook_bytes
+from kipmonev.fileio import workbook_bytes
 from kipmonev.formatting import format_long_date, format_percent
 from kipmonev.render.charts import Segment, StackedBar, distribution_chart
 from kipmonev.render.labels import BandView, band_view, clean_text, sentence, short_text
@@ -308,7 +306,7 @@ def recap_html(report: RecapReport, templates_dir: Path | None = None) -> str:
 
 
 def recap_bytes(recap: Recap, fmt: ReportFormat | str, *, report_date: dt.date, templates_dir: Path | None = None) -> bytes:
-    """Render the recap report in memory as PDF, HTML or JSON (XLSX goes through :func:`render_recap`).
+    """Render the recap report in memory: PDF, HTML, the recap workbook (XLSX) or the canonical JSON.
 
     Raises:
         RenderError: A template is missing or broken, or the PDF cannot be laid out.
@@ -331,10 +329,6 @@ def recap_bytes(recap: Recap, fmt: ReportFormat | str, *, report_date: dt.date, 
     return html_to_pdf(recap_html(report, templates_dir), load_templates(templates_dir).roots)
 
 
-def _fail(path: Path, code: str, text: str) -> RenderError:
-    return RenderError(text, (Problem(Location(str(path)), code, text),))
-
-
 def render_recap(
     recap: Recap,
     fmt: ReportFormat | str,
@@ -347,7 +341,7 @@ def render_recap(
     """Render the recap report for the commission and write it atomically.
 
     PDF and HTML come from ``reports/rekap.html.j2``; XLSX is the recap workbook of ``kipmonev score``
-    (:func:`kipmonev.batch.export.write_recap_xlsx`); JSON is the canonical ``rekap.json``.
+    (:func:`kipmonev.batch.export.recap_workbook`, the same bytes as its ``rekap.xlsx``); JSON is the canonical ``rekap.json``.
 
     Args:
         recap: The canonical recap.
@@ -363,18 +357,5 @@ def render_recap(
     Raises:
         RenderError: The report cannot be rendered, would replace an input, or cannot be written.
     """
-    from kipmonev.render import ReportFormat
-
-    path = Path(out_path)
-    if ReportFormat(fmt) is ReportFormat.XLSX:
-        from kipmonev.batch.export import write_recap_xlsx
-
-        if path.resolve() in Protected([Path(p) for p in protected]):
-            raise _fail(path, "KM-RN-001", msg.report_would_overwrite())
-        try:
-            write_recap_xlsx(recap, path)
-        except OSError as e:
-            raise _fail(path, "KM-RN-002", msg.report_write_failed(e.strerror or str(e))) from e
-        return path
     data = recap_bytes(recap, fmt, report_date=report_date, templates_dir=templates_dir)
-    return write_atomic(data, path, protected)
+    return write_atomic(data, Path(out_path), protected)

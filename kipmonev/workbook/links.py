@@ -133,7 +133,6 @@ def _request(url: str, method: str, timeout: float, redirects: int, public_only:
     """The final status code of a request; raises urllib's errors for failures."""
     handlers: list[urllib.request.BaseHandler] = [_Redirects(redirects, public_only)]
     if public_only:
-        _refuse_private(url)
         handlers += [_PublicHTTP(), _PublicHTTPS()]
     opener = urllib.request.build_opener(*handlers)
     request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
@@ -156,6 +155,11 @@ def check_url(url: str, timeout: float = 10, redirects: int = MAX_REDIRECTS, *, 
         redirects: Most redirects followed.
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
     """
+    if not allow_private:
+        try:
+            _refuse_private(url)  # once per link, not once per request
+        except _NotPublic as e:
+            return "KM-W-065", msg.link_not_public(url, str(e.reason))
     status: int | None = None
     for method in ("HEAD", "GET"):
         try:
