@@ -37,7 +37,7 @@ fmt:
 	$(BIN)/ruff check --fix .
 
 docs:  ## regenerate the key reference in questionnaires/README.md
-	$(BIN)/python -m kipmonev._docgen
+	$(BIN)/python -m kipmonev.app.docgen
 	$(BIN)/python -m kipmonev.cli._readme README.md
 
 examples:  ## the main job on the bundled data: score the example workbooks, write results, recap and reports

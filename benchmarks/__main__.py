@@ -31,10 +31,11 @@ from pathlib import Path
 from benchmarks.corpus import make_corpus
 from benchmarks.naive import naive_assess
 from kipmonev import load_questionnaire, score
-from kipmonev.batch.runner import BatchOptions, cpu_count, run_batch
-from kipmonev.formatting import format_number
-from kipmonev.resources import shipped_editions
-from kipmonev.workbook import build_template, read_submission, save_workbook
+from kipmonev.app.batch import BatchOptions, cpu_count, run_batch
+from kipmonev.core.formatting import format_number
+from kipmonev.core.resources import shipped_editions
+from kipmonev.outputs.template import build_template, save_workbook
+from kipmonev.sources.reader import read_submission
 
 
 def _tree_rss_kb(root: int) -> int:
@@ -135,8 +136,8 @@ def main() -> None:
         walls.append((n, wall))
         rows.append((f"kipmonev score + rekap, {n} isian (CLI, termasuk mulai proses)", f"{num(wall, 2)} s{marginal}", f"puncak RSS seluruh proses {peak} MB"))
 
-    from kipmonev.render import render_many
-    from kipmonev.result import Assessment
+    from kipmonev.model.result import Assessment
+    from kipmonev.outputs.report import render_many
 
     results = sorted((work / f"skor-{sizes[-1]}" / "hasil").glob("*.json"))[: ns.pdfs]
     assessments = [Assessment.from_json(p.read_bytes()) for p in results]

@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from pypdf import PdfReader
 from render_samples import EDITION, realistic
 
-from kipmonev.render import ReportFormat, render_bytes, render_many
+from kipmonev.outputs.report import ReportFormat, render_bytes, render_many
 
 #: Issue 5: 100 PDFs in at most this many seconds of wall time.
 TARGET_S_PER_100 = 40.0
@@ -47,7 +47,7 @@ def main() -> None:
     worker_counts = [int(w) for w in str(args.workers).split(",")]
 
     started = time.perf_counter()
-    import kipmonev.render.pdf  # noqa: F401  # NOTE: the import is paid once per process, not per report
+    import kipmonev.outputs.report.pdf  # noqa: F401  # NOTE: the import is paid once per process, not per report
 
     imported = time.perf_counter() - started
     bodies = [realistic(i + 1, edition=args.edition, level=0.55 + 0.4 * (i % 10) / 10) for i in range(args.count)]

@@ -21,7 +21,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from kipmonev import score
-from kipmonev.workbook import read_submission
+from kipmonev.sources.reader import read_submission
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

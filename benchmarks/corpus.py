@@ -14,10 +14,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from kipmonev import load_questionnaire
-from kipmonev.model import NA_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
-from kipmonev.resources import shipped_editions
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import write_filled
+from kipmonev.core.resources import shipped_editions
+from kipmonev.model.questionnaire import NA_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import write_filled
 
 PROFILES = (0.95, 0.8, 0.6, 0.35)  # share of questions met, from Informatif to Tidak Informatif
 

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from kipmonev.loader import load_questionnaire
-from kipmonev.model import NA_LABEL, ChecklistQuestion, NumberQuestion, Questionnaire
-from kipmonev.result import Assessment
-from kipmonev.scoring import score
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import texts as tx
-from kipmonev.workbook.layout import COLUMNS, HEADER_ROW, IDENTITY_FIRST_ROW, STAGE_FIRST_ROW
+from kipmonev.engine.scoring import score
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.workbook_layout import COLUMNS, HEADER_ROW, IDENTITY_FIRST_ROW, STAGE_FIRST_ROW
+from kipmonev.model.questionnaire import NA_LABEL, ChecklistQuestion, NumberQuestion, Questionnaire
+from kipmonev.model.result import Assessment
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.sources.loader import load_questionnaire
 
 
 def _answer(q: Questionnaire, code: str, value: object, items: dict[str, object], evidence: object) -> Answer | None:

@@ -21,9 +21,10 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from kipmonev import load_questionnaire, score
-from kipmonev.model import NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import fill_template, save_workbook
+from kipmonev.model.questionnaire import NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import fill_template
+from kipmonev.outputs.template import save_workbook
 
 SEED = 20250815
 HERE = Path(__file__).resolve().parent

@@ -12,12 +12,13 @@ The public API::
 """
 
 from kipmonev._version import __version__
-from kipmonev.errors import KipmonevError, Location, Problem, QuestionnaireError, RenderError, SubmissionError, WorkbookError
-from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
-from kipmonev.model import Band, Questionnaire, RuleSet
-from kipmonev.result import Assessment, result_schema
-from kipmonev.scoring import check_submission, classify, round_score, score
-from kipmonev.submission import Answer, BodyIdentity, Submission
+from kipmonev.core.errors import KipmonevError, Location, Problem, QuestionnaireError, RenderError, SubmissionError, WorkbookError
+from kipmonev.engine.scoring import check_submission, classify, round_score, score
+from kipmonev.model.questionnaire import Band, Questionnaire, RuleSet
+from kipmonev.model.result import Assessment, result_schema
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.reader import read_submission
 
 __all__ = [
     "Answer",
@@ -39,6 +40,7 @@ __all__ = [
     "classify",
     "load_questionnaire",
     "load_rule_set",
+    "read_submission",
     "result_schema",
     "round_score",
     "score",

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from kipmonev.loader import load_rule_set, with_rule_set
-from kipmonev.model import Questionnaire
-from kipmonev.submission import Answer, BodyIdentity, Submission
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.sources.loader import load_rule_set, with_rule_set
 
 # CI runs the same examples every time (a fixed budget, reproducible failures); people get fresh ones.
 settings.register_profile("ci", derandomize=True, print_blob=True)

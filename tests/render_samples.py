@@ -8,8 +8,8 @@ from decimal import Decimal
 from strategies import met
 
 from kipmonev import Answer, Assessment, BodyIdentity, Submission, load_questionnaire, score
-from kipmonev.model import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, YesNoQuestion
-from kipmonev.submission import is_link
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, YesNoQuestion
+from kipmonev.model.submission import is_link
 
 EDITION = "ki-pusat-2025-bumn"
 
@@ -160,7 +160,7 @@ GOLDEN_ANSWERS: dict[str, Answer] = {
 
 def golden(kind: str = "final", **rules: object) -> Assessment:
     """The golden assessments: ``final`` (verified, presented), ``estimate`` (unverified), ``previous`` (2024)."""
-    from kipmonev.model import Questionnaire
+    from kipmonev.model.questionnaire import Questionnaire
 
     data = golden_data(**rules)
     if kind == "previous":

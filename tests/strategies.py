@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from kipmonev.model import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
-from kipmonev.submission import Answer
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model.submission import Answer
 
 EVIDENCE = st.sampled_from([(), ("https://ppid.contoh.go.id/a",), ("sk-ppid.pdf",), ("  ",)])
 

@@ -12,9 +12,9 @@ from authoring_book import base, write_book
 from cli_runner import run
 from conftest import small
 
-from kipmonev.authoring import write_questionnaire_xlsx
-from kipmonev.loader import load_questionnaire
-from kipmonev.resources import shipped_editions
+from kipmonev.core.resources import shipped_editions
+from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
+from kipmonev.sources.loader import load_questionnaire
 
 
 @pytest.fixture(autouse=True)

@@ -6,8 +6,9 @@ from typing import Any
 
 from conftest import small, small_data
 
-from kipmonev.authoring import FieldChange, ItemChange, ItemRef, diff_questionnaires, render_diff
-from kipmonev.model import Questionnaire
+from kipmonev.engine.diff import FieldChange, ItemChange, ItemRef, diff_questionnaires
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.outputs.questionnaire_diff import render_diff
 
 
 def next_year() -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Importing an authoring workbook: a forgiving layout, and every error with its sheet, cell and exact message.
 
-Rules A1–A3 are in ``kipmonev/authoring/import_.py``; Q1–Q8 in ``kipmonev/model.py``.
+Rules A1–A3 are in ``kipmonev/sources/questionnaire_xlsx.py``; Q1–Q8 in ``kipmonev/model/questionnaire.py``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from authoring_book import QUESTION_HEADER, Table, base, drop_column, question, write_book
 
-from kipmonev import messages as msg
-from kipmonev.authoring import import_questionnaire, import_questionnaire_with_warnings
-from kipmonev.errors import QuestionnaireError
-from kipmonev.loader import load_document, load_questionnaire
-from kipmonev.model import ChoiceQuestion, Questionnaire, YesNoQuestion
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import QuestionnaireError
+from kipmonev.model.questionnaire import ChoiceQuestion, Questionnaire, YesNoQuestion
+from kipmonev.sources.loader import load_document, load_questionnaire
+from kipmonev.sources.questionnaire_xlsx import import_questionnaire, import_questionnaire_with_warnings
 
 
 @pytest.fixture(autouse=True)

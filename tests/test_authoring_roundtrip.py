@@ -15,12 +15,14 @@ from conftest import small, small_data
 from openpyxl import load_workbook
 from pydantic import BaseModel
 
-from kipmonev.authoring import export_questionnaire, import_questionnaire_with_warnings, questionnaire_yaml, write_questionnaire_xlsx
-from kipmonev.authoring.layout import SHEETS
-from kipmonev.loader import load_questionnaire
-from kipmonev.model import Questionnaire
-from kipmonev.resources import shipped_editions
-from kipmonev.validation import _all_models
+from kipmonev.core.resources import shipped_editions
+from kipmonev.formats.questionnaire_layout import SHEETS
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.outputs.questionnaire_xlsx import export_questionnaire, write_questionnaire_xlsx
+from kipmonev.outputs.questionnaire_yaml import questionnaire_yaml
+from kipmonev.sources.loader import load_questionnaire
+from kipmonev.sources.questionnaire_xlsx import import_questionnaire_with_warnings
+from kipmonev.sources.validation import _all_models
 
 
 def everything() -> Questionnaire:

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from kipmonev import classify, round_score
-from kipmonev.loader import load_rule_set
-from kipmonev.model import Rounding, RoundingMode
+from kipmonev.model.questionnaire import Rounding, RoundingMode
+from kipmonev.sources.loader import load_rule_set
 
 BANDS = load_rule_set("ki-pusat").rules.bands
 ROUNDING = load_rule_set("ki-pusat").rules.rounding

@@ -14,12 +14,12 @@ from cli_runner import run
 from conftest import FULL_ANSWERS, small
 
 from benchmarks.corpus import make_corpus
-from kipmonev import messages as msg
-from kipmonev.batch.recap import Recap
-from kipmonev.batch.runner import BatchOptions, collect_inputs, run_batch
-from kipmonev.result import Assessment
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import write_filled
+from kipmonev.app.batch import BatchOptions, collect_inputs, run_batch
+from kipmonev.core import messages as msg
+from kipmonev.model.recap import Recap
+from kipmonev.model.result import Assessment
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import write_filled
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

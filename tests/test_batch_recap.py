@@ -12,13 +12,16 @@ from conftest import FULL_ANSWERS, small, submission, with_preset
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
-from kipmonev import messages as msg
 from kipmonev import score
-from kipmonev.batch.compare import compare, load_rows
-from kipmonev.batch.export import write_recap_csv, write_recap_json, write_recap_xlsx
-from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, row_from_assessment, with_changes
-from kipmonev.batch.stages import CombineRule, StageScoreError, combine, read_stage_scores
-from kipmonev.submission import BodyIdentity
+from kipmonev.core import messages as msg
+from kipmonev.engine.compare import compare
+from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
+from kipmonev.engine.stages import CombineRule, combine
+from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.recap_export import write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.sources.results import load_rows
+from kipmonev.sources.stages import StageScoreError, read_stage_scores
 
 D = Decimal
 Q = with_preset(small(verifikasi_wajib=False), "ki-pusat")

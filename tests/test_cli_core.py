@@ -10,7 +10,7 @@ from cli_runner import run
 
 from kipmonev import __version__
 from kipmonev.cli import cli
-from kipmonev.resources import shipped_editions
+from kipmonev.core.resources import shipped_editions
 
 
 def test_version() -> None:

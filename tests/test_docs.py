@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 
-from kipmonev._docgen import format_reference
+from kipmonev.app.docgen import format_reference
 from kipmonev.cli import _readme, cli
-from kipmonev.resources import questionnaires_dir
+from kipmonev.core.resources import questionnaires_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from kipmonev.fileio import Protected, safe_filename, workbook_bytes, write_atomic, write_atomic_with
+from kipmonev.core.fileio import Protected, safe_filename, workbook_bytes, write_atomic, write_atomic_with
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from kipmonev import QuestionnaireError, load_questionnaire
-from kipmonev.model import Questionnaire
-from kipmonev.resources import questionnaires_dir
+from kipmonev.core.resources import questionnaires_dir
+from kipmonev.model.questionnaire import Questionnaire
 
 KEYS = ["id", "judul", "komisi", "tahun", "kategori", "versi", "aturan", "indikator", "pertanyaan", "kode", "bobot", "poin", "tipe", "pilihan", "butir", "rentang", "syarat", "sertakan", "kecualikan", "no", "on", "x"]
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.text(max_size=20), st.sampled_from(["ya_tidak", "pilihan", "ki-pusat", "JI.1.1", "JI", "100", "-", "~", "&a", "*a", "!tag"]))

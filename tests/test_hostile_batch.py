@@ -21,10 +21,10 @@ import pytest
 from cli_runner import run
 
 from benchmarks.corpus import make_corpus
-from kipmonev import messages as msg
-from kipmonev.batch.recap import Recap
-from kipmonev.result import Assessment
-from kipmonev.workbook.xlsx import MAX_PART_BYTES, MAX_ROW
+from kipmonev.core import messages as msg
+from kipmonev.model.recap import Recap
+from kipmonev.model.result import Assessment
+from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_ROW
 
 
 @pytest.fixture(scope="module")

@@ -25,9 +25,9 @@ from openpyxl.cell.cell import MergedCell
 from workbook_helpers import fill
 
 from kipmonev import KipmonevError, score
-from kipmonev.authoring import import_questionnaire
-from kipmonev.model import Questionnaire
-from kipmonev.workbook import read_workbook
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.sources.questionnaire_xlsx import import_questionnaire
+from kipmonev.sources.reader import read_workbook
 
 Q = small()
 BUDGET = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])

@@ -9,10 +9,10 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
-from kipmonev import errors, loader
-from kipmonev.authoring import import_
-from kipmonev.workbook import links, xlsx
-from kipmonev.workbook.cellref import column_letters
+from kipmonev.core import errors
+from kipmonev.formats.cellref import column_letters
+from kipmonev.sources import links, loader, xlsx
+from kipmonev.sources import questionnaire_xlsx as import_
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 1024 * 1024
@@ -25,23 +25,23 @@ def _n(value: int) -> str:
 LINK_TIMEOUT = inspect.signature(links.check_url).parameters["timeout"].default
 
 LIMITS: list[tuple[str, str, str]] = [
-    ("Workbook (.xlsx): one part, unpacked", f"{xlsx.MAX_PART_BYTES // MB} MB", "`kipmonev/workbook/xlsx.py` `MAX_PART_BYTES`"),
+    ("Workbook (.xlsx): one part, unpacked", f"{xlsx.MAX_PART_BYTES // MB} MB", "`kipmonev/sources/xlsx.py` `MAX_PART_BYTES`"),
     ("Workbook: all parts read, unpacked", f"{xlsx.MAX_TOTAL_BYTES // MB} MB", "`MAX_TOTAL_BYTES`"),
     ("Workbook: entries in the zip", _n(xlsx.MAX_ENTRIES), "`MAX_ENTRIES`"),
     ("Workbook: compression ratio of a part over 1 MB", f"{xlsx.MAX_RATIO}:1", "`MAX_RATIO`, `RATIO_CHECK_FROM`"),
     ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
     ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
     ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
-    ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/authoring/import_.py` `MAX_WORKBOOK_BYTES`"),
-    ("Questionnaire YAML: file size", f"{loader.MAX_FILE_BYTES // MB} MB", "`kipmonev/loader.py` `MAX_FILE_BYTES`"),
+    ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/sources/questionnaire_xlsx.py` `MAX_WORKBOOK_BYTES`"),
+    ("Questionnaire YAML: file size", f"{loader.MAX_FILE_BYTES // MB} MB", "`kipmonev/sources/loader.py` `MAX_FILE_BYTES`"),
     ("Questionnaire YAML: chain of includes", f"{loader.MAX_INCLUDE_DEPTH} files, the edition included", "`MAX_INCLUDE_DEPTH`"),
     ("Questionnaire YAML: files included in one load", _n(loader.MAX_INCLUDED_FILES), "`MAX_INCLUDED_FILES`"),
     ("Questionnaire YAML: nesting of lists and mappings", f"{loader.MAX_YAML_DEPTH} levels", "`MAX_YAML_DEPTH`"),
-    ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/workbook/links.py` `MAX_REDIRECTS`"),
+    ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/sources/links.py` `MAX_REDIRECTS`"),
     ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--batas-waktu`)", "`check_url`"),
     ("Link check: distinct links per workbook", _n(links.MAX_LINKS), "`MAX_LINKS`"),
     ("Link check: private, loopback and link-local addresses", "reported, never opened (`--izinkan-alamat-lokal` opens them)", "`_public`"),
-    ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/errors.py` `MAX_LISTED_PROBLEMS`"),
+    ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/core/errors.py` `MAX_LISTED_PROBLEMS`"),
 ]
 
 

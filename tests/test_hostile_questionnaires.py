@@ -19,11 +19,11 @@ from cli_runner import run
 from test_loader import GOOD_QUESTIONS, HEAD, INDICATORS
 
 from kipmonev import QuestionnaireError, load_questionnaire
-from kipmonev import messages as msg
-from kipmonev.authoring import import_ as authoring
-from kipmonev.loader import MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MAX_YAML_DEPTH
-from kipmonev.workbook import xlsx
-from kipmonev.workbook.xlsx import MAX_PART_BYTES
+from kipmonev.core import messages as msg
+from kipmonev.sources import questionnaire_xlsx as authoring
+from kipmonev.sources import xlsx
+from kipmonev.sources.loader import MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MAX_YAML_DEPTH
+from kipmonev.sources.xlsx import MAX_PART_BYTES
 
 
 @pytest.fixture(autouse=True)

@@ -23,10 +23,11 @@ from pypdf import PdfReader
 
 from kipmonev import load_questionnaire
 from kipmonev.cli import cli
-from kipmonev.result import Assessment
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import fill_template, save_workbook
-from kipmonev.workbook.cells import clean_text
+from kipmonev.model.result import Assessment
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import fill_template
+from kipmonev.outputs.template import save_workbook
+from kipmonev.sources.cells import clean_text
 
 RUNNER = CliRunner()
 PDF_BODIES = ("H-01", "H-03")

@@ -25,9 +25,9 @@ from conftest import FULL_ANSWERS, small
 from workbook_helpers import fill
 
 from kipmonev import WorkbookError
-from kipmonev import messages as msg
-from kipmonev.workbook import read_workbook
-from kipmonev.workbook.xlsx import MAX_PART_BYTES, MAX_RATIO
+from kipmonev.core import messages as msg
+from kipmonev.sources.reader import read_workbook
+from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_RATIO
 
 Q = small()
 SOURCE = "isian.xlsx"

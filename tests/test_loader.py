@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kipmonev import QuestionnaireError, load_questionnaire, load_rule_set
-from kipmonev.loader import load_document
+from kipmonev.sources.loader import load_document
 
 HEAD = """\
 id: uji

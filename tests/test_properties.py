@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from strategies import answers_for, met
 
 from kipmonev import Answer, Assessment, score
-from kipmonev.loader import load_questionnaire
-from kipmonev.model import Questionnaire
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.sources.loader import load_questionnaire
 
 SMALL = small()
 SMALL_PUSAT = with_preset(small(), "ki-pusat")

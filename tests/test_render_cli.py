@@ -9,8 +9,8 @@ import pytest
 from cli_runner import run
 from render_samples import golden
 
-from kipmonev import messages as msg
-from kipmonev.submission import BodyIdentity
+from kipmonev.core import messages as msg
+from kipmonev.model.submission import BodyIdentity
 
 
 @pytest.fixture
@@ -101,7 +101,7 @@ def test_broken_template_fails_every_input_with_its_location(result_json: Path, 
 
 
 def test_filled_workbook_input(tmp_path: Path) -> None:
-    pytest.importorskip("kipmonev.workbook")
+    pytest.importorskip("kipmonev.sources.reader")
     helpers = pytest.importorskip("workbook_helpers")
     from conftest import FULL_ANSWERS, small, small_data
 

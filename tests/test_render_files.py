@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from render_samples import golden
 
-from kipmonev.fileio import MAX_STEM
-from kipmonev.render import ReportFormat, find_previous, render_many
-from kipmonev.render.output import safe_filename
-from kipmonev.submission import BodyIdentity
+from kipmonev.core.fileio import MAX_STEM
+from kipmonev.engine.matching import find_previous
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.report import ReportFormat, render_many
+from kipmonev.outputs.report.output import safe_filename
 
 DATE = dt.date(2025, 11, 23)
 

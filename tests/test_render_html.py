@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from render_samples import golden
 
-from kipmonev import messages as msg
-from kipmonev.errors import RenderError
-from kipmonev.render import RENDERERS, ReportFormat, build_body_report, render, render_bytes
-from kipmonev.render.charts import indicator_chart
-from kipmonev.render.filters import long_date, number, percent, plain, signed
-from kipmonev.render.labels import evidence_label
-from kipmonev.submission import BodyIdentity
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import RenderError
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.report import RENDERERS, ReportFormat, build_body_report, render, render_bytes
+from kipmonev.outputs.report.charts import indicator_chart
+from kipmonev.outputs.report.filters import long_date, number, percent, plain, signed
+from kipmonev.outputs.report.labels import evidence_label
 
 GOLDEN = Path(__file__).parent / "golden"
 DATE = dt.date(2025, 11, 23)

@@ -16,11 +16,11 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from render_samples import golden, realistic
 
-from kipmonev.render import ReportFormat, build_body_report, render, render_bytes
-from kipmonev.render.html import body_html, load_templates
-from kipmonev.render.pdf import LocalFetcher, html_to_pdf
-from kipmonev.result import Assessment
-from kipmonev.submission import BodyIdentity
+from kipmonev.model.result import Assessment
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.report import ReportFormat, build_body_report, render, render_bytes
+from kipmonev.outputs.report.html import body_html, load_templates
+from kipmonev.outputs.report.pdf import LocalFetcher, html_to_pdf
 
 DATE = dt.date(2025, 11, 23)
 
@@ -183,7 +183,7 @@ def test_realistic_report_lists_every_question_compactly() -> None:
 def test_gc_thresholds_are_restored() -> None:
     import gc
 
-    from kipmonev.render.pdf import GC_THRESHOLD, fewer_collections
+    from kipmonev.outputs.report.pdf import GC_THRESHOLD, fewer_collections
 
     before = gc.get_threshold()
     with fewer_collections():

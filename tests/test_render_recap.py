@@ -19,14 +19,15 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from test_render_pdf import pdf_text, png_dark_pixels
 
-from kipmonev import messages as msg
 from kipmonev import score
-from kipmonev.batch.recap import BodyRow, ErrorRow, Previous, Recap, build_recap, row_from_assessment, with_changes
-from kipmonev.errors import RenderError
-from kipmonev.render import ReportFormat, build_recap_report, render_recap, render_recaps
-from kipmonev.render.charts import distribution_chart
-from kipmonev.render.recap import distribution_svg, recap_bytes
-from kipmonev.submission import BodyIdentity
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import RenderError
+from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
+from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.report import ReportFormat, build_recap_report, render_recap, render_recaps
+from kipmonev.outputs.report.charts import distribution_chart
+from kipmonev.outputs.report.recap import distribution_svg, recap_bytes
 
 D = Decimal
 DATE = dt.date(2025, 11, 23)

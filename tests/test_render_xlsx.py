@@ -9,10 +9,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from render_samples import golden
 
-from kipmonev.render import ReportFormat, render_bytes
-from kipmonev.render.excel import safe_text
-from kipmonev.result import Assessment
-from kipmonev.submission import BodyIdentity
+from kipmonev.model.result import Assessment
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.report import ReportFormat, render_bytes
+from kipmonev.outputs.report.excel import safe_text
 
 DATE = dt.date(2025, 11, 23)
 

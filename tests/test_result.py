@@ -41,14 +41,14 @@ def test_content_hash_follows_content() -> None:
     data = small().model_dump(by_alias=True)
     first = small().content_hash
     data["pertanyaan"][0]["poin"] = 3
-    from kipmonev.model import Questionnaire
+    from kipmonev.model.questionnaire import Questionnaire
 
     assert Questionnaire.model_validate(data).content_hash != first
     assert small().content_hash == first
 
 
 def test_content_hash_ignores_how_a_number_is_written() -> None:
-    from kipmonev.model import Questionnaire
+    from kipmonev.model.questionnaire import Questionnaire
 
     data = small().model_dump(by_alias=True)
     data["indikator"][0]["bobot"] = "60.00"

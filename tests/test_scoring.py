@@ -1,4 +1,4 @@
-"""The scoring engine, rule by rule (S1–S10 in kipmonev/scoring.py), as tables of answers and expected scores."""
+"""The scoring engine, rule by rule (S1–S10 in kipmonev/engine/scoring.py), as tables of answers and expected scores."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from conftest import FULL_ANSWERS, LINK, small, small_data, submission, with_preset
 
 from kipmonev import Answer, SubmissionError, score
-from kipmonev import messages as msg
-from kipmonev.model import Questionnaire
-from kipmonev.result import Fulfilment, QuestionStatus
+from kipmonev.core import messages as msg
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.result import Fulfilment, QuestionStatus
 
 D = Decimal
 
@@ -215,7 +215,7 @@ def test_same_input_same_output() -> None:
     [("0", "3"), ("9.99", "3"), ("10", "3"), ("10.01", "1"), ("17", "1"), ("17.5", "0"), ("-1", "0")],
 )
 def test_number_ranges_with_an_inclusive_upper_bound(value: str, points: str) -> None:
-    from kipmonev.model import NumberQuestion
+    from kipmonev.model.questionnaire import NumberQuestion
 
     q = NumberQuestion.model_validate(
         {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kipmonev import load_questionnaire, load_rule_set
-from kipmonev.model import AnswerType
-from kipmonev.resources import ShippedFile, shipped_editions, shipped_rule_sets
+from kipmonev.core.resources import ShippedFile, shipped_editions, shipped_rule_sets
+from kipmonev.model.questionnaire import AnswerType
 
 KI_PUSAT_CATEGORIES = {
     "Kementerian",

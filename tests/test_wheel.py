@@ -28,7 +28,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs(tmp_path: Path) -> None:
     (site / "_kipmonev_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     clean_env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     where = subprocess.run(
-        [str(bin_dir / "python"), "-c", "import kipmonev.resources as r; print(r.questionnaires_dir()); print(r.reports_dir())"],
+        [str(bin_dir / "python"), "-c", "import kipmonev.core.resources as r; print(r.questionnaires_dir()); print(r.reports_dir())"],
         cwd=tmp_path, env=clean_env, check=True, capture_output=True, text=True,
     ).stdout.split()
     assert all(Path(p).is_relative_to(env_dir) for p in where), where

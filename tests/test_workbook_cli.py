@@ -15,8 +15,8 @@ from test_workbook_links import _Handler
 from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
-from kipmonev import messages as msg
-from kipmonev.submission import Answer
+from kipmonev.core import messages as msg
+from kipmonev.model.submission import Answer
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kipmonev import score
-from kipmonev.workbook import read_submission
+from kipmonev.sources.reader import read_submission
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FILES = sorted(EXAMPLES.glob("*.xlsx"))

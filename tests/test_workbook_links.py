@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from kipmonev import messages as msg
-from kipmonev.errors import Location
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import links
-from kipmonev.workbook.links import check_links, check_url
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.sources import links
+from kipmonev.sources.links import check_links, check_url
 
 SEEN: list[tuple[str, str]] = []
 

@@ -23,9 +23,10 @@ from openpyxl import Workbook
 from workbook_helpers import filled_workbook
 
 from kipmonev import KipmonevError, WorkbookError, score
-from kipmonev.model import Questionnaire
-from kipmonev.submission import Answer
-from kipmonev.workbook import read_submission, read_workbook, save_workbook
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.submission import Answer
+from kipmonev.outputs.template import save_workbook
+from kipmonev.sources.reader import read_submission, read_workbook
 
 Q = small()
 SOURCE = "isian.xlsx"

@@ -19,13 +19,13 @@ from strategies import answers_for
 from workbook_helpers import direct, fill, libreoffice_resave
 
 from kipmonev import Assessment, load_questionnaire, score
-from kipmonev.model import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
-from kipmonev.resources import shipped_editions
-from kipmonev.submission import Answer
-from kipmonev.workbook import read_submission
-from kipmonev.workbook.cellref import parse_ref
-from kipmonev.workbook.formulas import summary_layout
-from kipmonev.workbook.xlsx import open_xlsx
+from kipmonev.core.resources import shipped_editions
+from kipmonev.formats.cellref import parse_ref
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model.submission import Answer
+from kipmonev.outputs.formulas import summary_layout
+from kipmonev.sources.reader import read_submission
+from kipmonev.sources.xlsx import open_xlsx
 
 
 def _with_whole_na_indicator() -> Questionnaire:

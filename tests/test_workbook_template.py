@@ -13,14 +13,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbook_helpers import row_of
 
 from kipmonev import WorkbookError, load_questionnaire
-from kipmonev import messages as msg
 from kipmonev._version import __version__
-from kipmonev.fileio import workbook_bytes
-from kipmonev.model import Questionnaire
-from kipmonev.submission import BodyIdentity
-from kipmonev.workbook import build_template, write_template
-from kipmonev.workbook import texts as tx
-from kipmonev.workbook.formulas import summary_layout
+from kipmonev.core import messages as msg
+from kipmonev.core.fileio import workbook_bytes
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.formulas import summary_layout
+from kipmonev.outputs.template import build_template, write_template
 
 Q = small()
 

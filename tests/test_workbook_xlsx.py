@@ -12,9 +12,10 @@ from hostile_files import write_parts as write
 from workbook_helpers import fill
 
 from kipmonev import WorkbookError
-from kipmonev import messages as msg
-from kipmonev.workbook import read_submission, xlsx
-from kipmonev.workbook.xlsx import Cell, open_xlsx
+from kipmonev.core import messages as msg
+from kipmonev.sources import xlsx
+from kipmonev.sources.reader import read_submission
+from kipmonev.sources.xlsx import Cell, open_xlsx
 
 
 def package(sheet: str, strings: str | None = None, sheet_rels: str | None = None, extra: dict[str, bytes] | None = None, prefix: str = "") -> dict[str, bytes]:

@@ -14,12 +14,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipmonev.model import Questionnaire
-from kipmonev.submission import Answer, BodyIdentity, Submission
-from kipmonev.workbook import texts as tx
-from kipmonev.workbook.fill import fill_template
-from kipmonev.workbook.layout import COLUMNS
-from kipmonev.workbook.template import save_workbook
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.workbook_layout import COLUMNS
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import fill_template
+from kipmonev.outputs.template import save_workbook
 
 ANSWER = COLUMNS[tx.COL_ANSWER]
 EVIDENCE = COLUMNS[tx.COL_EVIDENCE]

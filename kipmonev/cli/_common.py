@@ -10,7 +10,7 @@ from typing import IO, Any
 import click
 
 from kipmonev.cli import _i18n
-from kipmonev.errors import KipmonevError
+from kipmonev.core.errors import KipmonevError
 
 # Before any command module builds its parameter types, so their names are Indonesian too.
 _i18n.install()

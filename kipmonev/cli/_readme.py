@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from click.testing import CliRunner
 
-from kipmonev._docgen import replace_block
+from kipmonev.app.docgen import replace_block
 from kipmonev.cli import cli
 
 BEGIN = "<!-- BEGIN GENERATED: CLI reference (python -m kipmonev.cli._readme) -->"

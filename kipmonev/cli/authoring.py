@@ -8,17 +8,14 @@ from pathlib import Path
 
 import click
 
-from kipmonev import messages as msg
-from kipmonev.authoring import (
-    diff_questionnaires,
-    import_questionnaire_with_warnings,
-    questionnaire_yaml,
-    render_diff,
-    write_questionnaire_xlsx,
-    write_questionnaire_yaml,
-)
 from kipmonev.cli._common import CONTEXT, UserError, user_errors
-from kipmonev.loader import load_questionnaire, resolve_questionnaire_path
+from kipmonev.core import messages as msg
+from kipmonev.engine.diff import diff_questionnaires
+from kipmonev.outputs.questionnaire_diff import render_diff
+from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
+from kipmonev.outputs.questionnaire_yaml import questionnaire_yaml, write_questionnaire_yaml
+from kipmonev.sources.loader import load_questionnaire, resolve_questionnaire_path
+from kipmonev.sources.questionnaire_xlsx import import_questionnaire_with_warnings
 
 _OUT = click.Path(dir_okay=False, path_type=Path)
 

@@ -11,14 +11,15 @@ from types import FrameType
 
 import click
 
-from kipmonev import messages as msg
-from kipmonev.batch.compare import compare, load_rows
-from kipmonev.batch.reports import render_batch_reports
-from kipmonev.batch.runner import BatchInterruptedError, BatchOptions, cpu_count, run_batch
-from kipmonev.batch.stages import CombineRule
+from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
+from kipmonev.app.reports import render_batch_reports
 from kipmonev.cli._common import UserError, printable, table, user_errors
-from kipmonev.formatting import format_number, format_signed
-from kipmonev.render import ReportFormat
+from kipmonev.core import messages as msg
+from kipmonev.core.formatting import format_number, format_signed
+from kipmonev.engine.compare import compare
+from kipmonev.engine.stages import CombineRule
+from kipmonev.outputs.report import ReportFormat
+from kipmonev.sources.results import load_rows
 
 #: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130

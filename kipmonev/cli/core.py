@@ -8,11 +8,11 @@ from pathlib import Path
 import click
 
 from kipmonev.cli._common import UserError, printable, table, user_errors
-from kipmonev.errors import KipmonevError
-from kipmonev.loader import load_document, load_questionnaire, load_rule_set
-from kipmonev.model import Questionnaire
-from kipmonev.resources import shipped_editions, shipped_rule_sets
-from kipmonev.result import result_schema
+from kipmonev.core.errors import KipmonevError
+from kipmonev.core.resources import shipped_editions, shipped_rule_sets
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.result import result_schema
+from kipmonev.sources.loader import load_document, load_questionnaire, load_rule_set
 
 
 @click.command("questionnaires")
@@ -55,8 +55,8 @@ def _edition_row(q: Questionnaire) -> dict[str, object]:
 
 
 def _stages_text(stages: tuple[object, ...], gate: object) -> str:
-    from kipmonev.formatting import format_plain
-    from kipmonev.model import Gate, Stage
+    from kipmonev.core.formatting import format_plain
+    from kipmonev.model.questionnaire import Gate, Stage
 
     parts = [f"{s.name} {format_plain(s.weight)}%" for s in stages if isinstance(s, Stage)]
     text = " + ".join(parts)

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import click
 
-from kipmonev import messages as msg
-from kipmonev.batch.recap import Recap
+from kipmonev.app.inputs import read_input, read_previous, read_recap, recap_path
 from kipmonev.cli._common import UserError, printable, user_errors
-from kipmonev.errors import KipmonevError
-from kipmonev.loader import load_questionnaire
-from kipmonev.render import ReportFormat, find_previous, render_many, render_recaps
-from kipmonev.render.inputs import read_input, read_previous, read_recap, recap_path
-from kipmonev.result import Assessment
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import KipmonevError
+from kipmonev.engine.matching import find_previous
+from kipmonev.model.recap import Recap
+from kipmonev.model.result import Assessment
+from kipmonev.outputs.report import ReportFormat, render_many, render_recaps
+from kipmonev.sources.loader import load_questionnaire
 
 
 class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic only in newer click

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from kipmonev import messages as msg
+from kipmonev.app.check import check_workbook
 from kipmonev.cli._common import UserError, printable, user_errors
-from kipmonev.loader import load_questionnaire, load_rule_set, with_rule_set
-from kipmonev.submission import BodyIdentity
-from kipmonev.workbook import write_template
-from kipmonev.workbook.check import check_workbook
+from kipmonev.core import messages as msg
+from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.template import write_template
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 
 
 @click.command("template")

@@ -1,0 +1,330 @@
+"""Score many workbooks in parallel, write one result per body and the recap.
+
+One bad file never stops the batch: it becomes rows of the recap's Galat sheet. Results are written
+atomically as they arrive; the recap only at the end, so an interrupted run leaves complete files only.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Generator, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.fileio import Protected, safe_filename, write_atomic
+from kipmonev.engine.recap import build_recap, previous_from_recap, row_from_assessment, with_changes
+from kipmonev.engine.scoring import score
+from kipmonev.engine.stages import CombineRule, StageScore, stage_scores_for
+from kipmonev.model.questionnaire import RuleSet
+from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
+from kipmonev.model.result import BandResult
+from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.sources.loader import load_rule_set, with_rule_set
+from kipmonev.sources.results import read_error_reason
+from kipmonev.sources.stages import read_stage_scores
+
+RESULTS_DIR = "hasil"
+RECAP_FILES = ("rekap.json", "rekap.xlsx")
+#: Every file a batch may write directly into its output folder (the recap report only with --report).
+OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES, "rekap.pdf", "rekap.html")
+#: Spreadsheets picked up from folders. Only .xlsx and .xlsm are read; the others are reported with
+#: what to do (save as .xlsx) rather than skipped without a word.
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch."""
+
+    out_dir: Path
+    date: str
+    jobs: int = 1
+    stage_file: Path | None = None
+    combine: CombineRule = CombineRule.MEAN
+    rule_set: str | None = None
+    previous: Path | None = None
+
+
+@dataclass
+class BatchResult:
+    """What a batch produced."""
+
+    recap: Recap
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        """Number of files that could not be scored."""
+        return len({e.file for e in self.recap.errors})
+
+
+class BatchInterruptedError(Exception):
+    """The batch was stopped (Ctrl-C, SIGTERM) after ``done`` of ``total`` files."""
+
+    def __init__(self, done: int, total: int) -> None:
+        """Record how far the batch got."""
+        super().__init__(done, total)
+        self.done = done
+        self.total = total
+
+
+def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+    """Files as given, and every spreadsheet below given folders (recursively), sorted, without duplicates.
+
+    Spreadsheet lock files (``~$…``), hidden files and anything inside ``exclude`` (the output folder) are skipped.
+    """
+    found: dict[Path, Path] = {}
+    skip = exclude.resolve() if exclude is not None else None
+    for path in paths:
+        candidates = sorted(p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if path.is_dir() and (candidate.name.startswith(("~$", ".")) or (skip is not None and resolved.is_relative_to(skip))):
+                continue
+            found.setdefault(resolved, candidate)
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+# --- the worker -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Scored:
+    row: BodyRow  # its result_file is the finished result under a temporary name
+    bands: tuple[BandResult, ...]
+
+
+@dataclass(frozen=True)
+class _Failed:
+    errors: tuple[ErrorRow, ...]
+
+
+@dataclass(frozen=True)
+class _WorkerState:
+    rule_set: RuleSet | None
+    stage_scores: dict[str, dict[str, StageScore]]
+    results_dir: Path
+    protect: Protected
+
+
+_STATE: list[_WorkerState] = []
+
+
+def _init_worker(rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], results_dir: Path, protect: Protected, in_pool: bool) -> None:
+    if in_pool:
+        # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _STATE[:] = [_WorkerState(load_rule_set(rule_set) if rule_set else None, stage_scores, results_dir, protect)]
+
+
+def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
+    return _Failed(tuple(ErrorRow(file=file, code=p.code, where=str(p.location), message=p.message) for p in problems))
+
+
+def _stage_note(value: StageScore) -> str:
+    rule = "rata-rata terpangkas" if value.rule is CombineRule.TRIMMED and value.panelists >= 3 else "rata-rata"
+    return f"{rule} {value.panelists} panelis"
+
+
+def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
+    """Read, score and summarise one workbook, and write its result; every failure becomes error rows.
+
+    The result is written here, in the worker, under a temporary name, so results never travel between
+    processes; the parent renames them once duplicates are known.
+    """
+    from kipmonev.sources.reader import read_submission
+
+    index, path = job
+    state = _STATE[0]
+    file = str(path)
+    try:
+        questionnaire, submission = read_submission(path)
+        if state.rule_set is not None:
+            questionnaire = with_rule_set(questionnaire, state.rule_set)
+        given = state.stage_scores.get(submission.body.id or "", {})
+        notes: dict[str, str] = {}
+        if given:
+            scores, problems = stage_scores_for(given, questionnaire.rules, file)
+            if problems:
+                return _errors(file, problems)
+            submission = submission.model_copy(update={"stage_scores": {**submission.stage_scores, **scores}})
+            notes = {code: _stage_note(next(v for k, v in given.items() if k in (code, ""))) for code in scores}
+        assessment = score(questionnaire, submission)
+    except KipmonevError as e:
+        return _errors(file, e.problems or (Problem(Location(file), "KM-B-010", e.summary),))
+    except Exception as e:  # one bad file must never stop a batch; it is reported with its type
+        return _errors(file, (Problem(Location(file), "KM-B-009", msg.batch_unexpected(type(e).__name__)),))
+    part = state.results_dir / f".{index:06d}.json.part"
+    write_atomic(part, assessment.model_dump_json(), protect=state.protect)
+    return _Scored(row_from_assessment(assessment, file, result_file=str(part), stage_notes=notes), assessment.rules.bands)
+
+
+# --- the batch ----------------------------------------------------------------------------
+
+def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Generator[_Scored | _Failed, None, None]:
+    jobs = max(1, min(options.jobs, len(files)))
+    state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect)
+    work = list(enumerate(files))
+    if jobs == 1:
+        _init_worker(*state, in_pool=False)
+        yield from map(_assess, work)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = context.Pool(jobs, initializer=_init_worker, initargs=(*state, True))
+    try:
+        yield from pool.imap(_assess, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.close()
+        pool.join()
+
+
+def _load_previous(path: Path) -> dict[str, Previous]:
+    candidate = path / "rekap.json" if path.is_dir() else path
+    try:
+        return previous_from_recap(Recap.from_json(candidate.read_bytes()))
+    except (OSError, ValueError) as e:
+        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(read_error_reason(e))),)) from e
+
+
+def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
+    """Score every workbook under ``paths`` and write results and the recap into ``options.out_dir``.
+
+    Raises:
+        KipmonevError: No inputs, or the stage-score or previous-results file is invalid (before anything runs).
+        BatchInterruptedError: Stopped by Ctrl-C or SIGTERM; results written so far are complete files.
+    """
+    inputs = list(paths)
+    out = options.out_dir.resolve()
+    inside = [p for p in inputs if p.is_dir() and p.resolve().is_relative_to(out)]
+    if inside:
+        raise KipmonevError("Folder masukan berada di dalam folder keluaran.", tuple(Problem(Location(str(p)), "KM-B-014", msg.batch_input_inside_output()) for p in inside))
+    files = collect_inputs(inputs, exclude=options.out_dir)
+    if not files:
+        raise KipmonevError("Tidak ada berkas untuk dinilai.", (Problem(Location(", ".join(str(p) for p in inputs) or "."), "KM-B-012", msg.batch_no_inputs()),))
+    protect = Protected(files)
+    clashes = [options.out_dir / name for name in OUTPUT_FILES if options.out_dir / name in protect]
+    if clashes:
+        raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(Problem(Location(str(p)), "KM-B-015", msg.batch_output_is_input(p.name)) for p in clashes))
+    stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
+    previous = _load_previous(options.previous) if options.previous else None
+    if options.rule_set:
+        load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
+    results_dir = options.out_dir / RESULTS_DIR
+    results_dir.mkdir(parents=True, exist_ok=True)
+    rows: list[BodyRow] = []
+    errors: list[ErrorRow] = []
+    written: list[Path] = []
+    bands: tuple[BandResult, ...] = ()
+    done = 0
+    outcomes = _outcomes(files, options, stage_scores, protect)
+    try:
+        for outcome in outcomes:
+            done += 1
+            if progress is not None:
+                progress(done, len(files))
+            if isinstance(outcome, _Failed):
+                errors += outcome.errors
+                continue
+            bands = bands or outcome.bands
+            rows.append(outcome.row)
+    except KeyboardInterrupt:
+        outcomes.close()  # stops the pool (a no-op when the interrupt came through it)
+        _finish_results(rows, protect)  # what is done stays usable, under its final name
+        _remove_unfinished(results_dir)
+        raise BatchInterruptedError(done, len(files)) from None
+    recap_written: list[Path] = []
+    try:
+        rows, duplicates = _finish_results(rows, protect)
+        errors += duplicates
+        written += [Path(r.result_file) for r in rows if r.result_file]
+        if previous is not None:
+            previous = with_changes(rows, previous)
+        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous)
+        json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
+        write_recap_json(recap, json_path)
+        recap_written.append(json_path)
+        write_recap_xlsx(recap, xlsx_path)
+        recap_written.append(xlsx_path)
+        recap_written += write_recap_csv(recap, options.out_dir)
+    except KeyboardInterrupt:
+        # Half a recap is worse than none: results stay, the recap files of this run go.
+        for path in recap_written:
+            path.unlink(missing_ok=True)
+        _remove_unfinished(results_dir)
+        raise BatchInterruptedError(done, len(files)) from None
+    return BatchResult(recap, written + recap_written)
+
+
+def _remove_unfinished(results_dir: Path) -> None:
+    """Delete results a worker finished but the batch never received, and temporary files of killed writes.
+
+    Both are hidden files of our own naming (``.000012.json.part``, ``.<name>.<random>.tmp``).
+    """
+    for path in results_dir.glob(".*"):
+        if path.name.endswith((".json.part", ".tmp")) and path.is_file():
+            path.unlink(missing_ok=True)
+
+
+def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Bodies that appear in more than one file are reported, never silently merged; their results are dropped."""
+    groups: dict[str, list[BodyRow]] = {}
+    for row in rows:
+        groups.setdefault((row.body_id or row.name).strip().casefold(), []).append(row)
+    kept: list[BodyRow] = []
+    errors: list[ErrorRow] = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        for row in group:
+            others = ", ".join(o.file for o in group if o is not row)
+            errors.append(ErrorRow(file=row.file, code="KM-B-013", where=f"{row.file}, Identitas", message=msg.batch_duplicate_body(row.body_id or row.name, others)))
+            if row.result_file:
+                Path(row.result_file).unlink(missing_ok=True)
+    return kept, errors
+
+
+def _finish_results(rows: list[BodyRow], protect: Protected) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Drop duplicated bodies, then rename each finished result to ``hasil/<ID or name>.json``.
+
+    Names are unique within the batch and never those of an input file.
+    """
+    kept, errors = _split_duplicates(rows)
+    used: set[str] = set()
+    published = []
+    for row in kept:
+        assert row.result_file is not None
+        part = Path(row.result_file)
+        stem = safe_filename(row.body_id or row.name)
+        name, n = f"{stem}.json", 1
+        while name.casefold() in used or part.parent / name in protect:
+            n += 1
+            name = f"{stem}-{n}.json"
+        used.add(name.casefold())
+        final = part.parent / name
+        part.replace(final)
+        published.append(row.model_copy(update={"result_file": str(final)}))
+    return published, errors
+
+
+def _default_bands() -> tuple[BandResult, ...]:
+    rules = load_rule_set("ki-pusat").rules
+    return tuple(BandResult(code=b.code, name=b.name, lower=b.lower, color=b.color, message=b.message) for b in rules.bands)
+
+
+def cpu_count() -> int:
+    """Cores available to this process (the default for ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+

@@ -1,0 +1,163 @@
+"""``kipmonev check``: read a filled workbook, score it, optionally check its links, and say what to fix.
+
+This module sits above scoring (it calls :func:`kipmonev.scoring.score`); the rest of the workbook
+package does not import it, so reading and writing workbooks stay below the scoring layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Problem, WorkbookError
+from kipmonev.core.formatting import format_number
+from kipmonev.engine.scoring import score
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.result import Assessment
+from kipmonev.sources.links import MAX_LINKS, check_links
+from kipmonev.sources.reader import FilledWorkbook, read_workbook
+
+NOT_YET = "belum ada"
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+@dataclass(frozen=True)
+class WorkbookCheck:
+    """The outcome of checking one workbook.
+
+    Attributes:
+        path: The file as named by the caller.
+        filled: What was read, or ``None`` when the workbook could not be read.
+        assessment: The provisional assessment, or ``None`` when the workbook could not be read.
+        errors: Problems that stop the workbook from being read (each with its sheet and cell).
+        link_problems: Evidence links that do not work, by cell (only when links were checked).
+        links_checked: How many evidence links were checked.
+    """
+
+    path: str
+    filled: FilledWorkbook | None = None
+    assessment: Assessment | None = None
+    errors: tuple[Problem, ...] = ()
+    link_problems: tuple[Problem, ...] = ()
+    links_checked: int = 0
+    error_summary: str = field(default="", repr=False)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Unanswered questions, answers without required evidence and other warnings."""
+        return self.filled.warnings if self.filled is not None else ()
+
+    @property
+    def ok(self) -> bool:
+        """Complete and valid: readable, no warnings, no dead links (exit code 0)."""
+        return not self.errors and not self.warnings and not self.link_problems
+
+    def error_text(self) -> str:
+        """The complete message for the errors, as ``str(WorkbookError)`` would give it."""
+        return str(WorkbookError(self.error_summary, self.errors))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping for ``--json``: scores, band, problems with their cells."""
+        a = self.assessment
+        data: dict[str, Any] = {
+            "berkas": self.path,
+            "sah": not self.errors,
+            "lengkap": self.ok,
+            "kuesioner": None,
+            "badan_publik": None,
+            "nilai_mandiri": None,
+            "nilai_verifikasi": None,
+            "tahap": {},
+            "nilai": None,
+            "final": False,
+            "kualifikasi": None,
+            "alasan": [],
+            "jumlah": None,
+            "masalah": [p.to_dict() for p in self.errors],
+            "peringatan": [p.to_dict() for p in self.warnings],
+            "tautan_bermasalah": [p.to_dict() for p in self.link_problems],
+            "tautan_diperiksa": self.links_checked,
+        }
+        if a is not None:
+            band = a.outcome.estimate_band
+            data.update(
+                kuesioner={"id": a.questionnaire.id, "versi": a.questionnaire.version, "hash": a.questionnaire.content_hash, "aturan": a.questionnaire.rule_set},
+                badan_publik=a.body.model_dump(),
+                nilai_mandiri=_number(a.saq_self.score),
+                nilai_verifikasi=_number(a.saq_verified.score) if a.saq_verified is not None else None,
+                tahap={s.code: _number(s.score) for s in a.stages if s.code != "saq"},
+                nilai=_number(a.outcome.estimate_score),
+                final=a.outcome.complete,
+                kualifikasi={"kode": band.code, "nama": band.name},
+                alasan=list(a.outcome.reasons),
+                jumlah=a.counts.model_dump(),
+            )
+        return data
+
+    def lines(self) -> list[str]:
+        """The report for people, in Indonesian, one line per item (for a readable workbook)."""
+        a = self.assessment
+        assert a is not None
+        out = [msg.check_file(self.path), msg.check_body(a.body.name, a.questionnaire.id, a.questionnaire.version)]
+        c = a.counts
+        out.append(msg.check_counts(c.answered, c.questions, c.not_applicable, c.missing, c.no_evidence))
+        if self.warnings:
+            out += ["", msg.check_warnings(len(self.warnings)), *(f"- {p}" for p in self.warnings)]
+        if self.link_problems:
+            out += ["", msg.check_dead_links(len(self.link_problems)), *(f"- {p}" for p in self.link_problems)]
+        elif self.links_checked:
+            out += ["", msg.check_links_ok(self.links_checked)]
+        out += ["", msg.check_score("Nilai mandiri (SAQ)", format_number(a.saq_self.score))]
+        verified = format_number(a.saq_verified.score) if a.saq_verified is not None else NOT_YET
+        out.append(msg.check_score("Nilai verifikasi (SAQ)", verified))
+        for stage in a.stages:
+            if stage.code != "saq":
+                out.append(msg.check_score(f"Nilai {stage.name}", format_number(stage.score) if stage.score is not None else NOT_YET))
+        o = a.outcome
+        if o.complete and o.final_score is not None and o.band is not None:
+            out.append(msg.check_final(format_number(o.final_score), o.band.name))
+        else:
+            reasons = "; ".join(r.rstrip(".") for r in o.reasons)
+            out.append(msg.check_estimate(format_number(o.estimate_score), o.estimate_band.name, reasons))
+        out += ["", msg.check_complete() if self.ok else msg.check_incomplete(len(self.warnings) + len(self.link_problems))]
+        return out
+
+
+def check_workbook(
+    path: Path, questionnaire: Questionnaire | None = None, links: bool = False, timeout: float = 10, concurrency: int = 8, *, allow_private: bool = False
+) -> WorkbookCheck:
+    """Read, score and optionally link-check one filled workbook.
+
+    Args:
+        path: The filled workbook.
+        questionnaire: The edition to read it with; ``None`` uses the workbook's metadata.
+        links: Also check that every evidence URL can be opened.
+        timeout: Seconds per link request.
+        concurrency: Most link requests at once.
+        allow_private: Also request links to private and loopback addresses (an intranet check).
+
+    Returns:
+        The check; a workbook that cannot be read gives ``errors`` instead of raising.
+
+    Raises:
+        QuestionnaireError: The questionnaire named by the workbook is itself invalid.
+    """
+    try:
+        filled = read_workbook(path, questionnaire)
+    except WorkbookError as e:
+        return WorkbookCheck(str(path), errors=e.problems, error_summary=e.summary)
+    assessment = score(filled.questionnaire, filled.submission)
+    dead: list[Problem] = []
+    checked = 0
+    if links:
+        checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
+        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private)
+    return WorkbookCheck(str(path), filled, assessment, (), tuple(dead), checked)

@@ -1,1 +1,0 @@
-"""Batch scoring for Komisi Informasi: many workbooks in parallel, the recap, year-over-year, compare."""

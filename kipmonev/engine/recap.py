@@ -1,0 +1,152 @@
+"""Building the recap (rekapitulasi) of a batch from per-body summaries.
+
+Pure: built from per-body summaries; no I/O. Rules (cited by tests):
+
+    B1  Ranking is per category, by final score (complete assessments only), highest first. Equal scores
+        share a rank and the next rank skips (1, 2, 2, 4); within a tie rows are listed by name, then ID.
+        Bodies without a final score are listed after the ranked ones, unranked.
+    B2  Qualification counts per category use the final band; bodies without a final score are counted
+        as "belum final", never in a band.
+    B3  Funnel: files in the batch → read and scored → SAQ complete (no unanswered question) → passed the
+        gate (everyone, where the rules have no gate) → complete in every stage (final score given).
+    B4  Indicator averages use each body's basis track (verified where present): the mean of the
+        indicator's percentage (earned ÷ possible × 100) over the bodies where it applies. The weakest
+        indicators of a category are the three lowest averages.
+    B5  Year over year matches bodies by ID; the change is this year's headline score minus last year's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from kipmonev.model.recap import BandCounts, BodyRow, ErrorRow, Funnel, IndicatorAverage, IndicatorCell, Previous, Recap, StageCell
+from kipmonev.model.result import Assessment, BandResult
+
+
+def row_from_assessment(a: Assessment, file: str, result_file: str | None = None, stage_notes: dict[str, str] | None = None) -> BodyRow:
+    """Summarise one Assessment for the recap (no recomputation: values are copied)."""
+    basis = a.saq_verified or a.saq_self
+    notes = stage_notes or {}
+    return BodyRow(
+        file=file,
+        body_id=a.body.id,
+        name=a.body.name,
+        category=a.questionnaire.category,
+        questionnaire_id=a.questionnaire.id,
+        saq_self=a.saq_self.score,
+        saq_verified=a.saq_verified.score if a.saq_verified else None,
+        stages=tuple(StageCell(code=s.code, name=s.name, score=s.score, note=notes.get(s.code)) for s in a.stages[1:]),
+        gate_passed=a.gate.passed if a.gate else None,
+        final_score=a.outcome.final_score,
+        band=a.outcome.band,
+        estimate_score=a.outcome.estimate_score,
+        estimate_band=a.outcome.estimate_band,
+        complete=a.outcome.complete,
+        reasons=a.outcome.reasons,
+        indicators=tuple(IndicatorCell(code=i.code, name=i.name, weight=i.weight, percent=i.percent, contribution=i.contribution) for i in basis.indicators),
+        missing_answers=a.counts.missing,
+        no_evidence=a.counts.no_evidence,
+        result_file=result_file,
+    )
+
+
+def _rank(rows: list[BodyRow]) -> list[BodyRow]:
+    """Rule B1 within one category."""
+    ranked = sorted((r for r in rows if r.final_score is not None), key=lambda r: (-(r.final_score or 0), r.name.casefold(), r.body_id or ""))
+    out: list[BodyRow] = []
+    for position, row in enumerate(ranked, start=1):
+        rank = out[-1].rank if out and out[-1].final_score == row.final_score else position
+        out.append(row.model_copy(update={"rank": rank}))
+    rest = sorted((r for r in rows if r.final_score is None), key=lambda r: (-r.estimate_score, r.name.casefold(), r.body_id or ""))
+    return out + [r.model_copy(update={"rank": None}) for r in rest]
+
+
+def _average(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def build_recap(
+    rows: list[BodyRow],
+    errors: list[ErrorRow],
+    files: int,
+    bands: tuple[BandResult, ...],
+    date: str,
+    previous: dict[str, Previous] | None = None,
+) -> Recap:
+    """Rank, count and average the scored rows (rules B1–B5); deterministic for the same inputs."""
+    if previous is not None:
+        rows = [r.model_copy(update={"previous": previous.get(r.body_id or "")}) if r.body_id in previous else r for r in rows]
+    by_category: dict[str, list[BodyRow]] = defaultdict(list)
+    for row in rows:
+        by_category[row.category].append(row)
+    ordered: list[BodyRow] = []
+    counts: list[BandCounts] = []
+    indicators: list[IndicatorAverage] = []
+    for category in sorted(by_category):
+        group = _rank(by_category[category])
+        ordered += group
+        per_band = {b.code: sum(1 for r in group if r.band is not None and r.band.code == b.code) for b in bands}
+        counts.append(BandCounts(category=category, counts=per_band, not_final=sum(1 for r in group if r.band is None), total=len(group)))
+        indicators += _indicator_averages(category, group)
+    funnel = Funnel(
+        files=files,
+        scored=len(rows),
+        saq_complete=sum(1 for r in rows if r.missing_answers == 0),
+        passed_gate=sum(1 for r in rows if r.gate_passed is not False),
+        complete=sum(1 for r in rows if r.complete),
+    )
+    return Recap(
+        date=date,
+        bands=bands,
+        rows=tuple(ordered),
+        errors=tuple(sorted(errors, key=lambda e: (e.file, e.where, e.code))),
+        band_counts=tuple(counts),
+        funnel=funnel,
+        indicators=tuple(indicators),
+        has_previous=previous is not None,
+    )
+
+
+def _indicator_averages(category: str, group: list[BodyRow]) -> list[IndicatorAverage]:
+    names: dict[str, str] = {}
+    values: dict[str, list[Decimal]] = defaultdict(list)
+    for row in group:
+        for cell in row.indicators:
+            names.setdefault(cell.code, cell.name)
+            if cell.percent is not None:
+                values[cell.code].append(cell.percent)
+    averages = {code: _average(values[code]) for code in names}
+    weakest = sorted((code for code in names if averages[code] is not None), key=lambda c: (averages[c], c))[:3]
+    return [
+        IndicatorAverage(
+            category=category,
+            code=code,
+            name=names[code],
+            average_percent=averages[code],
+            bodies=len(values[code]),
+            weakest_rank=weakest.index(code) + 1 if code in weakest else None,
+        )
+        for code in names
+    ]
+
+
+def previous_from_recap(recap: Recap) -> dict[str, Previous]:
+    """Last year's headline per body ID, from last year's recap (rule B5; change filled in later)."""
+    return {
+        r.body_id: Previous(score=r.estimate_score, band=(r.band or r.estimate_band).name, complete=r.complete, change=Decimal(0))
+        for r in recap.rows
+        if r.body_id
+    }
+
+
+def with_changes(rows: list[BodyRow], previous: dict[str, Previous]) -> dict[str, Previous]:
+    """Fill in each matched body's change (this year's headline minus last year's)."""
+    current = {r.body_id: r for r in rows if r.body_id}
+    return {
+        body: prev.model_copy(update={"change": current[body].estimate_score - prev.score})
+        for body, prev in previous.items()
+        if body in current
+    }

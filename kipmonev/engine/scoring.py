@@ -1,0 +1,594 @@
+"""The scoring engine: pure functions from a questionnaire and a submission to an Assessment.
+
+No I/O, no clock, no formatting of numbers. Every path that needs a score (the CLI, the workbook check,
+reports, the recap) calls :func:`score`.
+
+Rules (cited by tests):
+    S1  A question earns the points of its answer: Ya → ``poin``; an option → its points; a checklist →
+        the sum of the items met; a number → the points of the range it falls in (0 outside all).
+    S2  An answer that would earn points but lacks the evidence the question requires earns
+        ``kredit_tanpa_bukti`` × those points (preset 0), status ``no_evidence``. Only on the body's own
+        answers: a verifier's decision is itself the evidence check.
+    S3  "Tidak Berlaku" (where allowed) and questions whose condition is unmet are left out of the
+        maximum, but listed. A condition counts as unmet only when its scoping question was answered
+        with another answer.
+    S4  Indicator contribution = earned ÷ possible × weight; SAQ = Σ contributions × 100 ÷ Σ weights of
+        indicators with any applicable question (normally 100). Exact decimals; rounded once.
+    S5  The verified track takes the verifier's answer where given and the body's own answer elsewhere.
+        The basis SAQ is the verified track when any verifier answer exists, else the self track.
+    S6  Gate: the published (rounded) basis SAQ ≥ ``batas`` passes. A body below it gets ``nilai_saq``
+        (final = basis SAQ) or ``tahap_lain_nol`` (later stages count 0).
+    S7  Final = Σ stage weight × published stage score ÷ 100, rounded once. Each published score is rounded
+        exactly once from its exact inputs.
+    S8  The final score and band are given only when complete: no reason in ``outcome.reasons`` (answers
+        missing under ``jawaban_kosong: tidak_lengkap``; under ``verifikasi_wajib``, an answered question
+        without the verifier's decision; a needed stage score missing). Otherwise the outcome carries an
+        estimate, clearly marked.
+    S9  Bands by inclusive lower bound on the rounded score; the first band whose bound is reached.
+    S10 Potensi: for each unmet applicable item on the basis track, the change in the basis SAQ and in the
+        headline score if that item alone earned its full points with its evidence.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from kipmonev._version import __version__
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, SubmissionError
+from kipmonev.core.formatting import format_plain
+from kipmonev.model.questionnaire import (
+    NA_LABEL,
+    NO_LABEL,
+    YES_LABEL,
+    AnyQuestion,
+    Band,
+    ChecklistQuestion,
+    ChoiceQuestion,
+    GateFailRule,
+    MissingAnswerRule,
+    NumberQuestion,
+    Questionnaire,
+    Range,
+    Rounding,
+    RoundingMode,
+    Rules,
+    YesNoQuestion,
+)
+from kipmonev.model.result import (
+    AnswerResult,
+    Assessment,
+    BandResult,
+    Counts,
+    Fulfilment,
+    GateResult,
+    Improvement,
+    IndicatorResult,
+    Method,
+    Outcome,
+    QuestionnaireRef,
+    QuestionResult,
+    QuestionStatus,
+    RuleNoteResult,
+    RulesSummary,
+    ScaleStep,
+    StageResult,
+    TrackResult,
+)
+from kipmonev.model.submission import Answer, Submission, evidence_satisfied
+
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
+# Enough precision that no division in S4 loses anything a 4-place rounding could see.
+_CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_EVEN)
+
+
+def round_score(value: Decimal, rounding: Rounding) -> Decimal:
+    """Round a score by the edition's rule; the one place where scores are rounded."""
+    if rounding.places is None:
+        return value
+    mode = ROUND_HALF_UP if rounding.mode is RoundingMode.HALF_UP else ROUND_HALF_EVEN
+    return value.quantize(Decimal(1).scaleb(-rounding.places), rounding=mode)
+
+
+def classify(value: Decimal, bands: tuple[Band, ...]) -> Band:
+    """The band of a (rounded) score: the first band, from the top, whose inclusive lower bound it reaches.
+
+    Raises:
+        ValueError: The score is below every band (negative); bands always end at 0.
+    """
+    for band in bands:
+        if value >= band.lower:
+            return band
+    raise ValueError(f"score {value} is below every band")
+
+
+# --- answers ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Normal:
+    """An answer checked against its question: canonical value, or N/A, or blank."""
+
+    blank: bool
+    na: bool
+    label: str | None  # canonical label for yes/no and choice
+    checked: tuple[str, ...]
+    number: Decimal | None
+    evidence: tuple[str, ...]
+
+
+_BLANK = _Normal(True, False, None, (), None, ())
+
+
+def _answer_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list[Problem]) -> _Normal:
+    """Check one answer against its question (S1), collecting problems instead of raising."""
+    if answer is None or answer.is_blank:
+        return _BLANK
+    loc = Location(where, field=q.code)
+    if answer.not_applicable or (isinstance(answer.value, str) and answer.value.strip().casefold() == NA_LABEL.casefold()):
+        if not q.allow_na:
+            problems.append(Problem(loc, "KM-S-002", msg.answer_na_not_allowed(q.code)))
+            return _BLANK
+        return _Normal(False, True, NA_LABEL, (), None, answer.evidence)
+    value = answer.value
+    if isinstance(q, YesNoQuestion | ChoiceQuestion):
+        allowed = q.labels + ((NA_LABEL,) if q.allow_na else ())
+        text = value.strip().casefold() if isinstance(value, str) else None
+        label = next((lab for lab in q.labels if lab.casefold() == text), None)
+        if label is None:
+            problems.append(Problem(loc, "KM-S-001", msg.answer_invalid(q.code, _answer_text(value), allowed)))
+            return _BLANK
+        return _Normal(False, False, label, (), None, answer.evidence)
+    if isinstance(q, ChecklistQuestion):
+        items = value if isinstance(value, tuple) else tuple(p for p in str(value).replace(";", ",").split(","))
+        codes = {i.code for i in q.items}
+        picked: list[str] = []
+        for raw in items:
+            code = raw.strip().casefold()
+            if not code:
+                continue
+            if code not in codes:
+                problems.append(Problem(loc, "KM-S-004", msg.answer_unknown_item(q.code, raw.strip(), [i.code for i in q.items])))
+            elif code not in picked:
+                picked.append(code)
+        ordered = tuple(i.code for i in q.items if i.code in picked)
+        return _Normal(False, False, None, ordered, None, answer.evidence)
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(",", "."))
+        if not number.is_finite():
+            raise InvalidOperation
+    except (InvalidOperation, ValueError):
+        problems.append(Problem(loc, "KM-S-003", msg.answer_not_number(q.code, _answer_text(value))))
+        return _BLANK
+    return _Normal(False, False, None, (), number, answer.evidence)
+
+
+def _raw_points(q: AnyQuestion, a: _Normal) -> Decimal:
+    if isinstance(q, YesNoQuestion):
+        return q.points if a.label == YES_LABEL else _ZERO
+    if isinstance(q, ChoiceQuestion):
+        return next(o.points for o in q.options if o.label == a.label)
+    if isinstance(q, ChecklistQuestion):
+        return sum((i.points for i in q.items if i.code in a.checked), _ZERO)
+    assert a.number is not None
+    return q.points_for(a.number)
+
+
+def _display(q: AnyQuestion, a: _Normal) -> str | None:
+    if a.blank:
+        return None
+    if a.label is not None:
+        return a.label
+    if isinstance(q, ChecklistQuestion):
+        return ", ".join(a.checked) if a.checked else "(tidak ada butir)"
+    return None if a.number is None else format(a.number.normalize(), "f")
+
+
+# --- tracks -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Scored:
+    status: QuestionStatus
+    earned: Decimal
+    possible: Decimal
+    reason: str | None
+
+
+def _score_one(q: AnyQuestion, a: _Normal, applicable: bool, rules: Rules, check_evidence: bool) -> _Scored:
+    if not applicable:
+        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, "Tidak berlaku karena syarat pertanyaan tidak terpenuhi.")
+    if a.blank:
+        return _Scored(QuestionStatus.MISSING, _ZERO, q.max_points, "Belum dijawab.")
+    if a.na:
+        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, "Dijawab 'Tidak Berlaku'.")
+    raw = _raw_points(q, a)
+    if check_evidence and raw > 0 and not evidence_satisfied(q.evidence, a.evidence):
+        need = "tautan (URL)" if q.evidence.value == "tautan" else "dokumen atau tautan"
+        earned = _CONTEXT.multiply(raw, rules.evidence_credit)
+        return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, f"Bukti dukung berupa {need} wajib dilampirkan; jawaban tidak dihitung penuh.")
+    return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
+
+
+def _applicable(q: AnyQuestion, answers: Mapping[str, _Normal]) -> bool:
+    """S3: unmet only when the scoping question was answered with another answer."""
+    if q.condition is None:
+        return True
+    target = answers.get(q.condition.question, _BLANK)
+    if target.blank or target.na or target.label is None:
+        return True
+    return target.label.casefold() in {x.strip().casefold() for x in q.condition.answers}
+
+
+def _track(q: Questionnaire, answers: Mapping[str, _Normal], check_evidence: bool) -> dict[str, _Scored]:
+    return {
+        question.code: _score_one(question, answers.get(question.code, _BLANK), _applicable(question, answers), q.rules, check_evidence)
+        for question in q.questions
+    }
+
+
+def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[Decimal, Decimal]]:
+    sums = {i.code: (_ZERO, _ZERO) for i in q.indicators}
+    for question in q.questions:
+        s = scored[question.code]
+        earned, possible = sums[question.indicator]
+        sums[question.indicator] = (earned + s.earned, possible + s.possible)
+    return sums
+
+
+def _saq_exact(q: Questionnaire, sums: Mapping[str, tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal, dict[str, Decimal]]:
+    """S4: (exact SAQ, active weight, exact contribution per indicator)."""
+    active = sum((i.weight for i in q.indicators if sums[i.code][1] > 0), _ZERO)
+    contributions: dict[str, Decimal] = {}
+    for ind in q.indicators:
+        earned, possible = sums[ind.code]
+        if possible > 0 and active > 0:
+            contributions[ind.code] = _CONTEXT.divide(_CONTEXT.multiply(_CONTEXT.multiply(earned, ind.weight), _HUNDRED), _CONTEXT.multiply(possible, active))
+        else:
+            contributions[ind.code] = _ZERO
+    total = sum(contributions.values(), _ZERO)
+    return min(max(total, _ZERO), _HUNDRED), active, contributions
+
+
+def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[TrackResult, Decimal, dict[str, tuple[Decimal, Decimal]]]:
+    sums = _sums(q, scored)
+    exact, active, contributions = _saq_exact(q, sums)
+    r = q.rules.rounding
+    indicators = tuple(
+        IndicatorResult.model_construct(
+            code=ind.code,
+            name=ind.name,
+            description=ind.description,
+            weight=ind.weight,
+            earned=sums[ind.code][0],
+            possible=sums[ind.code][1],
+            percent=round_score(_CONTEXT.divide(_CONTEXT.multiply(sums[ind.code][0], _HUNDRED), sums[ind.code][1]), r) if sums[ind.code][1] > 0 else None,
+            contribution=round_score(contributions[ind.code], r),
+        )
+        for ind in q.indicators
+    )
+    return TrackResult.model_construct(score=round_score(exact, r), indicators=indicators, active_weight=active), exact, sums
+
+
+# --- stages and outcome ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Final:
+    value: Decimal | None  # published final, None when a needed stage score is missing
+    stages: tuple[StageResult, ...]
+    gate: GateResult | None
+    missing: tuple[str, ...]  # names of stages whose scores are needed but missing
+
+
+def _stage_values(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> tuple[bool | None, bool, list[Decimal | None]]:
+    """S6: (gate passed or None, final is the SAQ alone, published score of each stage or None)."""
+    passed: bool | None = None
+    saq_only = False
+    zero_others = False
+    if rules.gate is not None:
+        passed = saq >= rules.gate.threshold
+        if not passed:
+            saq_only = rules.gate.on_fail is GateFailRule.SAQ_SCORE
+            zero_others = not saq_only
+    values: list[Decimal | None] = []
+    for stage in rules.stages:
+        if stage.code == "saq":
+            values.append(saq)
+        elif zero_others:
+            values.append(_ZERO)
+        else:
+            given = stage_scores.get(stage.code)
+            values.append(None if given is None else round_score(given, rules.rounding))
+    return passed, saq_only, values
+
+
+def _final_value(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> Decimal | None:
+    """S7: the published final, or None while a needed stage score is missing."""
+    _, saq_only, values = _stage_values(rules, saq, stage_scores)
+    if saq_only:
+        return saq
+    if any(v is None for v in values):
+        return None
+    total = sum((_CONTEXT.multiply(stage.weight, v) for stage, v in zip(rules.stages, values, strict=True) if v is not None), _ZERO)
+    return round_score(_CONTEXT.divide(total, _HUNDRED), rules.rounding)
+
+
+def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> _Final:
+    """S6, S7 with everything the result shows: each stage's score and contribution, the gate."""
+    passed, saq_only, values = _stage_values(rules, saq, stage_scores)
+    gate = None
+    if rules.gate is not None and passed is not None:
+        gate = GateResult.model_construct(threshold=rules.gate.threshold, score=saq, passed=passed, on_fail=rules.gate.on_fail.value)
+    stages = tuple(
+        StageResult.model_construct(
+            code=stage.code,
+            name=stage.name,
+            weight=stage.weight,
+            score=value,
+            contribution=None if saq_only or value is None else _CONTEXT.divide(_CONTEXT.multiply(stage.weight, value), _HUNDRED),
+        )
+        for stage, value in zip(rules.stages, values, strict=True)
+    )
+    missing = () if saq_only else tuple(stage.name for stage, value in zip(rules.stages, values, strict=True) if value is None)
+    return _Final(_final_value(rules, saq, stage_scores), stages, gate, missing)
+
+
+def _method(rules: Rules, final: _Final) -> Method:
+    """How the headline was formed, for reports that explain it."""
+    if final.gate is not None and not final.gate.passed and rules.gate is not None:
+        return Method.GATE_FAILED_SAQ if rules.gate.on_fail is GateFailRule.SAQ_SCORE else Method.GATE_FAILED_ZERO
+    if final.value is None:
+        return Method.STAGE_MISSING
+    return Method.WEIGHTED_STAGES if len(rules.stages) > 1 else Method.SAQ_ONLY
+
+
+def _band(band: Band) -> BandResult:
+    return BandResult.model_construct(code=band.code, name=band.name, lower=band.lower, color=band.color, message=band.message)
+
+
+def _headline(final: _Final, basis_saq: Decimal) -> Decimal:
+    return final.value if final.value is not None else basis_saq
+
+
+# --- public --------------------------------------------------------------------------
+
+def check_submission(questionnaire: Questionnaire, submission: Submission) -> list[Problem]:
+    """Every problem with the answers and stage scores, without scoring (empty when all is well)."""
+    problems: list[Problem] = []
+    _normalise_all(questionnaire, submission, problems)
+    return problems
+
+
+def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -> tuple[dict[str, _Normal], dict[str, _Normal]]:
+    source = sub.source or "jawaban"
+    for label, given in (("jawaban", sub.answers), ("verifikasi", sub.verification)):
+        problems.extend(
+            Problem(Location(source, field=f"{label}.{code}"), "KM-S-005", msg.answer_unknown_question(code)) for code in given if code not in q.question_map
+        )
+    own = {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
+    verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems) for qq in q.questions if qq.code in sub.verification}
+    stage_codes = [s.code for s in q.rules.later_stages]
+    for code, value in sub.stage_scores.items():
+        if code not in stage_codes:
+            problems.append(Problem(Location(source, field=f"tahap.{code}"), "KM-S-006", msg.stage_unknown(code, stage_codes)))
+        elif not (0 <= value <= 100):
+            problems.append(Problem(Location(source, field=f"tahap.{code}"), "KM-S-007", msg.stage_out_of_range(code, str(value))))
+    return own, verifier
+
+
+_SCALES: dict[str, dict[str, tuple[ScaleStep, ...]]] = {}
+
+
+def _scales(q: Questionnaire) -> dict[str, tuple[ScaleStep, ...]]:
+    """Each question's scale, built once per edition (they depend on the edition only)."""
+    cached = _SCALES.get(q.content_hash)
+    if cached is None:
+        if len(_SCALES) > 64:
+            _SCALES.clear()
+        cached = _SCALES[q.content_hash] = {qq.code: _scale(qq) for qq in q.questions}
+    return cached
+
+
+def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
+    if isinstance(q, YesNoQuestion):
+        return (ScaleStep.model_construct(label=YES_LABEL, points=q.points), ScaleStep.model_construct(label=NO_LABEL, points=_ZERO))
+    if isinstance(q, ChoiceQuestion):
+        return tuple(ScaleStep.model_construct(label=o.label, points=o.points) for o in q.options)
+    if isinstance(q, ChecklistQuestion):
+        return tuple(ScaleStep.model_construct(code=i.code, label=i.label, points=i.points) for i in q.items)
+    return tuple(ScaleStep.model_construct(label=_range_label(q, r), points=r.points) for r in q.ranges)
+
+
+def _range_label(q: NumberQuestion, r: Range) -> str:
+    unit = f" {q.unit}" if q.unit else ""
+    low = format_plain(r.low)
+    if r.high is None:
+        return f"≥ {low}{unit}"
+    upper = "s.d." if r.high_inclusive else "s.d. kurang dari"
+    return f"{low} {upper} {format_plain(r.high)}{unit}"
+
+
+def _fulfilment(s: _Scored) -> Fulfilment | None:
+    if s.possible <= 0:
+        return None
+    if s.earned >= s.possible:
+        return Fulfilment.FULL
+    return Fulfilment.PARTIAL if s.earned > 0 else Fulfilment.NONE
+
+
+def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
+    return AnswerResult.model_construct(
+        answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason, fulfilment=_fulfilment(s)
+    )
+
+
+def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
+    """Score one body: both SAQ tracks, the stages, the gate, the final score, its band and the potensi.
+
+    Pure: the same inputs always give the same Assessment.
+
+    Raises:
+        SubmissionError: An answer does not fit its question, names an unknown question, or a stage score
+            is unknown or outside 0–100; every such problem is listed.
+    """
+    q = questionnaire
+    rules = q.rules
+    problems: list[Problem] = []
+    own, verifier = _normalise_all(q, submission, problems)
+    if problems:
+        raise SubmissionError(f"{len(problems)} jawaban tidak sesuai dengan kuesioner {q.id}.", tuple(problems))
+
+    self_scored = _track(q, own, check_evidence=True)
+    verified_view = {code: verifier.get(code, own[code]) for code in own}
+    has_verification = bool(verifier)
+    if has_verification:
+        verified_scored = {
+            code: (_score_one(qq, verified_view[code], _applicable(qq, verified_view), rules, check_evidence=False) if code in verifier else self_scored[code])
+            for code, qq in q.question_map.items()
+        }
+    self_track, self_exact, _ = _track_result(q, self_scored)
+    verified_track = None
+    basis_scored, basis_exact = self_scored, self_exact
+    if has_verification:
+        verified_track, basis_exact, _ = _track_result(q, verified_scored)
+        basis_scored = verified_scored
+    basis_saq = round_score(basis_exact, rules.rounding)
+    final = _combine(rules, basis_saq, submission.stage_scores)
+
+    reasons: list[str] = []
+    missing_count = sum(1 for s in self_scored.values() if s.status is QuestionStatus.MISSING)
+    if rules.missing_answers is MissingAnswerRule.INCOMPLETE and missing_count:
+        reasons.append(msg.reason_missing_answers(missing_count))
+    # A question the body left blank has nothing to verify: it earns 0 on both tracks.
+    unverified = sum(1 for code, answer in own.items() if code not in verifier and not answer.blank)
+    if rules.verification_required and unverified:
+        reasons.append(msg.reason_not_verified(unverified))
+    reasons += [msg.reason_stage_missing(name) for name in final.missing]
+    headline = _headline(final, basis_saq)
+    complete = not reasons
+    outcome = Outcome.model_construct(
+        complete=complete,
+        final_score=headline if complete else None,
+        band=_band(classify(headline, rules.bands)) if complete else None,
+        reasons=tuple(reasons),
+        basis="verified" if has_verification else "self",
+        estimate_score=headline,
+        estimate_band=_band(classify(headline, rules.bands)),
+        estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and not (final.gate is not None and not final.gate.passed),
+        method=_method(rules, final),
+    )
+
+    scales = _scales(q)
+    questions = tuple(
+        _question_result(qq, scales[qq.code], own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission)
+        for qq in q.questions
+    )
+    improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores)
+    counts = Counts.model_construct(
+        questions=len(q.questions),
+        answered=sum(1 for s in self_scored.values() if s.status in (QuestionStatus.ANSWERED, QuestionStatus.NO_EVIDENCE)),
+        missing=missing_count,
+        not_applicable=sum(1 for s in self_scored.values() if s.status is QuestionStatus.NOT_APPLICABLE),
+        no_evidence=sum(1 for s in self_scored.values() if s.status is QuestionStatus.NO_EVIDENCE),
+        verified=len(verifier),
+    )
+    return Assessment.model_construct(
+        kipmonev_version=__version__,
+        questionnaire=QuestionnaireRef.model_construct(
+            id=q.id, title=q.title, commission=q.commission, year=q.year, category=q.category, version=q.version, content_hash=q.content_hash, rule_set=q.rule_set, description=q.description
+        ),
+        rules=_rules_summary(q),
+        body=submission.body,
+        source=submission.source,
+        saq_self=self_track,
+        saq_verified=verified_track,
+        stages=final.stages,
+        gate=final.gate,
+        outcome=outcome,
+        counts=counts,
+        questions=questions,
+        improvements=improvements,
+        notices=submission.notices,
+    )
+
+
+def _question_result(q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission) -> QuestionResult:
+    self_result = _answer_result(q, own, own_s)
+    verified_result = _answer_result(q, ver, ver_s) if ver is not None and ver_s is not None else None
+    return QuestionResult.model_construct(
+        code=q.code,
+        indicator=q.indicator,
+        type=q.type.value,
+        text=q.text,
+        hint=q.hint,
+        definition=q.definition,
+        legal_basis=q.legal_basis,
+        recommendation=q.recommendation,
+        evidence_required=q.evidence.value,
+        unit=q.unit if isinstance(q, NumberQuestion) else None,
+        max_points=q.max_points,
+        scale=scale,
+        self_answer=self_result,
+        verified_answer=verified_result,
+        verifier_note=sub.verification[q.code].note if q.code in sub.verification else None,
+        respondent_note=sub.answers[q.code].note if q.code in sub.answers else None,
+        counted=verified_result or self_result,
+    )
+
+
+def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: Decimal, headline: Decimal, stage_scores: Mapping[str, Decimal]) -> tuple[Improvement, ...]:
+    """S10: what each unmet item alone would add, through the same aggregation as the score itself."""
+    rules = q.rules
+    sums = _sums(q, scored)
+    basis_saq = round_score(basis_exact, rules.rounding)
+    out: list[Improvement] = []
+    for qq in q.questions:
+        s = scored[qq.code]
+        if s.possible <= 0 or s.earned >= s.possible:
+            continue
+        earned, possible = sums[qq.indicator]
+        changed = dict(sums)
+        changed[qq.indicator] = (earned + (s.possible - s.earned), possible)
+        new_exact, _, _ = _saq_exact(q, changed)
+        new_saq = round_score(new_exact, rules.rounding)
+        new_final = _final_value(rules, new_saq, stage_scores)
+        new_headline = new_saq if new_final is None else new_final
+        out.append(
+            Improvement.model_construct(
+                code=qq.code,
+                indicator=qq.indicator,
+                text=qq.text,
+                definition=qq.definition,
+                recommendation=qq.recommendation,
+                legal_basis=qq.legal_basis,
+                status=s.status,
+                earned=s.earned,
+                possible=s.possible,
+                gain_saq=new_saq - basis_saq,
+                gain=new_headline - headline,
+            )
+        )
+    out.sort(key=lambda i: (-i.gain, -i.gain_saq, i.code))
+    return tuple(out)
+
+
+def _rules_summary(q: Questionnaire) -> RulesSummary:
+    r = q.rules
+    notes = tuple(RuleNoteResult.model_construct(item=n.item, status=n.status.value, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
+    return RulesSummary.model_construct(
+        bands=tuple(_band(b) for b in r.bands),
+        rounding_places=r.rounding.places,
+        rounding_mode=r.rounding.mode.value,
+        evidence_credit=r.evidence_credit,
+        missing_answers=r.missing_answers.value,
+        verification_required=r.verification_required,
+        notes=notes,
+    )

@@ -1,0 +1,58 @@
+"""Where things are in the fill-in workbook: shared by the template, its formulas, the reader and tests.
+
+The reader finds columns by their headings and rows by their codes; these positions are what the
+template writes, not what the reader requires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, Questionnaire
+
+#: Bumped when the layout changes in a way older readers cannot follow.
+FORMAT_VERSION = 1
+#: Row of the column headings on the Kuesioner and Tahap sheets.
+HEADER_ROW = 4
+#: Column of each Kuesioner heading, 1-based.
+COLUMNS: dict[str, int] = {
+    tx.COL_CODE: 1,
+    tx.COL_TEXT: 2,
+    tx.COL_DEFINITION: 3,
+    tx.COL_LEGAL: 4,
+    tx.COL_EVIDENCE_RULE: 5,
+    tx.COL_ANSWER: 6,
+    tx.COL_EVIDENCE: 7,
+    tx.COL_NOTE: 8,
+    tx.COL_VERIFY: 9,
+    tx.COL_VERIFY_NOTE: 10,
+    tx.COL_POINTS: 11,
+}
+#: Column widths of the Kuesioner sheet, by column.
+WIDTHS = {1: 13, 2: 56, 3: 44, 4: 26, 5: 15, 6: 17, 7: 40, 8: 26, 9: 17, 10: 26, 11: 26}
+#: First field row of the Identitas sheet (label in A, value in B).
+IDENTITY_FIRST_ROW = 4
+#: First stage row of the Tahap sheet (code in A, score in D).
+STAGE_FIRST_ROW = HEADER_ROW + 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """One Kuesioner row: a question, a checklist item (``item`` set) or an indicator heading."""
+
+    code: str
+    question: AnyQuestion | None
+    item: str | None = None
+
+
+def answer_rows(q: Questionnaire) -> list[Row]:
+    """The Kuesioner rows below the heading, in order: per indicator a heading, its questions and items."""
+    rows: list[Row] = []
+    for ind in q.indicators:
+        rows.append(Row(ind.code, None))
+        for question in q.questions_of(ind.code):
+            rows.append(Row(question.code, question))
+            if isinstance(question, ChecklistQuestion):
+                rows.extend(Row(f"{question.code}.{it.code}", question, it.code) for it in question.items)
+    return rows

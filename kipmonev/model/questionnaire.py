@@ -1,0 +1,559 @@
+"""The questionnaire format: pydantic models for an edition, its indicators, questions and rules.
+
+YAML keys are Indonesian (``bobot``, ``pertanyaan``) and map to English field names through aliases.
+Cross-field rules raise :class:`ConsistencyError`, which carries every problem with its relative place,
+so the loader can point at the exact line of each.
+
+Rules enforced here (IDs are cited by tests):
+    Q1  Indicator weights sum to exactly 100; stage weights likewise.
+    Q2  Indicator, question, stage and band codes are unique.
+    Q3  A question's indicator exists, and its code starts with that indicator's code.
+    Q4  Every indicator has at least one question worth points.
+    Q5  A condition names another existing question, which is worth 0 points (a scoping question),
+        with answers that question offers, and conditions form no cycle.
+    Q6  Band lower bounds strictly decrease down the list and end at 0 (inclusive lower bounds).
+    Q7  The first stage is the self-assessment, code ``saq``.
+    Q8  Number ranges [dari, sampai) (or [dari, sampai] with ``termasuk_sampai``) ascend without overlap;
+        a value on a shared bound belongs to the first range that contains it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kipmonev.core import messages as msg
+
+#: The label of the "not applicable" answer, reserved in every question.
+NA_LABEL = "Tidak Berlaku"
+YES_LABEL = "Ya"
+NO_LABEL = "Tidak"
+
+CODE_PATTERN = r"^[A-Z]{2,4}(\.[0-9]{1,3}){1,3}$"
+INDICATOR_PATTERN = r"^[A-Z]{2,4}$"
+ITEM_PATTERN = r"^[a-z0-9]{1,3}$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,80}$"
+SLUG_PATTERN = r"^[a-z][a-z_]{1,40}$"
+COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
+
+#: What each pattern asks for, in words, for error messages.
+PATTERN_HELP = {
+    CODE_PATTERN: "tulis kode bertingkat seperti 'JI.2.3': kode indikator, lalu 1–3 nomor dipisah titik",
+    INDICATOR_PATTERN: "tulis 2–4 huruf kapital, misalnya 'JI'",
+    ITEM_PATTERN: "tulis 1–3 huruf kecil atau angka, misalnya 'a'",
+    ID_PATTERN: "tulis huruf kecil, angka dan tanda hubung, misalnya 'ki-pusat-2025-bumn'",
+    SLUG_PATTERN: "tulis huruf kecil dan garis bawah, misalnya 'menuju_informatif'",
+    COLOR_PATTERN: "tulis warna berbentuk '#rrggbb', misalnya '#1b7a3a'",
+}
+
+Loc = tuple[str | int, ...]
+
+
+class ConsistencyError(ValueError):
+    """Cross-field problems found by a validator: each with a place relative to the validated object."""
+
+    def __init__(self, problems: list[tuple[Loc, str, str]]) -> None:
+        """Keep ``(relative location, problem code, message)`` triples; the text lists every message."""
+        self.problems = problems
+        super().__init__("; ".join(m for _, _, m in problems))
+
+
+def _raise_if(problems: list[tuple[Loc, str, str]]) -> None:
+    if problems:
+        raise ConsistencyError(problems)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        use_enum_values=False,
+    )
+
+
+Points = Annotated[Decimal, Field(ge=0, le=1000, decimal_places=4)]
+Weight = Annotated[Decimal, Field(gt=0, le=100, decimal_places=4)]
+Percent = Annotated[Decimal, Field(ge=0, le=100, decimal_places=4)]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+
+
+class EvidenceKind(StrEnum):
+    """What evidence a question needs before an answer that earns points is credited."""
+
+    NONE = "tidak_perlu"
+    LINK = "tautan"
+    DOCUMENT = "dokumen"
+
+
+class AnswerType(StrEnum):
+    """The kinds of answer a question takes."""
+
+    YES_NO = "ya_tidak"
+    CHOICE = "pilihan"
+    CHECKLIST = "daftar"
+    NUMBER = "angka"
+
+
+class Condition(_Model):
+    """The question applies only when another (scoping) question was answered one of the given ways."""
+
+    question: str = Field(alias="pertanyaan", pattern=CODE_PATTERN, description="Kode pertanyaan syarat.")
+    answers: tuple[Text, ...] = Field(alias="jawaban", min_length=1, description="Jawaban yang membuat pertanyaan ini berlaku.")
+
+
+class _QuestionBase(_Model):
+    code: str = Field(alias="kode", pattern=CODE_PATTERN, description="Kode bertingkat yang stabil, diawali kode indikator, misalnya 'JI.2.3'.")
+    indicator: str = Field(alias="indikator", pattern=INDICATOR_PATTERN, description="Kode indikator tempat pertanyaan ini dinilai.")
+    text: Text = Field(alias="teks", description="Teks pertanyaan.")
+    hint: Text | None = Field(None, alias="petunjuk", description="Petunjuk singkat bagi pengisi.")
+    definition: Text = Field(alias="definisi_operasional", description="Definisi operasional: apa yang dihitung memenuhi.")
+    legal_basis: Text = Field(alias="dasar_hukum", description="Dasar hukum, misalnya 'UU 14/2008 Pasal 9 ayat (2) huruf c'.")
+    evidence: EvidenceKind = Field(EvidenceKind.NONE, alias="bukti", description="Bukti dukung yang wajib agar jawaban bernilai dihitung.")
+    allow_na: bool = Field(False, alias="boleh_na", description="Boleh dijawab 'Tidak Berlaku'; pertanyaan itu lalu dikeluarkan dari bobot.")
+    recommendation: Text = Field(alias="rekomendasi", description="Rekomendasi perbaikan bila butir belum terpenuhi.")
+    condition: Condition | None = Field(None, alias="syarat", description="Syarat berlaku: pertanyaan cakupan dan jawabannya.")
+
+    @property
+    def max_points(self) -> Decimal:
+        """The most points this question can earn."""
+        raise NotImplementedError
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The answer labels a respondent picks from (empty for checklists and numbers)."""
+        return ()
+
+
+class YesNoQuestion(_QuestionBase):
+    """A question answered Ya or Tidak; Ya earns ``poin``."""
+
+    type: Literal[AnswerType.YES_NO] = Field(alias="tipe", description="Tipe jawaban.")
+    points: Points = Field(alias="poin", description="Poin untuk jawaban 'Ya'. 0 untuk pertanyaan cakupan.")
+
+    @property
+    def max_points(self) -> Decimal:
+        """The points for Ya."""
+        return self.points
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """``Ya`` and ``Tidak``."""
+        return (YES_LABEL, NO_LABEL)
+
+
+class Option(_Model):
+    """One level of a choice question."""
+
+    label: Text = Field(alias="label", description="Teks pilihan sebagaimana tampil di daftar pilihan.")
+    points: Points = Field(alias="poin", description="Poin bila pilihan ini dipilih.")
+
+
+def _check_labels(labels: list[str]) -> list[tuple[Loc, str, str]]:
+    seen: set[str] = set()
+    problems: list[tuple[Loc, str, str]] = []
+    for i, label in enumerate(labels):
+        key = label.strip().casefold()
+        if key == NA_LABEL.casefold():
+            problems.append(((i, "label"), "KM-Q-016", msg.reserved_label(label)))
+        elif key in seen:
+            problems.append(((i, "label"), "KM-Q-015", msg.duplicate_label(label)))
+        seen.add(key)
+    return problems
+
+
+class ChoiceQuestion(_QuestionBase):
+    """A question answered by picking one of several scored levels."""
+
+    type: Literal[AnswerType.CHOICE] = Field(alias="tipe", description="Tipe jawaban.")
+    options: tuple[Option, ...] = Field(alias="pilihan", min_length=2, description="Pilihan bertingkat dan poinnya.")
+
+    @field_validator("options")
+    @classmethod
+    def _unique_labels(cls, options: tuple[Option, ...]) -> tuple[Option, ...]:
+        _raise_if(_check_labels([o.label for o in options]))
+        return options
+
+    @property
+    def max_points(self) -> Decimal:
+        """The points of the best option."""
+        return max(o.points for o in self.options)
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The option labels in order."""
+        return tuple(o.label for o in self.options)
+
+
+class ChecklistItem(_Model):
+    """One sub-item of a checklist question."""
+
+    code: str = Field(alias="kode", pattern=ITEM_PATTERN, description="Kode butir, misalnya 'a'.")
+    label: Text = Field(alias="label", description="Teks butir.")
+    points: Points = Field(alias="poin", description="Poin bila butir ini terpenuhi.")
+
+
+class ChecklistQuestion(_QuestionBase):
+    """A question whose sub-items each earn their own points."""
+
+    type: Literal[AnswerType.CHECKLIST] = Field(alias="tipe", description="Tipe jawaban.")
+    items: tuple[ChecklistItem, ...] = Field(alias="butir", min_length=1, description="Butir daftar periksa dan poinnya.")
+
+    @field_validator("items")
+    @classmethod
+    def _unique_items(cls, items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
+        problems: list[tuple[Loc, str, str]] = [
+            ((i, "kode"), "KM-Q-002", msg.duplicate_code("butir", item.code))
+            for i, item in enumerate(items)
+            if any(other.code == item.code for other in items[:i])
+        ]
+        problems += _check_labels([item.label for item in items])
+        _raise_if(problems)
+        return items
+
+    @property
+    def max_points(self) -> Decimal:
+        """The sum of all sub-items' points."""
+        return sum((i.points for i in self.items), Decimal(0))
+
+
+class Range(_Model):
+    """A range of numbers, ``dari`` ≤ value < ``sampai`` (or ≤ ``sampai`` when ``termasuk_sampai``), and its points."""
+
+    low: Decimal = Field(alias="dari", description="Batas bawah (termasuk).")
+    high: Decimal | None = Field(None, alias="sampai", description="Batas atas (tidak termasuk, kecuali 'termasuk_sampai'); kosong berarti tanpa batas.")
+    high_inclusive: bool = Field(False, alias="termasuk_sampai", description="Nilai yang sama dengan 'sampai' masih masuk rentang ini (misalnya 'paling lambat 10 hari kerja').")
+    points: Points = Field(alias="poin", description="Poin bila nilai berada di rentang ini.")
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether the value falls in this range."""
+        if value < self.low:
+            return False
+        return self.high is None or value < self.high or (self.high_inclusive and value == self.high)
+
+
+class NumberQuestion(_QuestionBase):
+    """A question answered with a number, scored by the range it falls in (0 points outside every range)."""
+
+    type: Literal[AnswerType.NUMBER] = Field(alias="tipe", description="Tipe jawaban.")
+    unit: Text | None = Field(None, alias="satuan", description="Satuan angka, misalnya 'hari kerja'.")
+    ranges: tuple[Range, ...] = Field(alias="rentang", min_length=1, description="Rentang nilai dan poinnya.")
+
+    @field_validator("ranges")
+    @classmethod
+    def _ordered(cls, ranges: tuple[Range, ...]) -> tuple[Range, ...]:
+        problems: list[tuple[Loc, str, str]] = []
+        for i, r in enumerate(ranges):
+            if r.high is not None and r.high <= r.low:
+                problems.append(((i, "sampai"), "KM-Q-018", msg.range_empty(i + 1)))
+            if r.high is None and i != len(ranges) - 1:
+                problems.append(((i, "sampai"), "KM-Q-019", msg.open_range_not_last(i + 1)))
+            prev = ranges[i - 1] if i else None
+            if prev is not None and prev.high is not None and r.low < prev.high:
+                problems.append(((i, "dari"), "KM-Q-017", msg.ranges_order(i + 1)))
+        _raise_if(problems)
+        return ranges
+
+    @property
+    def max_points(self) -> Decimal:
+        """The points of the best range."""
+        return max(r.points for r in self.ranges)
+
+    def points_for(self, value: Decimal) -> Decimal:
+        """Points for a value: those of the first range it falls in, else 0."""
+        return next((r.points for r in self.ranges if r.contains(value)), Decimal(0))
+
+
+Question = Annotated[YesNoQuestion | ChoiceQuestion | ChecklistQuestion | NumberQuestion, Field(discriminator="type")]
+
+
+class Indicator(_Model):
+    """A weighted group of questions (indikator)."""
+
+    code: str = Field(alias="kode", pattern=INDICATOR_PATTERN, description="Kode indikator, 2–4 huruf kapital, misalnya 'JI'.")
+    name: Text = Field(alias="nama", description="Nama indikator.")
+    weight: Weight = Field(alias="bobot", description="Bobot indikator; semua bobot berjumlah 100.")
+    description: Text | None = Field(None, alias="deskripsi", description="Uraian singkat indikator.")
+
+
+class Stage(_Model):
+    """A weighted assessment stage: the SAQ, presentasi/uji publik, visitasi."""
+
+    code: str = Field(alias="kode", pattern=SLUG_PATTERN, description="Kode tahap; tahap pertama selalu 'saq'.")
+    name: Text = Field(alias="nama", description="Nama tahap.")
+    weight: Weight = Field(alias="bobot", description="Bobot tahap dalam nilai akhir; semua bobot berjumlah 100.")
+
+
+class GateFailRule(StrEnum):
+    """What a body below the gate receives as its final score."""
+
+    SAQ_SCORE = "nilai_saq"
+    OTHER_STAGES_ZERO = "tahap_lain_nol"
+
+
+class Gate(_Model):
+    """The minimum verified SAQ score to go on to the later stages."""
+
+    threshold: Percent = Field(alias="batas", description="Nilai SAQ terverifikasi minimum (termasuk) untuk lolos ke tahap berikutnya.")
+    on_fail: GateFailRule = Field(
+        alias="jika_tidak_lolos",
+        description="Nilai akhir badan publik yang tidak lolos: 'nilai_saq' (nilai SAQ terverifikasi) atau 'tahap_lain_nol' (tahap lain dihitung 0).",
+    )
+
+
+class Band(_Model):
+    """A qualification (kualifikasi) by inclusive lower bound."""
+
+    code: str = Field(alias="kode", pattern=SLUG_PATTERN, description="Kode kualifikasi, misalnya 'informatif'.")
+    name: Text = Field(alias="nama", description="Nama kualifikasi, misalnya 'Informatif'.")
+    lower: Percent = Field(alias="batas_bawah", description="Batas bawah (termasuk) pada nilai akhir yang telah dibulatkan.")
+    color: str = Field("#777777", alias="warna", pattern=COLOR_PATTERN, description="Warna laporan, '#rrggbb'.")
+    message: Text | None = Field(None, alias="pesan", description="Pesan untuk badan publik dengan kualifikasi ini.")
+
+
+class RoundingMode(StrEnum):
+    """How the last kept decimal is rounded."""
+
+    HALF_UP = "setengah_ke_atas"
+    HALF_EVEN = "setengah_genap"
+
+
+class Rounding(_Model):
+    """The rounding rule applied once to each published score."""
+
+    places: int | None = Field(2, alias="tempat_desimal", ge=0, le=4, description="Jumlah desimal; kosong (null) berarti tanpa pembulatan.")
+    mode: RoundingMode = Field(RoundingMode.HALF_UP, alias="mode", description="Cara membulatkan.")
+
+
+class MissingAnswerRule(StrEnum):
+    """How unanswered questions count."""
+
+    ZERO = "nol"
+    INCOMPLETE = "tidak_lengkap"
+
+
+class NoteStatus(StrEnum):
+    """Whether a rule value is confirmed by a source or a labelled preset."""
+
+    CONFIRMED = "terkonfirmasi"
+    PRESET = "preset"
+
+
+class RuleNote(_Model):
+    """Provenance of one rule value."""
+
+    item: Text = Field(alias="butir", description="Nilai aturan yang diterangkan, misalnya 'bobot tahap'.")
+    status: NoteStatus = Field(alias="status", description="'terkonfirmasi' (dengan sumber) atau 'preset' (dengan alasan).")
+    source: Text | None = Field(None, alias="sumber", description="Sumber yang mengonfirmasi.")
+    reason: Text | None = Field(None, alias="alasan", description="Alasan nilai preset.")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> RuleNote:
+        if self.status is NoteStatus.CONFIRMED and not self.source:
+            _raise_if([(("sumber",), "KM-Q-021", msg.note_without_source(self.item))])
+        if self.status is NoteStatus.PRESET and not self.reason:
+            _raise_if([(("alasan",), "KM-Q-022", msg.note_without_reason(self.item))])
+        return self
+
+
+def _unique(items: tuple[_Model, ...], what: str, attr: str = "code") -> list[tuple[Loc, str, str]]:
+    seen: set[str] = set()
+    problems: list[tuple[Loc, str, str]] = []
+    for i, item in enumerate(items):
+        code = str(getattr(item, attr))
+        if code in seen:
+            problems.append(((i, "kode"), "KM-Q-002", msg.duplicate_code(what, code)))
+        seen.add(code)
+    return problems
+
+
+def _weights_sum(items: tuple[Indicator, ...] | tuple[Stage, ...], what: str) -> list[tuple[Loc, str, str]]:
+    total = sum((i.weight for i in items), Decimal(0))
+    if total != 100:
+        from kipmonev.core.formatting import format_plain
+
+        return [((), "KM-Q-001", msg.weights_not_100(what, format_plain(total)))]
+    return []
+
+
+class Rules(_Model):
+    """How an edition turns answers into a final score and qualification."""
+
+    stages: tuple[Stage, ...] = Field(alias="tahap", min_length=1, description="Tahap penilaian dan bobotnya; yang pertama 'saq'.")
+    gate: Gate | None = Field(None, alias="gerbang", description="Batas lolos SAQ terverifikasi ke tahap berikutnya; kosong berarti semua lanjut.")
+    bands: tuple[Band, ...] = Field(alias="kualifikasi", min_length=1, description="Kualifikasi dari tertinggi ke terendah, dengan batas bawah termasuk.")
+    rounding: Rounding = Field(default_factory=Rounding, alias="pembulatan", description="Aturan pembulatan nilai yang diumumkan.")
+    evidence_credit: Annotated[Decimal, Field(ge=0, le=1)] = Field(
+        Decimal(0), alias="kredit_tanpa_bukti", description="Bagian poin (0–1) untuk jawaban bernilai tanpa bukti yang diwajibkan."
+    )
+    missing_answers: MissingAnswerRule = Field(
+        MissingAnswerRule.ZERO, alias="jawaban_kosong", description="'nol': pertanyaan kosong bernilai 0; 'tidak_lengkap': penilaian belum lengkap."
+    )
+    verification_required: bool = Field(True, alias="verifikasi_wajib", description="Nilai akhir hanya diberikan setelah semua jawaban diverifikasi.")
+    notes: tuple[RuleNote, ...] = Field((), alias="keterangan", description="Status setiap nilai aturan: terkonfirmasi atau preset.")
+
+    @field_validator("stages")
+    @classmethod
+    def _check_stages(cls, stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
+        problems = _unique(stages, "tahap") + _weights_sum(stages, "tahap")
+        if stages[0].code != "saq":
+            problems.append(((0, "kode"), "KM-Q-020", msg.first_stage_not_saq(stages[0].code)))
+        _raise_if(problems)
+        return stages
+
+    @field_validator("bands")
+    @classmethod
+    def _check_bands(cls, bands: tuple[Band, ...]) -> tuple[Band, ...]:
+        problems = _unique(bands, "kualifikasi")
+        descending = all(a.lower > b.lower for a, b in itertools.pairwise(bands))
+        if not descending or bands[-1].lower != 0:
+            problems.append(((), "KM-Q-011", msg.bands_order()))
+        _raise_if(problems)
+        return bands
+
+    @property
+    def later_stages(self) -> tuple[Stage, ...]:
+        """The stages after the SAQ."""
+        return self.stages[1:]
+
+
+class RuleSet(_Model):
+    """A shipped rule preset (``questionnaires/aturan/*.yaml``), applied to editions by id."""
+
+    id: str = Field(pattern=ID_PATTERN, description="Id aturan, misalnya 'ki-pusat'.")
+    name: Text = Field(alias="nama", description="Nama aturan.")
+    commission: Text = Field(alias="komisi", description="Komisi Informasi yang memakai aturan ini.")
+    rules: Rules = Field(alias="aturan", description="Isi aturan.")
+
+
+AnyQuestion = YesNoQuestion | ChoiceQuestion | ChecklistQuestion | NumberQuestion
+
+
+def _canonical(value: object) -> object:
+    """Plain JSON-ready data in which equal numbers are written alike (``4``, ``4.0`` and ``4.00`` → ``"4"``)."""
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, StrEnum):
+        return value.value
+    return value
+
+
+class Questionnaire(_Model):
+    """One edition of a monev questionnaire for one category of public body."""
+
+    model_config = ConfigDict(ignored_types=(cached_property,))
+
+    id: str = Field(pattern=ID_PATTERN, description="Id edisi, misalnya 'ki-pusat-2025-kementerian'.")
+    title: Text = Field(alias="judul", description="Judul kuesioner.")
+    commission: Text = Field(alias="komisi", description="Komisi Informasi penyelenggara.")
+    year: int = Field(alias="tahun", ge=2008, le=2100, description="Tahun penilaian.")
+    category: Text = Field(alias="kategori", description="Kategori badan publik.")
+    version: int = Field(alias="versi", description="Versi berbentuk yyyymmddrr, misalnya 2025081501.")
+    rule_set: str | None = Field(None, alias="aturan_id", description="Id aturan yang dipakai, bila aturan berasal dari berkas aturan.")
+    description: Text | None = Field(None, alias="deskripsi", description="Uraian edisi dan status isinya.")
+    rules: Rules = Field(alias="aturan", description="Aturan penilaian edisi ini: isi langsung, atau id/berkas aturan (misalnya 'ki-pusat').")
+    notes: tuple[RuleNote, ...] = Field((), alias="keterangan", description="Status isi edisi (bobot indikator, asal butir): terkonfirmasi atau preset.")
+    indicators: tuple[Indicator, ...] = Field(alias="indikator", min_length=1, description="Indikator dan bobotnya.")
+    questions: tuple[Question, ...] = Field(alias="pertanyaan", min_length=1, description="Pertanyaan yang dinilai.")
+
+    @field_validator("version")
+    @classmethod
+    def _version_date(cls, version: int) -> int:
+        text = str(version)
+        try:
+            if len(text) != 10:
+                raise ValueError(text)
+            dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+        except ValueError:
+            _raise_if([((), "KM-Q-023", msg.version_format(version))])
+        return version
+
+    @field_validator("indicators")
+    @classmethod
+    def _check_indicators(cls, indicators: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
+        _raise_if(_unique(indicators, "indikator") + _weights_sum(indicators, "indikator"))
+        return indicators
+
+    @field_validator("questions")
+    @classmethod
+    def _check_questions(cls, questions: tuple[AnyQuestion, ...]) -> tuple[AnyQuestion, ...]:
+        problems = _unique(questions, "pertanyaan")
+        by_code = {q.code: q for q in questions}
+        for i, q in enumerate(questions):
+            if q.condition is None:
+                continue
+            target = by_code.get(q.condition.question)
+            where: Loc = (i, "syarat", "pertanyaan")
+            if q.condition.question == q.code:
+                problems.append((where, "KM-Q-005", msg.condition_self(q.code)))
+            elif target is None:
+                problems.append((where, "KM-Q-004", msg.condition_unknown(q.code, q.condition.question)))
+            elif target.max_points != 0:
+                problems.append((where, "KM-Q-006", msg.condition_scored(q.code, target.code)))
+            else:
+                allowed = {label.casefold() for label in target.labels}
+                for answer in q.condition.answers:
+                    if answer.strip().casefold() not in allowed:
+                        problems.append(((i, "syarat", "jawaban"), "KM-Q-007", msg.condition_answer(q.code, answer, target.labels)))
+        for i, q in enumerate(questions):
+            seen = {q.code}
+            cond = q.condition
+            while cond is not None and cond.question in by_code:
+                if cond.question in seen:
+                    problems.append(((i, "syarat"), "KM-Q-008", msg.condition_cycle(q.code)))
+                    break
+                seen.add(cond.question)
+                cond = by_code[cond.question].condition
+        _raise_if(problems)
+        return questions
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Questionnaire:
+        known = {i.code for i in self.indicators}
+        problems: list[tuple[Loc, str, str]] = []
+        for i, q in enumerate(self.questions):
+            if q.indicator not in known:
+                problems.append((("pertanyaan", i, "indikator"), "KM-Q-003", msg.unknown_indicator(q.code, q.indicator)))
+            elif not q.code.startswith(q.indicator + "."):
+                problems.append((("pertanyaan", i, "kode"), "KM-Q-009", msg.code_prefix(q.code, q.indicator)))
+        for j, ind in enumerate(self.indicators):
+            if not any(q.indicator == ind.code and q.max_points > 0 for q in self.questions):
+                problems.append((("indikator", j, "kode"), "KM-Q-010", msg.empty_indicator(ind.code)))
+        _raise_if(problems)
+        return self
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical JSON of the whole edition, rules included: ``sha256:…``."""
+        data = _canonical(self.model_dump(mode="python", by_alias=True))
+        blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+        return "sha256:" + hashlib.sha256(blob).hexdigest()
+
+    @cached_property
+    def question_map(self) -> dict[str, AnyQuestion]:
+        """Questions by code."""
+        return {q.code: q for q in self.questions}
+
+    @cached_property
+    def indicator_map(self) -> dict[str, Indicator]:
+        """Indicators by code."""
+        return {i.code: i for i in self.indicators}
+
+    def questions_of(self, indicator: str) -> Iterator[AnyQuestion]:
+        """The questions of one indicator, in file order."""
+        return (q for q in self.questions if q.indicator == indicator)

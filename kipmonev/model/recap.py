@@ -1,0 +1,135 @@
+"""The recap (rekapitulasi) of a batch: the canonical object from which every recap export is rendered.
+
+Built by :mod:`kipmonev.engine.recap` (rules B1–B5 are documented there).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipmonev._version import __version__
+from kipmonev.model.result import BandResult, Score
+
+RECAP_SCHEMA_VERSION = "1.0"
+NOT_FINAL = "belum_final"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class StageCell(_Frozen):
+    """One stage's score in a row."""
+
+    code: str
+    name: str
+    score: Score | None
+    note: str | None = Field(None, description="Asal nilai tahap, misalnya 'rata-rata 3 panelis'.")
+
+
+class IndicatorCell(_Frozen):
+    """One indicator on the body's basis track."""
+
+    code: str
+    name: str
+    weight: Score
+    percent: Score | None
+    contribution: Score
+
+
+class Previous(_Frozen):
+    """Last year's headline for the same body ID."""
+
+    score: Score
+    band: str
+    complete: bool
+    change: Score
+
+
+class BodyRow(_Frozen):
+    """One scored body in the recap."""
+
+    file: str
+    body_id: str | None
+    name: str
+    category: str
+    questionnaire_id: str
+    saq_self: Score
+    saq_verified: Score | None
+    stages: tuple[StageCell, ...]
+    gate_passed: bool | None
+    final_score: Score | None
+    band: BandResult | None
+    estimate_score: Score
+    estimate_band: BandResult
+    complete: bool
+    reasons: tuple[str, ...]
+    indicators: tuple[IndicatorCell, ...]
+    missing_answers: int
+    no_evidence: int
+    result_file: str | None = None
+    rank: int | None = None
+    previous: Previous | None = None
+
+
+class ErrorRow(_Frozen):
+    """One problem of a file that could not be scored."""
+
+    file: str
+    code: str
+    where: str
+    message: str
+
+
+class BandCounts(_Frozen):
+    """Counts per qualification for one category (rule B2)."""
+
+    category: str
+    counts: dict[str, int]
+    not_final: int
+    total: int
+
+
+class Funnel(_Frozen):
+    """Rule B3."""
+
+    files: int
+    scored: int
+    saq_complete: int
+    passed_gate: int
+    complete: int
+
+
+class IndicatorAverage(_Frozen):
+    """Rule B4."""
+
+    category: str
+    code: str
+    name: str
+    average_percent: Score | None
+    bodies: int
+    weakest_rank: int | None = Field(None, description="1 = indikator terlemah kategori ini.")
+
+
+class Recap(_Frozen):
+    """The canonical batch result (``rekap.json``)."""
+
+    schema_version: str = RECAP_SCHEMA_VERSION
+    kipmonev_version: str = __version__
+    date: str = Field(description="Tanggal rekap (ISO), diberikan oleh pemanggil.")
+    bands: tuple[BandResult, ...]
+    rows: tuple[BodyRow, ...]
+    errors: tuple[ErrorRow, ...]
+    band_counts: tuple[BandCounts, ...]
+    funnel: Funnel
+    indicators: tuple[IndicatorAverage, ...]
+    has_previous: bool
+
+    def to_json(self) -> str:
+        """Canonical JSON text."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Recap:
+        """Read a recap written by :meth:`to_json`."""
+        return cls.model_validate_json(text)

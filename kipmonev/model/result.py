@@ -1,0 +1,263 @@
+"""The canonical result: one Assessment per body, serialised to JSON with a published schema.
+
+Every report, recap and export is rendered from this and nothing else, so renderings cannot disagree.
+Scores are exact decimals in Python and JSON numbers on disk; every published score is already rounded
+by the edition's rule.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from kipmonev.model.submission import BodyIdentity, Notice
+
+#: Bumped when the result's shape changes incompatibly.
+SCHEMA_VERSION = "1.0"
+
+
+def _as_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Score = Annotated[Decimal, PlainSerializer(_as_number, return_type=float, when_used="json")]
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class QuestionStatus(StrEnum):
+    """How an answer was counted."""
+
+    ANSWERED = "answered"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+    NO_EVIDENCE = "no_evidence"
+
+
+class ScaleStep(_Result):
+    """One way to earn points on a question, for display: an option, a checklist item, a range."""
+
+    code: str | None = Field(None, description="Kode butir daftar periksa.")
+    label: str
+    points: Score
+
+
+class Fulfilment(StrEnum):
+    """How much of a question's points an answer earned."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+class AnswerResult(_Result):
+    """How one answer (the body's or the verifier's) was scored."""
+
+    answer: str | None = Field(description="Jawaban untuk ditampilkan ('Ya', label pilihan, kode butir, angka), kosong bila tidak dijawab.")
+    checked: tuple[str, ...] = Field((), description="Kode butir daftar periksa yang dicentang.")
+    evidence: tuple[str, ...] = Field((), description="Bukti dukung yang diberikan.")
+    status: QuestionStatus
+    earned: Score = Field(description="Poin yang diperoleh.")
+    possible: Score = Field(description="Poin yang mungkin; 0 bila tidak berlaku.")
+    reason: str | None = Field(None, description="Penjelasan status, dalam Bahasa Indonesia.")
+    fulfilment: Fulfilment | None = Field(None, description="'full', 'partial' atau 'none' menurut poin; kosong bila tidak berlaku.")
+
+
+class QuestionResult(_Result):
+    """A question, its definition and how it was scored."""
+
+    code: str
+    indicator: str
+    type: str
+    text: str
+    hint: str | None
+    definition: str
+    legal_basis: str
+    recommendation: str
+    evidence_required: str
+    unit: str | None = Field(None, description="Satuan jawaban angka, misalnya 'hari kerja'.")
+    max_points: Score
+    scale: tuple[ScaleStep, ...]
+    self_answer: AnswerResult = Field(description="Jawaban mandiri badan publik.")
+    verified_answer: AnswerResult | None = Field(description="Keputusan verifikator; kosong bila belum diverifikasi.")
+    verifier_note: str | None = None
+    respondent_note: str | None = None
+    counted: AnswerResult = Field(description="Jawaban yang dihitung pada nilai dasar (verifikasi bila ada, selain itu mandiri).")
+
+
+class IndicatorResult(_Result):
+    """One indicator on one track (self or verified)."""
+
+    code: str
+    name: str
+    description: str | None = None
+    weight: Score
+    earned: Score
+    possible: Score
+    percent: Score | None = Field(description="Poin diperoleh ÷ poin mungkin × 100, dibulatkan; kosong bila tidak ada butir berlaku.")
+    contribution: Score = Field(description="Sumbangan ke nilai SAQ, dibulatkan untuk tampilan.")
+
+
+class TrackResult(_Result):
+    """The SAQ on one track: the body's own answers (mandiri) or the verifier's (verifikasi)."""
+
+    score: Score = Field(description="Nilai SAQ 0–100, dibulatkan sekali dari nilai tepat.")
+    indicators: tuple[IndicatorResult, ...]
+    active_weight: Score = Field(description="Jumlah bobot indikator yang memiliki butir berlaku (biasanya 100).")
+
+
+class StageResult(_Result):
+    """One stage's score and its part in the final score."""
+
+    code: str
+    name: str
+    weight: Score
+    score: Score | None = Field(description="Nilai tahap; kosong bila belum ada.")
+    contribution: Score | None = Field(description="Bobot × nilai ÷ 100; kosong bila tidak dihitung.")
+
+
+class GateResult(_Result):
+    """The gate outcome."""
+
+    threshold: Score
+    score: Score = Field(description="Nilai SAQ dasar yang dibandingkan.")
+    passed: bool
+    on_fail: str = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq' atau 'tahap_lain_nol'.")
+
+
+class BandResult(_Result):
+    """A qualification."""
+
+    code: str
+    name: str
+    lower: Score
+    color: str
+    message: str | None
+
+
+class Improvement(_Result):
+    """An unmet item and what meeting it alone would add (potensi tambahan nilai)."""
+
+    code: str
+    indicator: str
+    text: str
+    definition: str
+    recommendation: str
+    legal_basis: str
+    status: QuestionStatus
+    earned: Score
+    possible: Score
+    gain_saq: Score = Field(description="Tambahan nilai SAQ dasar bila butir ini saja dipenuhi.")
+    gain: Score = Field(description="Tambahan nilai utama (nilai akhir, atau perkiraan bila belum final) bila butir ini saja dipenuhi.")
+
+
+class Counts(_Result):
+    """Question counts on the body's own answers."""
+
+    questions: int
+    answered: int
+    missing: int
+    not_applicable: int
+    no_evidence: int
+    verified: int
+
+
+class QuestionnaireRef(_Result):
+    """Which edition scored this, exactly."""
+
+    id: str
+    title: str
+    commission: str
+    year: int
+    category: str
+    version: int
+    content_hash: str
+    rule_set: str | None
+    description: str | None = None
+
+
+class RuleNoteResult(_Result):
+    """Whether a rule value is confirmed or a preset."""
+
+    item: str
+    status: str
+    source: str | None
+    reason: str | None
+
+
+class RulesSummary(_Result):
+    """The rules applied, repeated for the methodology section of reports."""
+
+    bands: tuple[BandResult, ...]
+    rounding_places: int | None
+    rounding_mode: str
+    evidence_credit: Score
+    missing_answers: str
+    verification_required: bool
+    notes: tuple[RuleNoteResult, ...]
+
+
+class Method(StrEnum):
+    """How the headline score was formed (rules S6–S8)."""
+
+    SAQ_ONLY = "saq_only"
+    WEIGHTED_STAGES = "weighted_stages"
+    GATE_FAILED_SAQ = "gate_failed_saq"
+    GATE_FAILED_ZERO = "gate_failed_zero"
+    STAGE_MISSING = "stage_missing"
+
+
+class Outcome(_Result):
+    """The headline: final score and qualification when the rules give one, an estimate otherwise."""
+
+    complete: bool = Field(description="True bila aturan memberi nilai akhir dan kualifikasi.")
+    final_score: Score | None
+    band: BandResult | None
+    reasons: tuple[str, ...] = Field(description="Mengapa belum final (Bahasa Indonesia).")
+    basis: str = Field(description="'verified' bila nilai dasar dari verifikasi, 'self' bila dari jawaban mandiri.")
+    estimate_score: Score = Field(description="Nilai utama: nilai akhir bila final, selain itu perkiraan dari data yang ada.")
+    estimate_band: BandResult = Field(description="Kualifikasi nilai utama (perkiraan bila belum final).")
+    estimate_includes_stages: bool = Field(description="Perkiraan sudah memperhitungkan tahap lanjutan.")
+    method: Method = Field(description="Cara nilai utama dibentuk: hanya SAQ, tahap berbobot, tidak lolos gerbang (nilai SAQ / tahap lain 0), atau tahap belum lengkap.")
+
+
+class Assessment(_Result):
+    """The canonical result for one body."""
+
+    schema_version: str = SCHEMA_VERSION
+    kipmonev_version: str
+    questionnaire: QuestionnaireRef
+    rules: RulesSummary
+    body: BodyIdentity
+    source: str | None = Field(None, description="Berkas asal.")
+    saq_self: TrackResult = Field(description="Nilai mandiri.")
+    saq_verified: TrackResult | None = Field(description="Nilai verifikasi; kosong bila belum ada jawaban verifikator.")
+    stages: tuple[StageResult, ...]
+    gate: GateResult | None
+    outcome: Outcome
+    counts: Counts
+    questions: tuple[QuestionResult, ...]
+    improvements: tuple[Improvement, ...] = Field(description="Butir belum terpenuhi, diurutkan dari potensi tambahan nilai terbesar.")
+    notices: tuple[Notice, ...] = ()
+
+    def to_json(self) -> str:
+        """Serialise to the canonical JSON text (UTF-8, indented, stable key order)."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Assessment:
+        """Read a result written by :meth:`to_json`."""
+        return cls.model_validate_json(text)
+
+
+def result_schema() -> dict[str, Any]:
+    """The JSON Schema of the canonical result (``kipmonev schema``)."""
+    schema = Assessment.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"urn:kipmonev:assessment:{SCHEMA_VERSION}"
+    return schema

@@ -1,0 +1,95 @@
+"""What a body submits: its identity, its answers, the verifier's answers and later-stage scores.
+
+These are the scoring engine's inputs. Readers (workbooks, JSON) build them; scoring never reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kipmonev.core.errors import Problem
+from kipmonev.model.questionnaire import EvidenceKind
+
+_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BodyIdentity(_Frozen):
+    """The public body assessed (Identitas)."""
+
+    id: str | None = Field(None, description="Kode/ID badan publik, unik dalam satu penilaian.")
+    name: str = Field(description="Nama badan publik.")
+    category: str | None = Field(None, description="Kategori badan publik.")
+    province: str | None = Field(None, description="Provinsi.")
+    website: str | None = Field(None, description="Alamat situs web.")
+    ppid_name: str | None = Field(None, description="Nama PPID (pejabat atau kontak).")
+    ppid_email: str | None = Field(None, description="Email PPID.")
+    year: int | None = Field(None, description="Tahun penilaian.")
+
+
+class Answer(_Frozen):
+    """One answer, by the body or by the verifier.
+
+    ``value`` depends on the question type: ``"Ya"``/``"Tidak"`` (any case), an option label, a tuple of
+    checklist item codes that are met, or a number. ``None`` with ``not_applicable=False`` means unanswered.
+    """
+
+    value: str | Decimal | tuple[str, ...] | None = Field(None, description="Jawaban.")
+    not_applicable: bool = Field(False, description="Dijawab 'Tidak Berlaku'.")
+    evidence: tuple[str, ...] = Field((), description="Tautan atau nama dokumen bukti dukung.")
+    note: str | None = Field(None, description="Keterangan pengisi atau catatan verifikator.")
+
+    @property
+    def is_blank(self) -> bool:
+        """True when nothing was answered (evidence or notes alone do not count as an answer)."""
+        return self.value in (None, "", ()) and not self.not_applicable
+
+
+class Notice(_Frozen):
+    """A warning found while reading a submission, carried into the result."""
+
+    code: str
+    message: str
+    where: str = Field(description="Lokasi, misalnya 'isian.xlsx, Kuesioner!F23'.")
+
+    @classmethod
+    def of(cls, problem: Problem) -> Notice:
+        """Build from a located problem."""
+        return cls(code=problem.code, message=problem.message, where=str(problem.location))
+
+
+class Submission(_Frozen):
+    """Everything scored for one body."""
+
+    questionnaire_id: str = Field(description="Id edisi kuesioner yang diisi.")
+    body: BodyIdentity
+    answers: dict[str, Answer] = Field(default_factory=dict, description="Jawaban mandiri per kode pertanyaan.")
+    verification: dict[str, Answer] = Field(default_factory=dict, description="Jawaban verifikator per kode pertanyaan.")
+    stage_scores: dict[str, Decimal] = Field(default_factory=dict, description="Nilai tahap lanjutan (0–100) per kode tahap.")
+    source: str | None = Field(None, description="Berkas asal, bila ada.")
+    notices: tuple[Notice, ...] = Field((), description="Peringatan dari pembacaan berkas.")
+
+
+def is_link(text: str) -> bool:
+    """True for an http(s) URL with a host."""
+    return bool(_URL.match(text.strip()))
+
+
+def evidence_satisfied(kind: EvidenceKind, evidence: tuple[str, ...]) -> bool:
+    """Whether the evidence given meets what a question requires.
+
+    ``tautan`` needs at least one http(s) URL; ``dokumen`` needs at least one reference to a document,
+    a URL or a file name (documents are often shared through links); ``tidak_perlu`` needs nothing.
+    """
+    if kind is EvidenceKind.NONE:
+        return True
+    items = [e for e in (x.strip() for x in evidence) if e]
+    if kind is EvidenceKind.LINK:
+        return any(is_link(e) for e in items)
+    return bool(items)

@@ -1,0 +1,71 @@
+"""Write a submission into a fresh template, as a person would fill it in a spreadsheet.
+
+Used by the examples, the benchmarks and the tests, and by anyone turning answers held elsewhere (a JSON
+export, another system) into the workbook PPID staff and verifiers work in.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.workbook_layout import COLUMNS, HEADER_ROW, STAGE_FIRST_ROW, answer_rows
+from kipmonev.model.questionnaire import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, Questionnaire
+from kipmonev.model.submission import Answer, Submission
+from kipmonev.outputs.template import build_template, save_workbook
+
+#: The Tahap sheet column that holds a stage's score.
+STAGE_SCORE_COLUMN = 4
+
+
+def _cell_value(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _write(rows: dict[str, int], ws: Worksheet, q: AnyQuestion, answer: Answer, column: int, own: bool) -> None:
+    row = rows[q.code]
+    if answer.not_applicable:
+        ws.cell(row=row, column=column, value=NA_LABEL)
+    elif isinstance(q, ChecklistQuestion):
+        if isinstance(answer.value, tuple):
+            for item in q.items:
+                ws.cell(row=rows[f"{q.code}.{item.code}"], column=column, value=YES_LABEL if item.code in answer.value else NO_LABEL)
+    elif isinstance(answer.value, Decimal):
+        ws.cell(row=row, column=column, value=_cell_value(answer.value))
+    elif isinstance(answer.value, str):
+        ws.cell(row=row, column=column, value=answer.value)
+    if own and answer.evidence:
+        ws.cell(row=row, column=COLUMNS[tx.COL_EVIDENCE], value="\n".join(answer.evidence))
+    if answer.note:
+        ws.cell(row=row, column=COLUMNS[tx.COL_NOTE if own else tx.COL_VERIFY_NOTE], value=answer.note)
+
+
+def fill_template(q: Questionnaire, submission: Submission, *, identity: bool = True) -> Workbook:
+    """A template for ``q`` filled with the submission.
+
+    It carries the identity (unless ``identity`` is false), answers, evidence, notes, verifier decisions and
+    stage scores.
+    """
+    wb = build_template(q, submission.body if identity else None)
+    ws = wb[tx.SHEET_ANSWERS]
+    rows = {entry.code: HEADER_ROW + i for i, entry in enumerate(answer_rows(q), start=1)}
+    for code, answer in submission.answers.items():
+        _write(rows, ws, q.question_map[code], answer, COLUMNS[tx.COL_ANSWER], own=True)
+    for code, answer in submission.verification.items():
+        _write(rows, ws, q.question_map[code], answer, COLUMNS[tx.COL_VERIFY], own=False)
+    if submission.stage_scores:
+        stages = wb[tx.SHEET_STAGES]
+        for i, stage in enumerate(q.rules.later_stages):
+            if stage.code in submission.stage_scores:
+                stages.cell(row=STAGE_FIRST_ROW + i, column=STAGE_SCORE_COLUMN, value=_cell_value(submission.stage_scores[stage.code]))
+    return wb
+
+
+def write_filled(q: Questionnaire, submission: Submission, path: Path) -> Path:
+    """Write the filled template to ``path`` (atomically, reproducibly) and return it."""
+    save_workbook(fill_template(q, submission), path)
+    return path

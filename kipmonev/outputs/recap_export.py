@@ -1,0 +1,207 @@
+"""Recap exports: XLSX (Peringkat, Rekap Kualifikasi, Indikator, Galat), CSV for Indonesian Excel, JSON.
+
+Everything is rendered from a :class:`~kipmonev.model.recap.Recap`; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kipmonev.core.fileio import workbook_bytes, write_atomic
+from kipmonev.core.formatting import format_number, neutralize_formula
+from kipmonev.model.recap import Recap
+
+FONT = "DejaVu Sans"
+# NOTE: one style object each, shared by every cell: building a Font per cell was half of the recap's time.
+_BODY_FONT = Font(name=FONT)
+_HEADER_FONT = Font(name=FONT, bold=True)
+_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
+_CENTERED = Alignment(horizontal="center")
+DASH = "–"
+NUMBER_FORMAT = "0.00"
+STATUS_FINAL = "Final"
+STATUS_ESTIMATE = "Perkiraan"
+
+Cell = str | int | float | None
+
+
+def _ranking_header(recap: Recap) -> list[str]:
+    stage_names = list(dict.fromkeys(s.name for r in recap.rows for s in r.stages))
+    header = ["Kategori", "Peringkat", "ID", "Nama badan publik", "Nilai mandiri", "Nilai verifikasi", *stage_names, "Lolos gerbang", "Nilai akhir", "Kualifikasi", "Status", "Keterangan"]
+    if recap.has_previous:
+        header += ["Nilai tahun lalu", "Kualifikasi tahun lalu", "Perubahan"]
+    return [*header, "Berkas"]
+
+
+def _ranking_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    stage_names = list(dict.fromkeys(s.name for r in recap.rows for s in r.stages))
+    for r in recap.rows:
+        stages = {s.name: s for s in r.stages}
+        note = "; ".join(r.reasons) if r.reasons else "; ".join(f"{s.name}: {s.note}" for s in r.stages if s.note)
+        row: list[Cell | float] = [
+            r.category,
+            r.rank,
+            r.body_id,
+            r.name,
+            float(r.saq_self),
+            None if r.saq_verified is None else float(r.saq_verified),
+            *[None if name not in stages or stages[name].score is None else float(stages[name].score or 0) for name in stage_names],
+            {True: "Ya", False: "Tidak", None: DASH}[r.gate_passed],
+            float(r.final_score) if r.final_score is not None else None,
+            (r.band or r.estimate_band).name,
+            STATUS_FINAL if r.complete else STATUS_ESTIMATE,
+            note or None,
+        ]
+        if recap.has_previous:
+            prev = r.previous
+            row += [float(prev.score), prev.band, float(prev.change)] if prev else [None, None, None]
+        yield [*row, r.file]
+
+
+def _band_header(recap: Recap) -> list[str]:
+    return ["Kategori", *[b.name for b in recap.bands], "Belum final", "Jumlah"]
+
+
+def _band_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    for c in recap.band_counts:
+        yield [c.category, *[c.counts.get(b.code, 0) for b in recap.bands], c.not_final, c.total]
+    yield ["Jumlah", *[sum(c.counts.get(b.code, 0) for c in recap.band_counts) for b in recap.bands], sum(c.not_final for c in recap.band_counts), sum(c.total for c in recap.band_counts)]
+
+
+def _funnel_rows(recap: Recap) -> list[list[Cell | float]]:
+    f = recap.funnel
+    return [
+        ["Berkas dalam batch", f.files],
+        ["Berhasil dibaca dan dinilai", f.scored],
+        ["SAQ lengkap (semua pertanyaan dijawab)", f.saq_complete],
+        ["Lolos gerbang", f.passed_gate],
+        ["Dinilai di semua tahap (nilai akhir)", f.complete],
+    ]
+
+
+_INDICATOR_HEADER = ["Kategori", "Kode", "Indikator", "Rata-rata capaian (%)", "Jumlah badan publik", "Peringkat terlemah"]
+
+
+def _indicator_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    for i in recap.indicators:
+        yield [i.category, i.code, i.name, None if i.average_percent is None else float(i.average_percent), i.bodies, i.weakest_rank]
+
+
+_ERROR_HEADER = ["Berkas", "Lokasi", "Kode", "Pesan"]
+
+
+def _error_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    for e in recap.errors:
+        yield [e.file, e.where, e.code, e.message]
+
+
+# --- XLSX ---------------------------------------------------------------------------
+
+def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell | float]], first: bool = False) -> Worksheet:
+    ws = wb.active if first and wb.active is not None else wb.create_sheet(title)
+    assert isinstance(ws, Worksheet)
+    ws.title = title
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = _HEADER_FONT
+        cell.alignment = _HEADER_ALIGNMENT
+    for values in rows:
+        ws.append([neutralize_formula(v) if isinstance(v, str) else (DASH if v is None else v) for v in values])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.font = _BODY_FONT
+            if isinstance(cell.value, float):
+                cell.number_format = NUMBER_FORMAT
+            elif cell.value == DASH:
+                cell.alignment = _CENTERED
+    ws.freeze_panes = "A2"
+    for idx, title_text in enumerate(header, start=1):
+        width = max([len(title_text), *(len(str(c.value)) for c in ws[get_column_letter(idx)][1:200])])
+        ws.column_dimensions[get_column_letter(idx)].width = min(max(width + 2, 8), 60)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    return ws
+
+
+def recap_workbook(recap: Recap) -> Workbook:
+    """Build the recap workbook: a colour per qualification, numbers as numbers with two decimals, '–' for missing."""
+    wb = Workbook()
+    ranking = _sheet(wb, "Peringkat", _ranking_header(recap), _ranking_rows(recap), first=True)
+    band_col = _ranking_header(recap).index("Kualifikasi") + 1
+    colours = {b.name: b.color.lstrip("#") for b in recap.bands}
+    for row in ranking.iter_rows(min_row=2, min_col=band_col, max_col=band_col):
+        for cell in row:
+            colour = colours.get(str(cell.value))
+            if colour:
+                cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
+                cell.font = Font(name=FONT, bold=True, color="FFFFFF")
+    counts = _sheet(wb, "Rekap Kualifikasi", _band_header(recap), _band_rows(recap))
+    for idx, band in enumerate(recap.bands, start=2):
+        counts.cell(row=1, column=idx).fill = PatternFill("solid", start_color=band.color.lstrip("#"), end_color=band.color.lstrip("#"))
+        counts.cell(row=1, column=idx).font = Font(name=FONT, bold=True, color="FFFFFF")
+    start = counts.max_row + 2
+    counts.cell(row=start, column=1, value="Corong penilaian").font = Font(name=FONT, bold=True)
+    for offset, (label, value) in enumerate(_funnel_rows(recap), start=1):
+        counts.cell(row=start + offset, column=1, value=label).font = Font(name=FONT)
+        counts.cell(row=start + offset, column=2, value=value).font = Font(name=FONT)
+    _sheet(wb, "Indikator", _INDICATOR_HEADER, _indicator_rows(recap))
+    _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
+    wb.properties.creator = "kipmonev"
+    # The recap's own date, not the clock: the same recap always gives the same bytes.
+    stamp = dt.datetime.combine(dt.date.fromisoformat(recap.date), dt.time())
+    wb.properties.created = stamp
+    wb.properties.modified = stamp
+    return wb
+
+
+def write_recap_xlsx(recap: Recap, path: Path) -> None:
+    """Write the recap workbook atomically."""
+    write_atomic(path, workbook_bytes(recap_workbook(recap)))
+
+
+# --- CSV ------------------------------------------------------------------------------
+
+def _csv_text(header: list[str], rows: Iterable[list[Cell | float]]) -> str:
+    """UTF-8 with BOM, ';' separator, decimal commas: what Excel with Indonesian settings opens as a table."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for values in rows:
+        writer.writerow(["" if v is None else format_number(v) if isinstance(v, float) else neutralize_formula(v) if isinstance(v, str) else str(v) for v in values])
+    return "\ufeff" + buffer.getvalue()
+
+
+#: The CSV files :func:`write_recap_csv` writes, in order.
+CSV_FILES = ("peringkat.csv", "rekap-kualifikasi.csv", "indikator.csv", "galat.csv")
+
+
+def write_recap_csv(recap: Recap, out_dir: Path) -> list[Path]:
+    """Write peringkat.csv, rekap-kualifikasi.csv, indikator.csv and galat.csv; return their paths."""
+    texts = (
+        _csv_text(_ranking_header(recap), _ranking_rows(recap)),
+        _csv_text(_band_header(recap), _band_rows(recap)),
+        _csv_text(_INDICATOR_HEADER, _indicator_rows(recap)),
+        _csv_text(_ERROR_HEADER, _error_rows(recap)),
+    )
+    paths = []
+    for name, text in zip(CSV_FILES, texts, strict=True):
+        write_atomic(out_dir / name, text)
+        paths.append(out_dir / name)
+    return paths
+
+
+def write_recap_json(recap: Recap, path: Path) -> None:
+    """Write rekap.json atomically."""
+    write_atomic(path, recap.to_json())

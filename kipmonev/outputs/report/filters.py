@@ -1,0 +1,68 @@
+"""Jinja filters: the only way templates turn values into text. Numbers and dates go through Babel.
+
+Every filter shows ``–`` for a missing value, never ``0``, so absent never looks like zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from kipmonev.core.formatting import format_long_date, format_number, format_plain, format_signed
+
+#: What a missing number or date is shown as.
+MISSING = "–"
+
+Number = Decimal | int | float
+
+
+def number(value: Number | None, places: int = 2) -> str:
+    """A score or point value with fixed decimals: ``89.5`` → ``89,50``; ``None`` → ``–``."""
+    return MISSING if value is None else format_number(value, places)
+
+
+def plain(value: Number | None) -> str:
+    """A number with only the decimals it needs (weights, points): ``40`` → ``40``, ``12.5`` → ``12,5``."""
+    return MISSING if value is None else format_plain(value)
+
+
+def signed(value: Number | None, places: int = 2) -> str:
+    """A change with its sign: ``1.5`` → ``+1,50``."""
+    return MISSING if value is None else format_signed(value, places)
+
+
+def percent(value: Number | None, places: int = 2) -> str:
+    """A value already on a 0–100 scale, with a percent sign: ``87.5`` → ``87,50%``."""
+    return MISSING if value is None else f"{format_number(value, places)}%"
+
+
+def long_date(value: dt.date | None) -> str:
+    """A date in words: ``2026-11-23`` → ``23 November 2026``."""
+    return MISSING if value is None else format_long_date(value)
+
+
+_TERMINAL = (".", "!", "?", "…", ":", ";")
+
+
+def sentence(value: str | None) -> str:
+    """Text ending in one full stop, for notes and reasons that may or may not end in one: ``Dicek`` → ``Dicek.``."""
+    text = (value or "").rstrip()
+    return text if not text or text.endswith(_TERMINAL) else f"{text}."
+
+
+def nobreak(value: str) -> str:
+    """Text whose words stay on one line (non-breaking spaces), e.g. ``2/2 Terpenuhi`` at the end of a row."""
+    return "\u00a0".join(str(value).split())
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "number": number,
+    "plain": plain,
+    "signed": signed,
+    "percent": percent,
+    "long_date": long_date,
+    "sentence": sentence,
+    "nobreak": nobreak,
+}

@@ -1,0 +1,120 @@
+"""HTML through Jinja: strict undefined, autoescaping, Babel filters. The HTML is the seam tests inspect.
+
+Templates are looked up first in the commission's folder (``--templates DIR``), then in the shipped
+``reports/``, so a commission can replace one partial or only ``laporan.css``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    select_autoescape,
+)
+from markupsafe import Markup
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, RenderError
+from kipmonev.core.resources import reports_dir
+from kipmonev.outputs.report.charts import indicator_chart
+from kipmonev.outputs.report.filters import FILTERS
+from kipmonev.outputs.report.labels import clean_text
+from kipmonev.outputs.report.view import BodyReport
+
+#: The body report's main template.
+BODY_TEMPLATE = "laporan.html.j2"
+
+_STYLE_END = re.compile(r"</style", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Templates:
+    """A template set: the Jinja environment and the folders it reads, first match wins.
+
+    Attributes:
+        env: The configured Jinja environment.
+        roots: The folders searched, the commission's first; also the only folders the PDF fetcher serves.
+    """
+
+    env: Environment
+    roots: tuple[Path, ...]
+
+
+def _finalize(value: Any) -> Any:
+    """Applied to every ``{{ … }}``: drop control characters from plain text (markup passes untouched)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
+
+
+@functools.lru_cache(maxsize=8)
+def _load(roots: tuple[Path, ...]) -> Templates:
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(r)) for r in roots]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "j2"]),
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+
+    def inline_asset(name: str) -> Markup:
+        """The text of a stylesheet in the template folders, for a ``<style>`` element."""
+        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        if _STYLE_END.search(source):
+            raise RenderError(msg.template_asset_unsafe(name), (Problem(Location(name), "KM-RN-006", msg.template_asset_unsafe(name)),))
+        return Markup(source)  # NOTE: trusted template-folder content, checked for '</style' above
+
+    env.globals["inline_asset"] = inline_asset
+    return Templates(env, roots)
+
+
+def load_templates(templates_dir: Path | None = None) -> Templates:
+    """The template set for a commission's folder (or only the shipped one), cached per folder."""
+    shipped = reports_dir().resolve()
+    roots = (shipped,) if templates_dir is None else (Path(templates_dir).resolve(), shipped)
+    return _load(tuple(dict.fromkeys(roots)))
+
+
+def render_template(templates: Templates, name: str, context: dict[str, Any]) -> str:
+    """Render one template, turning Jinja's errors into located RenderErrors.
+
+    Raises:
+        RenderError: The template is missing, has a syntax error, or fails while rendering.
+    """
+    try:
+        return templates.env.get_template(name).render(context)
+    except TemplateNotFound as e:
+        where = Location(str(templates.roots[0]))
+        missing = str(e.name or name)
+        raise RenderError(msg.template_missing(missing), (Problem(where, "KM-RN-003", msg.template_missing(missing)),)) from e
+    except TemplateSyntaxError as e:
+        where = Location(e.filename or e.name or name, line=e.lineno)
+        raise RenderError(msg.template_syntax(e.message or ""), (Problem(where, "KM-RN-004", msg.template_syntax(e.message or "")),)) from e
+    except TemplateError as e:
+        where = Location(name)
+        raise RenderError(msg.template_failed(str(e)), (Problem(where, "KM-RN-005", msg.template_failed(str(e))),)) from e
+
+
+def body_html(report: BodyReport, templates: Templates) -> str:
+    """The body report as one self-contained HTML document (CSS and chart inline, no remote resources)."""
+    context = {"r": report, "a": report.assessment, "chart_svg": indicator_chart(report.indicators)}
+    return render_template(templates, BODY_TEMPLATE, context)
+
+
+def render_html(report: BodyReport, templates_dir: Path | None = None) -> bytes:
+    """Renderer for :attr:`ReportFormat.HTML`: the body report as UTF-8 HTML."""
+    return body_html(report, load_templates(templates_dir)).encode("utf-8")

@@ -1,0 +1,86 @@
+"""Short texts, labels and qualification badges shared by the body report and the recap report.
+
+Pure functions, no I/O: they only make text from result files safe and short enough to show.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kipmonev.model.result import BandResult
+from kipmonev.model.submission import is_link
+
+#: Longest body name used in titles and PDF metadata.
+SHORT_NAME_LENGTH = 120
+#: Longest evidence label in one-line rows; a link always points at the full address.
+EVIDENCE_LABEL_LENGTH = 56
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters (keeping tab and newline), which no report format can show."""
+    return _CONTROL.sub("", text)
+
+
+def sentence(text: str) -> str:
+    """A message fragment as a sentence: capital first letter (the scoring messages start in lower case)."""
+    text = clean_text(text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def short_text(text: str, limit: int = SHORT_NAME_LENGTH) -> str:
+    """One line of at most ``limit`` characters, ending in '…' when cut."""
+    line = " ".join(clean_text(text).split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def evidence_label(text: str, limit: int = EVIDENCE_LABEL_LENGTH) -> str:
+    """A long address shortened for a compact row: ``ppid.contoh.go.id/…/laporan-2025.pdf``; names are cut with '…'."""
+    line = " ".join(text.split())
+    if not is_link(line):
+        return short_text(line, limit)
+    bare = re.sub(r"^https?://", "", line, flags=re.IGNORECASE).rstrip("/")
+    if len(bare) <= limit:
+        return bare
+    host, _, path = bare.partition("/")
+    last = path.rsplit("/", 1)[-1]
+    short = f"{host}/…/{last}" if last and last != path else f"{host}/…"
+    return short if len(short) <= limit else short_text(short, limit)
+
+
+def safe_color(color: str) -> str:
+    """The colour if it is ``#rrggbb``, else neutral grey: a result file cannot inject CSS."""
+    return color if _COLOR.match(color) else "#777777"
+
+
+def _text_color(background: str) -> str:
+    """Black or white text, whichever reads better on the band colour (WCAG relative luminance)."""
+    r, g, b = (int(safe_color(background)[i : i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else float(((c + 0.055) / 1.055) ** 2.4)
+
+    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return "#000000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#ffffff"
+
+
+@dataclass(frozen=True)
+class BandView:
+    """A qualification with colours safe to put into a style attribute."""
+
+    code: str
+    name: str
+    lower: Decimal
+    color: str
+    text_color: str
+    message: str | None
+
+
+def band_view(band: BandResult) -> BandView:
+    """A band ready for display: validated background colour and a readable text colour."""
+    color = safe_color(band.color)
+    return BandView(band.code, clean_text(band.name), band.lower, color, _text_color(color), clean_text(band.message) if band.message else None)

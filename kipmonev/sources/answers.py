@@ -1,0 +1,320 @@
+"""Read the Kuesioner sheet: answers and the verifier's answers by question code, and their warnings.
+
+Rows are found by the code in the code column, never by position. Checklist questions are answered per
+item row (``<kode>.<butir>``); their evidence sits on the question's own row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kipmonev.core import messages as msg
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.cellref import cell_ref
+from kipmonev.model.questionnaire import (
+    NA_LABEL,
+    NO_LABEL,
+    YES_LABEL,
+    AnyQuestion,
+    ChecklistQuestion,
+    ChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    YesNoQuestion,
+)
+from kipmonev.model.submission import Answer, evidence_satisfied
+from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, parse_number, split_evidence
+from kipmonev.sources.xlsx import Sheet
+
+
+@dataclass
+class _Columns:
+    header_row: int
+    code: int
+    answer: int
+    evidence: int | None = None
+    note: int | None = None
+    verify: int | None = None
+    verify_note: int | None = None
+
+
+def _columns(r: ReadState, sheet: Sheet) -> _Columns | None:
+    wanted = {role: {a.casefold() for a in (role, *tx.HEADER_ALIASES.get(role, ()))} for role in tx.HEADER_ALIASES}
+    for row in range(1, HEADER_SEARCH_ROWS + 1):
+        found: dict[str, int] = {}
+        for col in range(1, 60):
+            cell = sheet.get(row, col)
+            if cell is None or not isinstance(cell.value, str):
+                continue
+            key = header_key(cell.value)
+            for role, names in wanted.items():
+                if key in names and role not in found:
+                    found[role] = col
+        if tx.COL_CODE in found and tx.COL_ANSWER in found:
+            cols = _Columns(row, found[tx.COL_CODE], found[tx.COL_ANSWER], found.get(tx.COL_EVIDENCE), found.get(tx.COL_NOTE), found.get(tx.COL_VERIFY), found.get(tx.COL_VERIFY_NOTE))
+            if cols.evidence is None:
+                r.fail("KM-W-031", msg.column_missing(tx.COL_EVIDENCE), sheet.name, row, cols.code)
+            return cols
+    r.fail("KM-W-030", msg.header_missing(f"'{tx.COL_CODE}' dan '{tx.COL_ANSWER}'"), sheet.name)
+    return None
+
+
+class _Answers:
+    """Reads the Kuesioner sheet."""
+
+    def __init__(self, r: ReadState, q: Questionnaire, sheet: Sheet, cols: _Columns) -> None:
+        self.r = r
+        self.q = q
+        self.sheet = sheet
+        self.name = sheet.name
+        self.cols = cols
+        self.covered: dict[tuple[int, int], str] = {}
+
+    def rows_by_code(self) -> dict[str, int]:
+        """Code → row, reporting unknown and duplicate codes and missing rows."""
+        q, r, cols = self.q, self.r, self.cols
+        known = {c.casefold(): c for c in q.question_map}
+        for question in q.questions:
+            if isinstance(question, ChecklistQuestion):
+                known.update({f"{question.code}.{it.code}".casefold(): f"{question.code}.{it.code}" for it in question.items})
+        headings = {i.code.casefold() for i in q.indicators}
+        rows: dict[str, int] = {}
+        for (row, col), cell in sorted(self.sheet.cells.items()):
+            if col != cols.code or row <= cols.header_row or cell.value is None:
+                continue
+            text = clean_text(display(cell.value))
+            if not text or text.casefold() in headings:
+                continue
+            code = known.get(text.casefold())
+            if code is None:
+                r.fail("KM-W-032", msg.unknown_code(text, q.id), self.name, row, col)
+            elif code in rows:
+                r.fail("KM-W-033", msg.duplicate_row(code, cell_ref(rows[code], col)), self.name, row, col)
+            else:
+                rows[code] = row
+        for code in known.values():
+            if code not in rows:
+                r.fail("KM-W-034", msg.row_missing(code), self.name)
+        return rows
+
+    def value(self, row: int, col: int | None) -> str | Decimal | bool | None:
+        if col is None:
+            return None
+        span = self.covered.pop((row, col), None)
+        if span is not None:
+            self.r.fail("KM-W-041", msg.merged_answer_cell(span), self.name, row, col)
+            return None
+        return self.r.text_of(self.name, self.sheet.get(row, col))
+
+    def find_covered(self, rows: dict[str, int]) -> None:
+        """Answer cells of question and item rows hidden under another cell of a merged range."""
+        answer_cols = {c for c in (self.cols.answer, self.cols.verify) if c is not None}
+        ordered = sorted(set(rows.values()))
+        for top, left, bottom, right in self.sheet.merges:
+            for col in answer_cols:
+                if not left <= col <= right:
+                    continue
+                for row in ordered[bisect_left(ordered, top) : bisect_right(ordered, bottom)]:
+                    if (row, col) != (top, left):
+                        self.covered[(row, col)] = f"{cell_ref(top, left)}:{cell_ref(bottom, right)}"
+
+    def note(self, row: int, col: int | None) -> str | None:
+        value = self.value(row, col)
+        return None if value is None else display(value)
+
+    def evidence(self, row: int) -> tuple[str, ...]:
+        col = self.cols.evidence
+        if col is None:
+            return ()
+        cell = self.sheet.get(row, col)
+        if cell is None:
+            return ()
+        value = self.r.text_of(self.name, cell) if cell.value is not None or cell.formula is not None or cell.error else None
+        # Split the raw text: text_of() folds newlines, which separate items here.
+        raw = cell.value if isinstance(cell.value, str) else (display(value) if value is not None else None)
+        items = split_evidence(raw, cell.link)
+        for item in items:
+            if item.lower().startswith(("http://", "https://")):
+                self.r.links.append((self.r.loc(self.name, row, col), item))
+        return items
+
+    def label_answer(self, question: YesNoQuestion | ChoiceQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[str | None, bool]:
+        """(canonical label, not applicable) of a label answer; problems recorded."""
+        given = display(value)
+        key = given.casefold()
+        if key == NA_LABEL.casefold():
+            if question.allow_na:
+                return None, True
+            self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+            return None, False
+        for label in question.labels:
+            if clean_text(label).casefold() == key:
+                return label, False
+        allowed = question.labels + ((NA_LABEL,) if question.allow_na else ())
+        self.r.fail("KM-S-001", msg.answer_invalid(question.code, given, allowed), self.name, row, col)
+        return None, False
+
+    def number_answer(self, question: NumberQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[Decimal | None, bool]:
+        if isinstance(value, Decimal):
+            return value, False
+        given = display(value)
+        if given.casefold() == NA_LABEL.casefold():
+            if question.allow_na:
+                return None, True
+            self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+            return None, False
+        number = None if isinstance(value, bool) else parse_number(given)
+        if number is None:
+            self.r.fail("KM-S-003", msg.answer_not_number(question.code, given), self.name, row, col)
+        return number, False
+
+    def one(self, question: AnyQuestion, row: int, col: int | None, rows: dict[str, int], verifier: bool) -> tuple[Answer | None, str | None]:
+        """The answer in one column (own or verifier's) and its canonical label; None when blank."""
+        if col is None:
+            return None, None
+        note = self.note(row, self.cols.verify_note if verifier else self.cols.note)
+        evidence = () if verifier else self.evidence(row)
+        if isinstance(question, ChecklistQuestion):
+            return self.checklist(question, row, col, rows, verifier, note, evidence), None
+        value = self.value(row, col)
+        if value is None:
+            if verifier or (not evidence and note is None):
+                return None, None
+            return Answer(evidence=evidence, note=note), None
+        if isinstance(question, NumberQuestion):
+            number, na = self.number_answer(question, row, col, value)
+            if na:
+                return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
+            return (Answer(value=number, evidence=evidence, note=note), None) if number is not None else (None, None)
+        label, na = self.label_answer(question, row, col, value)
+        if na:
+            return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
+        return (Answer(value=label, evidence=evidence, note=note), label) if label is not None else (None, None)
+
+    def checklist(self, question: ChecklistQuestion, row: int, col: int, rows: dict[str, int], verifier: bool, note: str | None, evidence: tuple[str, ...]) -> Answer | None:
+        parent = self.value(row, col)
+        na = False
+        if parent is not None:
+            given = display(parent)
+            if given.casefold() == NA_LABEL.casefold() and question.allow_na:
+                na = True
+            elif given.casefold() == NA_LABEL.casefold():
+                self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+            else:
+                self.r.fail("KM-W-040", msg.checklist_parent(question.code, given, question.allow_na), self.name, row, col)
+        met: list[str] = []
+        blank: list[str] = []
+        for item in question.items:
+            item_code = f"{question.code}.{item.code}"
+            item_row = rows.get(item_code)
+            if item_row is None:
+                continue
+            value = self.value(item_row, col)
+            if value is None:
+                blank.append(item.code)
+                continue
+            given = display(value)
+            if given.casefold() == YES_LABEL.casefold():
+                met.append(item.code)
+            elif given.casefold() != NO_LABEL.casefold():
+                self.r.fail("KM-S-001", msg.answer_invalid(item_code, given, (YES_LABEL, NO_LABEL)), self.name, item_row, col)
+        answered = len(blank) < len(question.items)
+        if na:
+            return Answer(not_applicable=True, evidence=evidence, note=note)
+        if not answered:
+            if verifier or (not evidence and note is None):
+                return None
+            return Answer(evidence=evidence, note=note)
+        if blank:
+            first_blank = rows[f"{question.code}.{blank[0]}"]
+            items = ", ".join(blank)
+            if verifier:
+                self.r.warn("KM-W-053", msg.verification_items_blank(question.code, items), self.name, first_blank, col)
+            else:
+                self.r.warn("KM-W-052", msg.checklist_items_blank(question.code, items), self.name, first_blank, col)
+        return Answer(value=tuple(met), evidence=evidence, note=note)
+
+
+def _raw_points(question: AnyQuestion, answer: Answer) -> Decimal:
+    """The points an answer would earn before the evidence rule (for the warning only)."""
+    value = answer.value
+    if answer.not_applicable or value is None:
+        return Decimal(0)
+    if isinstance(question, YesNoQuestion):
+        return question.points if value == YES_LABEL else Decimal(0)
+    if isinstance(question, ChoiceQuestion):
+        return next((o.points for o in question.options if o.label == value), Decimal(0))
+    if isinstance(question, ChecklistQuestion):
+        return sum((i.points for i in question.items if isinstance(value, tuple) and i.code in value), Decimal(0))
+    return question.points_for(value) if isinstance(value, Decimal) else Decimal(0)
+
+
+def _answer_text(answer: Answer) -> str:
+    value = answer.value
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return str(value)
+
+
+def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dict[str, Answer]]:
+    """The body's and the verifier's answers by question code; problems and warnings go to ``r``."""
+    name = r.find_sheet(tx.SHEET_ANSWERS)
+    if name is None:
+        return {}, {}
+    sheet = r.book.sheet(name)
+    cols = _columns(r, sheet)
+    if cols is None:
+        return {}, {}
+    reader = _Answers(r, q, sheet, cols)
+    rows = reader.rows_by_code()
+    reader.find_covered(rows)
+    answers: dict[str, Answer] = {}
+    verification: dict[str, Answer] = {}
+    labels: dict[str, str | None] = {}
+    for question in q.questions:
+        row = rows.get(question.code)
+        if row is None:
+            continue
+        own, label = reader.one(question, row, cols.answer, rows, verifier=False)
+        labels[question.code] = label
+        if own is not None:
+            answers[question.code] = own
+        theirs, _ = reader.one(question, row, cols.verify, rows, verifier=True)
+        if theirs is not None:
+            # The verifier judged the body's evidence; keep it with the decision for reports (S2: unchecked).
+            verification[question.code] = theirs.model_copy(update={"evidence": own.evidence if own is not None else ()})
+    _warnings(r, q, name, cols, rows, answers, labels)
+    return answers, verification
+
+
+def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: dict[str, int], answers: dict[str, Answer], labels: dict[str, str | None]) -> None:
+    """Unanswered applicable questions, and answers that earn points without the evidence they need."""
+    credit_zero = q.rules.evidence_credit == 0
+    for question in q.questions:
+        row = rows.get(question.code)
+        if row is None:
+            continue
+        cond = question.condition
+        if cond is not None:
+            scope = labels.get(cond.question)
+            if scope is not None and scope != NA_LABEL and scope.casefold() not in {a.strip().casefold() for a in cond.answers}:
+                continue  # S3: the condition is unmet, so the question does not apply
+        answer = answers.get(question.code)
+        if answer is None or answer.is_blank:
+            if isinstance(question, ChecklistQuestion):
+                first = rows.get(f"{question.code}.{question.items[0].code}", row)
+                if answer is not None and answer.value == ():
+                    continue  # every item answered 'Tidak': answered, nothing to warn about
+                r.warn("KM-W-051", msg.checklist_unanswered(question.code), sheet, first, cols.answer)
+            else:
+                r.warn("KM-W-050", msg.unanswered(question.code), sheet, row, cols.answer)
+            continue
+        if _raw_points(question, answer) > 0 and not evidence_satisfied(question.evidence, answer.evidence):
+            column = cols.evidence if cols.evidence is not None else cols.answer
+            r.warn("KM-W-055", msg.no_evidence(question.code, _answer_text(answer), msg.evidence_need(question.evidence.value), credit_zero), sheet, row, column)
+
+

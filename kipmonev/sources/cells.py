@@ -1,0 +1,170 @@
+"""Cell values as people type them, and the state one workbook read collects (problems, warnings, links).
+
+Normalising happens here, at the edge: non-breaking spaces, stray spaces, numbers typed as text,
+evidence cells holding several links. Everything located is reported with its sheet and cell.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, WorkbookError
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.cellref import cell_ref, column_index
+from kipmonev.sources.xlsx import Cell, CellValue, XlsxFile, excel_number
+
+#: How far down the reader looks for the column headings.
+HEADER_SEARCH_ROWS = 30
+_URL_IN_TEXT = re.compile(r"https?://[^\s;<>\"']+", re.IGNORECASE)
+_SPLIT_URLS = re.compile(r",(?=https?://)", re.IGNORECASE)
+_SHEET_ORDER = {tx.SHEET_IDENTITY: 0, tx.SHEET_ANSWERS: 1, tx.SHEET_STAGES: 2}
+_KNOWN_OTHER_SHEETS = {tx.SHEET_META, tx.SHEET_CALC, tx.SHEET_LISTS}
+
+
+def clean_text(value: str) -> str:
+    """Non-breaking spaces to spaces, runs of whitespace to one space, trimmed."""
+    return " ".join(value.replace("\xa0", " ").split())
+
+
+def number_text(value: Decimal) -> str:
+    """A number as plain text, ``7.5``."""
+    return format(value, "f")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number typed as text: ``7,5`` and ``7.5`` → 7.5, ``4.0`` → 4; ``None`` when not a number."""
+    compact = "".join(text.replace("\xa0", " ").split()).replace(",", ".")
+    if not compact:
+        return None
+    try:
+        return excel_number(compact)
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def split_evidence(text: str | None, link: str | None = None) -> tuple[str, ...]:
+    """The evidence items in a cell: its URLs, or the document name it names, plus its hyperlink target.
+
+    Items are separated by newlines and ``;``; URLs are found anywhere in the text (a URL may contain
+    commas, so a comma splits only when another URL follows it). Text next to a URL, and the visible
+    text of a hyperlink, is a label and is dropped; other text is a document name.
+    """
+    items: list[str] = []
+    for piece in re.split(r"[\r\n;]+", text or ""):
+        piece = clean_text(piece)
+        if not piece:
+            continue
+        urls = [u.rstrip(",.") for m in _URL_IN_TEXT.finditer(piece) for u in _SPLIT_URLS.split(m.group(0))]
+        urls = [u for u in urls if u]
+        if urls:
+            items.extend(urls)
+        elif not (link and link.strip()):
+            items.append(piece)
+    if link and link.strip():
+        items.append(link.strip())
+    return tuple(dict.fromkeys(items))
+
+
+def display(value: CellValue) -> str:
+    """A cell value as the user typed it, for messages."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, Decimal):
+        return number_text(value)
+    return clean_text(str(value)) if value is not None else ""
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance (small strings only)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        cur = [i]
+        for j, cb in enumerate(b, start=1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def header_key(value: CellValue) -> str:
+    """A heading or label as compared: cleaned, case-folded, without a trailing ``*`` or ``:``."""
+    return clean_text(display(value)).casefold().rstrip(" *:")
+
+
+class ReadState:
+    """One read: the open file, the questionnaire, and the problems and warnings found so far."""
+
+    def __init__(self, book: XlsxFile, source: str) -> None:
+        """Start a read of ``book``, named ``source`` in messages."""
+        self.book = book
+        self.source = source
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.links: list[tuple[Location, str]] = []
+
+    def loc(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
+        """The location of a sheet, or of a cell in it."""
+        return Location(self.source, sheet=sheet, cell=cell_ref(row, column) if row is not None and column is not None else None)
+
+    def fail(self, code: str, message: str, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
+        """Record a problem (raised later, with all the others)."""
+        location = self.loc(sheet, row, column) if sheet is not None else Location(self.source)
+        self.problems.append(Problem(location, code, message))
+
+    def warn(self, code: str, message: str, sheet: str, row: int | None = None, column: int | None = None) -> None:
+        """Record a warning (returned with the submission)."""
+        self.warnings.append(Problem(self.loc(sheet, row, column), code, message))
+
+    def raise_if_problems(self) -> None:
+        """Raise every problem recorded so far as one WorkbookError, in sheet and cell order."""
+        if self.problems:
+            ordered = sorted(self.problems, key=problem_order)
+            raise WorkbookError(f"{self.source}: {len(ordered)} masalah ditemukan di berkas isian.", tuple(ordered))
+
+    # --- sheets ----------------------------------------------------------------------------
+
+    def find_sheet(self, name: str, required: bool = True) -> str | None:
+        """The actual name of a sheet (exact, then ignoring case and spaces); report it when missing."""
+        names = self.book.sheet_names
+        if name in names:
+            return name
+        key = clean_text(name).casefold()
+        for actual in names:
+            if clean_text(actual).casefold() == key:
+                return actual
+        if required:
+            near = sorted((_distance(key, clean_text(n).casefold()), i, n) for i, n in enumerate(names) if n not in _KNOWN_OTHER_SHEETS)
+            suggestion = near[0][2] if near and near[0][0] <= 2 else None
+            self.fail("KM-W-020", msg.sheet_missing(name, suggestion))
+        return None
+
+    def text_of(self, sheet: str, cell: Cell | None) -> str | Decimal | bool | None:
+        """A cell's value for reading answers; formulas without a cached value and errors are problems."""
+        if cell is None:
+            return None
+        if cell.error is not None:
+            self.fail("KM-W-036", msg.cell_error(cell.error), sheet, cell.row, cell.column)
+            return None
+        if cell.value is None:
+            if cell.formula is not None:
+                self.fail("KM-W-035", msg.formula_without_value(), sheet, cell.row, cell.column)
+            return None
+        if isinstance(cell.value, str):
+            text = clean_text(cell.value)
+            return text or None
+        return cell.value
+
+
+def problem_order(p: Problem) -> tuple[int, int, int, str]:
+    """Sort key: Identitas, Kuesioner, Tahap; then row and column; whole-file problems first."""
+    loc = p.location
+    sheet_rank = _SHEET_ORDER.get(loc.sheet or "", -1 if loc.sheet is None else 9)
+    row, col = 0, 0
+    if loc.cell:
+        m = re.match(r"([A-Z]+)([0-9]+)", loc.cell)
+        if m:
+            row, col = int(m.group(2)), column_index(m.group(1))
+    return sheet_rank, row, col, p.code
+
+

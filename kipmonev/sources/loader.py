@@ -1,0 +1,417 @@
+"""Load questionnaire and rule-set YAML files into models, with every problem located by file and line.
+
+The loader reads YAML 1.2 (``no``/``on`` stay text), refuses anchors, aliases and tags before building
+anything, resolves ``sertakan`` (include) lists and ``kecualikan`` (exclude) lists, and maps every
+pydantic error back to the file and line where the offending key was written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, QuestionnaireError
+from kipmonev.core.fileio import display_path
+from kipmonev.core.resources import shipped_editions, shipped_rule_sets
+from kipmonev.model.questionnaire import (
+    Loc,
+    Questionnaire,
+    RuleSet,
+)
+from kipmonev.sources.questionnaire_xlsx import import_questionnaire
+from kipmonev.sources.validation import LIST_KEYS, LOADER_KEYS, ValidationIssue, questionnaire_issues, validation_issues
+
+# libyaml's C parser when available (about ten times faster); scalars are resolved by our own YAML 1.2 rules.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Largest questionnaire or rule-set file read, in bytes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+#: Deepest chain of ``sertakan`` includes.
+MAX_INCLUDE_DEPTH = 8
+#: Most files included while loading one file, repeats counted (a file including another many times).
+MAX_INCLUDED_FILES = 32
+#: Deepest nesting of mappings and lists in one YAML file (an edition needs about six).
+MAX_YAML_DEPTH = 20
+
+
+@dataclass
+class _Doc:
+    """A loaded YAML mapping with the provenance of every key and item."""
+
+    data: dict[str, Any]
+    # merged location -> (source, 1-based line, location inside that source)
+    where: dict[Loc, tuple[str, int, Loc]] = field(default_factory=dict)
+
+
+# libyaml's most common complaints, in Indonesian; anything else is quoted as libyaml says it.
+_SYNTAX = {
+    "did not find expected key": "kunci yang diharapkan tidak ditemukan",
+    "did not find expected ',' or ']'": "tanda ']' penutup daftar tidak ditemukan",
+    "did not find expected ',' or '}'": "tanda '}' penutup pemetaan tidak ditemukan",
+    "mapping values are not allowed here": "tanda titik dua tidak boleh berada di sini",
+    "could not find expected ':'": "tanda titik dua ':' tidak ditemukan",
+    "found character that cannot start any token": "ada karakter yang tidak boleh memulai nilai (misalnya tab; gunakan spasi untuk indentasi)",
+    "found unexpected end of stream": "berkas berakhir sebelum tanda kutip atau daftar ditutup",
+    "did not find expected '-' indicator": "tanda '-' butir daftar tidak ditemukan",
+    "did not find expected <document start>": "isi tambahan setelah akhir dokumen",
+}
+
+
+def _syntax_problem(error: yaml.YAMLError, source: str) -> Problem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    line = int(mark.line) + 1 if mark is not None else None
+    detail = str(getattr(error, "problem", None) or error)
+    return Problem(Location(source, line=line), "KM-Q-030", msg.yaml_syntax(_SYNTAX.get(detail, detail)))
+
+
+def _screen(text: str, source: str) -> list[Problem]:
+    """Refuse anchors, aliases and explicit tags before anything is constructed (alias bombs, object tags)."""
+    problems: list[Problem] = []
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            line = event.start_mark.line + 1 if event.start_mark is not None else None
+            # Deep nesting would exhaust the recursion of composing (and costs quadratic scanning time in
+            # flow style): the event stream is flat, so stop it at the first level too deep.
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+                    break
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if isinstance(event, yaml.AliasEvent) or (isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.anchor):
+                problems.append(Problem(Location(source, line=line), "KM-Q-031", msg.yaml_alias()))
+                if len(problems) > 20:
+                    break
+            elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag not in (None, "!"):
+                problems.append(Problem(Location(source, line=line), "KM-Q-032", msg.yaml_tag(str(event.tag))))
+    except yaml.YAMLError as e:
+        if "maximum nesting depth" in str(getattr(e, "problem", None) or e):
+            # libyaml ≥ 0.2.5 stops deep nesting itself, before our own count sees it: same answer.
+            mark = getattr(e, "problem_mark", None)
+            line = int(mark.line) + 1 if mark is not None else None
+            problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+        else:
+            problems.append(_syntax_problem(e, source))
+    return problems
+
+
+# YAML 1.2 core schema for plain scalars: 'no', 'on' and 'yes' stay text (PyYAML alone would follow YAML 1.1).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+def _scalar(node: yaml.ScalarNode) -> object:
+    """Resolve a scalar by the YAML 1.2 core schema; numbers with a point become exact Decimals."""
+    value = str(node.value)
+    if node.style not in (None, ""):  # quoted or block scalars are text
+        return value
+    if _NULL.match(value):
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value)
+    if value.startswith(("0x", "0o")):
+        try:
+            return int(value, 0)
+        except ValueError:
+            return value
+    if _FLOAT.match(value):
+        return Decimal(value)
+    if value.lstrip("+-") in {".inf", ".Inf", ".INF"} or value in {".nan", ".NaN", ".NAN"}:
+        return float(value.replace(".", "", 1))
+    return value
+
+
+def _plain(node: yaml.Node, loc: Loc, source: str, doc: _Doc, problems: list[Problem]) -> Any:
+    """Turn composed nodes into plain Python, recording the line of every key and item."""
+    doc.where[loc] = (source, node.start_mark.line + 1, loc)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                problems.append(Problem(Location(source, line=key_line), "KM-Q-034", msg.yaml_bool_key(str(getattr(key_node, "value", key)))))
+                continue
+            if key in out:
+                problems.append(Problem(Location(source, line=key_line), "KM-Q-033", msg.yaml_duplicate_key(key)))
+                continue
+            out[key] = _plain(value_node, (*loc, key), source, doc, problems)
+            doc.where[(*loc, key)] = (source, key_line, (*loc, key))  # a key's line, not its value's
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(v, (*loc, i), source, doc, problems) for i, v in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
+    return _scalar(node)
+
+
+def _read(path: Path, source: str) -> _Doc:
+    """Read one YAML file into a plain mapping with line provenance."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims to be
+        if len(raw) > MAX_FILE_BYTES:
+            raise QuestionnaireError("Berkas kuesioner terlalu besar.", (Problem(Location(source), "KM-Q-036", msg.file_too_large(MAX_FILE_BYTES // (1024 * 1024))),))
+        text = raw.decode("utf-8-sig")
+    except FileNotFoundError:
+        raise QuestionnaireError("Berkas tidak ditemukan.", (Problem(Location(source), "KM-Q-035", msg.file_not_found("Berkas")),)) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise QuestionnaireError("Berkas tidak dapat dibaca.", (Problem(Location(source), "KM-Q-037", msg.file_unreadable(type(e).__name__)),)) from e
+    problems = _screen(text, source)
+    if problems:
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", (_syntax_problem(e, source),)) from e
+    if not isinstance(node, yaml.MappingNode):
+        raise QuestionnaireError(f"{source}: isi berkas tidak sah.", (Problem(Location(source, line=1), "KM-Q-038", msg.yaml_not_mapping()),))
+    doc = _Doc({})
+    doc.data = _plain(node, (), source, doc, problems)
+    if problems:
+        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+    return doc
+
+
+def _shift(where: dict[Loc, tuple[str, int, Loc]], key: str, mapping: dict[int, int]) -> dict[Loc, tuple[str, int, Loc]]:
+    """Re-index provenance of list ``key`` by ``mapping`` (old index -> new index; absent = dropped)."""
+    out: dict[Loc, tuple[str, int, Loc]] = {}
+    for loc, value in where.items():
+        if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+            if loc[1] not in mapping:
+                continue
+            loc = (key, mapping[loc[1]], *loc[2:])
+        out[loc] = value
+    return out
+
+
+def _merge(base: _Doc, top: _Doc) -> _Doc:
+    """Merge ``top`` over ``base``: list keys concatenate, other keys replace."""
+    data = dict(base.data)
+    where = dict(base.where)
+    for key, value in top.data.items():
+        if key in LIST_KEYS and isinstance(value, list) and isinstance(data.get(key), list):
+            offset = len(data[key])
+            data[key] = [*data[key], *value]
+            sub = {loc: v for loc, v in top.where.items() if loc[:1] == (key,)}
+            where.update(_shift(sub, key, {i: i + offset for i in range(len(value))}))
+        else:
+            data[key] = value
+            where = {loc: v for loc, v in where.items() if loc[:1] != (key,)}
+            where.update({loc: v for loc, v in top.where.items() if loc[:1] == (key,)})
+    return _Doc(data, where)
+
+
+def _resolve(path: Path, source: str, stack: tuple[Path, ...], budget: list[int] | None = None) -> _Doc:
+    """Read ``path`` and everything it includes, merged, with provenance.
+
+    ``budget`` holds how many more files may be included in this load, shared by the whole include tree.
+    """
+    budget = [MAX_INCLUDED_FILES] if budget is None else budget
+    doc = _read(path, source)
+    includes = doc.data.pop("sertakan", [])
+    excludes = doc.data.pop("kecualikan", [])
+    problems: list[Problem] = []
+    merged = _Doc({})
+    if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+        line = doc.where.get(("sertakan",), (source, 1, ()))[1]
+        raise QuestionnaireError(f"{source}: 'sertakan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-041", msg.include_not_list()),))
+    for i, name in enumerate(includes):
+        line = doc.where[("sertakan", i)][1]
+        target = (path.parent / name).resolve()
+        sub_source = os.path.normpath(Path(source).parent / name)
+        if target in stack:
+            problems.append(Problem(Location(source, line=line), "KM-Q-040", msg.include_cycle(name)))
+        elif len(stack) >= MAX_INCLUDE_DEPTH:
+            problems.append(Problem(Location(source, line=line), "KM-Q-047", msg.include_too_deep(name, MAX_INCLUDE_DEPTH)))
+        elif not target.is_file():
+            problems.append(Problem(Location(source, line=line), "KM-Q-039", msg.include_not_found(name)))
+        elif budget[0] <= 0:
+            problems.append(Problem(Location(source, line=line), "KM-Q-048", msg.include_too_many(MAX_INCLUDED_FILES)))
+            break
+        else:
+            budget[0] -= 1
+            merged = _merge(merged, _resolve(target, sub_source, (*stack, target), budget))
+    if problems:
+        raise QuestionnaireError(f"{source}: berkas yang disertakan bermasalah.", tuple(problems))
+    if excludes:
+        merged = _exclude(merged, excludes, doc, source)
+    own = _Doc(doc.data, {loc: v for loc, v in doc.where.items() if loc[:1] not in {(k,) for k in LOADER_KEYS}})
+    return _merge(merged, own)
+
+
+def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
+    questions = merged.data.get("pertanyaan", [])
+    if not isinstance(excludes, list) or not isinstance(questions, list):
+        line = doc.where.get(("kecualikan",), (source, 1, ()))[1]
+        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-045", msg.exclude_not_list()),))
+    codes = [q.get("kode") if isinstance(q, dict) else None for q in questions]
+    problems = [
+        Problem(Location(source, line=doc.where[("kecualikan", i)][1]), "KM-Q-042", msg.exclude_unknown(str(code)))
+        for i, code in enumerate(excludes)
+        if not isinstance(code, str) or code not in codes
+    ]
+    if problems:
+        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", tuple(problems))
+    keep = [i for i, code in enumerate(codes) if code not in excludes]
+    data = dict(merged.data)
+    data["pertanyaan"] = [questions[i] for i in keep]
+    return _Doc(data, _shift(merged.where, "pertanyaan", {old: new for new, old in enumerate(keep)}))
+
+
+def _field_text(loc: Loc) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (("." if text else "") + part)
+    return text
+
+
+def _locate(doc: _Doc, loc: Loc, fallback: str) -> Location:
+    for end in range(len(loc), -1, -1):
+        found = doc.where.get(loc[:end])
+        if found is not None:
+            source, line, local = found
+            return Location(source, line=line, field=_field_text(local + loc[end:]) or None)
+    return Location(fallback, field=_field_text(loc) or None)
+
+
+def _problem(doc: _Doc, issue: ValidationIssue, source: str) -> Problem:
+    where = issue.loc[:-1] if issue.kind == "missing" else issue.loc
+    return Problem(_locate(doc, where, source), issue.code, issue.message)
+
+
+def _problems(error: ValidationError, doc: _Doc, source: str, prefix: Loc = ()) -> list[Problem]:
+    problems = [_problem(doc, issue, source) for issue in validation_issues(error, doc.data, prefix)]
+    return sorted(problems, key=lambda p: (p.location.source, p.location.line or 0))
+
+
+def _rule_set_path(name: str, base: Path) -> Path | None:
+    if name.endswith((".yaml", ".yml")):
+        candidate = (base.parent / name).resolve()
+        return candidate if candidate.is_file() else None
+    return next((s.path for s in shipped_rule_sets() if s.id == name), None)
+
+
+def _load_doc(path: Path) -> tuple[_Doc, str]:
+    source = display_path(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    rules = doc.data.get("aturan")
+    if isinstance(rules, str):
+        rule_path = _rule_set_path(rules, path)
+        if rule_path is None:
+            line = doc.where.get(("aturan",), (source, 1, ()))[1]
+            known = [s.id for s in shipped_rule_sets()]
+            raise QuestionnaireError(f"{source}: aturan tidak ditemukan.", (Problem(Location(source, line=line), "KM-Q-043", msg.unknown_rule_set(rules, known)),))
+        rule_doc = _resolve(rule_path, display_path(rule_path), (rule_path,))
+        try:
+            RuleSet.model_validate(rule_doc.data)
+        except ValidationError as e:
+            raise QuestionnaireError(f"{display_path(rule_path)}: berkas aturan tidak sah.", tuple(_problems(e, rule_doc, display_path(rule_path)))) from e
+        doc.data["aturan_id"] = rule_doc.data["id"]
+        doc.data["aturan"] = rule_doc.data["aturan"]
+        doc.where = {loc: v for loc, v in doc.where.items() if loc[:1] != ("aturan",)}
+        doc.where.update({loc: v for loc, v in rule_doc.where.items() if loc[:1] == ("aturan",)})
+    return doc, source
+
+
+def resolve_questionnaire_path(name: str | Path) -> Path:
+    """Turn a shipped id or a file path into a path.
+
+    Raises:
+        QuestionnaireError: Neither a file nor a shipped id.
+    """
+    path = Path(name)
+    if path.suffix.lower() in {".yaml", ".yml", ".xlsx"} or path.exists():
+        return path
+    for shipped in shipped_editions():
+        if shipped.id == str(name):
+            return shipped.path
+    known = [s.id for s in shipped_editions()]
+    raise QuestionnaireError("Kuesioner tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-044", msg.unknown_questionnaire(str(name), known)),))
+
+
+def load_questionnaire(name: str | Path) -> Questionnaire:
+    """Load and validate an edition from a YAML file, an authoring workbook (``.xlsx``) or a shipped id.
+
+    Every problem in the file (and in what it includes) is reported at once, each with its file and line
+    (or sheet and cell). A workbook's warnings are dropped here; use
+    :func:`kipmonev.sources.questionnaire_xlsx.import_questionnaire_with_warnings` to get them.
+
+    Raises:
+        QuestionnaireError: The file is missing, unreadable, hostile, or breaks the format's rules.
+    """
+    path = resolve_questionnaire_path(name)
+    if path.suffix.lower() == ".xlsx":
+        return import_questionnaire(path)
+    stat = path.stat() if path.is_file() else None
+    return _load_cached(path.resolve(), str(path), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
+
+
+@lru_cache(maxsize=64)
+def _load_cached(path: Path, given: str, mtime_ns: int, size: int) -> Questionnaire:
+    del mtime_ns, size  # part of the cache key only: an edited file is read again
+    doc, source = _load_doc(Path(given))
+    try:
+        return Questionnaire.model_validate(doc.data)
+    except ValidationError as e:
+        problems = [_problem(doc, issue, source) for issue in questionnaire_issues(e, doc.data)]
+        problems.sort(key=lambda p: (p.location.source, p.location.line or 0))
+        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di kuesioner.", tuple(problems)) from e
+
+
+def load_rule_set(name: str | Path) -> RuleSet:
+    """Load a rule set from a YAML file or a shipped id (``ki-pusat``, ``ki-dki-jakarta``, ``ki-kaltim``).
+
+    Raises:
+        QuestionnaireError: Unknown, unreadable or invalid.
+    """
+    path = _rule_set_path(str(name), Path.cwd() / "_") if not Path(name).is_file() else Path(name)
+    if path is None:
+        known = [s.id for s in shipped_rule_sets()]
+        raise QuestionnaireError("Aturan tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-043", msg.unknown_rule_set(str(name), known)),))
+    source = display_path(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    try:
+        return RuleSet.model_validate(doc.data)
+    except ValidationError as e:
+        problems = _problems(e, doc, source)
+        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di berkas aturan.", tuple(problems)) from e
+
+
+def load_document(path: Path) -> Questionnaire | RuleSet:
+    """Load a YAML file that is either an edition or a rule set (told apart by its ``pertanyaan`` key).
+
+    An authoring workbook (``.xlsx``) is always an edition.
+
+    Raises:
+        QuestionnaireError: As for :func:`load_questionnaire` and :func:`load_rule_set`.
+    """
+    if path.suffix.lower() == ".xlsx":
+        return load_questionnaire(path)
+    source = display_path(path)
+    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    if "pertanyaan" in doc.data or "sertakan" in doc.data or "indikator" in doc.data or "judul" in doc.data:
+        return load_questionnaire(path)
+    return load_rule_set(path)
+
+
+def with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
+    """Return the edition with another commission's rules (stages, gate, bands, rounding) applied."""
+    # Re-validated rather than model_copy'd, so cached values such as the content hash are recomputed.
+    data = questionnaire.model_dump(by_alias=True)
+    data.update(aturan=rule_set.rules.model_dump(by_alias=True), aturan_id=rule_set.id)
+    return Questionnaire.model_validate(data)

@@ -1,0 +1,362 @@
+"""Read an authoring workbook (the layout in :mod:`kipmonev.formats.questionnaire_layout`) into a questionnaire.
+
+The workbook is turned into the same mapping the YAML loader builds, then validated by the same models,
+so a spreadsheet and a YAML file obey the same rules. Every problem is collected and raised at once,
+each located at its sheet and cell; warnings (ignored columns and sheets) are returned separately.
+
+Sheet and cell rules A1–A3 are in :mod:`kipmonev.sources.questionnaire_sheets`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel, ValidationError
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
+from kipmonev.core.fileio import display_path
+from kipmonev.formats import questionnaire_layout as lay
+from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
+from kipmonev.sources.questionnaire_sheets import CellError, Place, Reader, Row, column_range, pick_sheets, problem_order, read_cell, read_table, record
+from kipmonev.sources.validation import questionnaire_issues
+from kipmonev.sources.xlsx import MAX_COLUMN, MAX_ROW, screen_xlsx
+
+#: Largest workbook read, in bytes.
+MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
+
+_CONDITION = re.compile(r"^\s*([^=]+?)\s*=+\s*(.*?)\s*$", re.DOTALL)
+
+
+# --- building the questionnaire mapping ----------------------------------------------------------
+
+
+def _settings(reader: Reader, ws: Worksheet | None, data: dict[str, Any]) -> None:
+    sheet = ws.title if ws is not None else lay.SETTINGS.name
+    rows, _ = read_table(reader, ws, lay.SETTINGS) if ws is not None else ([], None)
+    by_name = {name: c for c in lay.SETTING_ROWS for name in c.names()}
+    seen: set[str] = set()
+    for row in rows:
+        key_place = row.places["kunci"]
+        if "kunci" not in row.values:
+            if "nilai" in row.values:
+                reader.cell_error(key_place, "KM-A-012", msg.cell_empty())
+            continue
+        given = str(row.values["kunci"])
+        setting = by_name.get(lay.normalise_name(given))
+        if setting is None:
+            close = sorted((lay.edit_distance(lay.normalise_name(given), c.key), c.key) for c in lay.SETTING_ROWS)
+            suggestion = close[0][1] if close[0][0] <= 2 else None
+            reader.error("KM-A-021", msg.setting_unknown(given, suggestion), sheet, key_place.cell)
+            if suggestion is not None:
+                reader.misspelt.add((sheet, suggestion))
+            continue
+        if setting.key in seen:
+            reader.error("KM-A-022", msg.setting_duplicate(setting.key), sheet, key_place.cell)
+            continue
+        seen.add(setting.key)
+        value_place = row.places["nilai"]
+        place = Place(sheet, setting.key, value_place.cell, row.line, value_place.value, setting=True)
+        path = lay.SETTING_PATHS[setting.key]
+        reader.where[path] = place
+        if "nilai" not in row.values:
+            continue  # blank, or already reported (a formula)
+        try:
+            value = read_cell(row.values["nilai"], setting.kind)
+        except CellError as e:
+            reader.cell_error(place, "KM-A-011", msg.cell_invalid(place.value, e.detail))
+            continue
+        target = data
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = value
+    for setting in lay.SETTING_ROWS:
+        path = lay.SETTING_PATHS[setting.key]
+        reader.where.setdefault(path, Place(sheet, setting.key, setting=True))
+
+
+def _indicators(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+    rows, _ = read_table(reader, ws, lay.INDICATORS)
+    data["indikator"] = [record(reader, ("indikator", i), row, ("kode", "nama", "bobot", "deskripsi")) for i, row in enumerate(rows)]
+    _whole_column(reader, ("indikator",), rows, "bobot", ws.title)
+
+
+def _whole_column(reader: Reader, loc: Loc, rows: list[Row], column: str, sheet: str) -> None:
+    """Place list-wide problems (weights not 100, bands out of order) on the whole column of values."""
+    cell, line = column_range(rows, column) if rows else (None, None)
+    reader.where[loc] = Place(sheet, column if cell else "", cell, line)
+
+
+_QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "tipe", "bukti", "boleh_na", "rekomendasi")
+_TYPE_ONLY = {"poin": (AnswerType.YES_NO.value,), "satuan": (AnswerType.NUMBER.value,)}
+
+
+def _questions(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> list[Row]:
+    rows, _ = read_table(reader, ws, lay.QUESTIONS)
+    questions: list[dict[str, Any]] = []
+    for i, row in enumerate(rows):
+        loc: Loc = ("pertanyaan", i)
+        question = record(reader, loc, row, _QUESTION_COLUMNS)
+        tipe = question.get("tipe")
+        for column, types in _TYPE_ONLY.items():
+            reader.where[(*loc, column)] = row.places[column]
+            if column not in row.values:
+                continue
+            if tipe in types:
+                question[column] = row.values[column]
+            elif tipe in {t.value for t in AnswerType}:
+                reader.cell_error(row.places[column], "KM-A-015", msg.not_for_type(str(tipe), types))
+        if tipe in lay.OPTION_LISTS:
+            reader.where[(*loc, lay.OPTION_LISTS[tipe])] = row.places["tipe"]
+            question[lay.OPTION_LISTS[tipe]] = []
+        condition = row.values.get("syarat")
+        reader.where[(*loc, "syarat")] = row.places["syarat"]
+        if condition is not None:
+            match = _CONDITION.match(str(condition))
+            answers = [a.strip() for a in match.group(2).split(";") if a.strip()] if match else []
+            if match is None or not answers:
+                reader.cell_error(row.places["syarat"], "KM-A-019", msg.condition_format(str(condition)))
+            else:
+                question["syarat"] = {"pertanyaan": match.group(1), "jawaban": answers}
+        questions.append(question)
+    data["pertanyaan"] = questions
+    reader.where[("pertanyaan",)] = Place(ws.title)
+    return rows
+
+
+def _options(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+    """Attach each Pilihan row to its question, in row order, by the question's type."""
+    rows, _ = read_table(reader, ws, lay.OPTIONS)
+    index: dict[Any, int] = {}
+    for i, question in enumerate(data["pertanyaan"]):
+        index.setdefault(question.get("kode"), i)
+    for row in rows:
+        code_place = row.places["kode_pertanyaan"]
+        code = row.values.get("kode_pertanyaan")
+        if code is None:
+            reader.cell_error(code_place, "KM-A-012", msg.cell_empty())
+            continue
+        if code not in index:
+            reader.cell_error(code_place, "KM-A-016", msg.option_unknown_question(str(code)))
+            continue
+        qi = index[code]
+        question = data["pertanyaan"][qi]
+        tipe = question.get("tipe")
+        if tipe == AnswerType.YES_NO.value:
+            reader.cell_error(code_place, "KM-A-017", msg.option_for_yes_no(str(code)))
+            continue
+        if tipe not in lay.OPTION_FIELDS:
+            continue  # the type itself is reported on the Pertanyaan sheet
+        fields = lay.OPTION_FIELDS[tipe]
+        for column in ("kode_butir", "label", "dari", "sampai", "termasuk_sampai"):
+            if column in row.values and column not in fields.values():
+                users = [t for t, f in lay.OPTION_FIELDS.items() if column in f.values()]
+                reader.cell_error(row.places[column], "KM-A-015", msg.not_for_type(str(tipe), users))
+        items = question[lay.OPTION_LISTS[tipe]]
+        items.append(record(reader, ("pertanyaan", qi, lay.OPTION_LISTS[tipe], len(items)), row, fields))
+
+
+def _stages(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
+    rows, _ = read_table(reader, ws, lay.STAGES)
+    rules["tahap"] = [record(reader, ("aturan", "tahap", i), row, ("kode", "nama", "bobot")) for i, row in enumerate(rows)]
+    _whole_column(reader, ("aturan", "tahap"), rows, "bobot", ws.title)
+    gate_keys = {"batas": "batas_lolos", "jika_tidak_lolos": "jika_tidak_lolos"}
+    for row in rows[1:]:
+        for column in gate_keys.values():
+            if column in row.values:
+                reader.cell_error(row.places[column], "KM-A-020", msg.gate_not_first_row())
+    if rows and any(c in rows[0].values for c in gate_keys.values()):
+        rules["gerbang"] = record(reader, ("aturan", "gerbang"), rows[0], gate_keys)
+
+
+def _bands(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
+    rows, _ = read_table(reader, ws, lay.BANDS)
+    rules["kualifikasi"] = [record(reader, ("aturan", "kualifikasi", i), row, ("kode", "nama", "batas_bawah", "warna", "pesan")) for i, row in enumerate(rows)]
+    _whole_column(reader, ("aturan", "kualifikasi"), rows, "batas_bawah", ws.title)
+
+
+def _notes(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+    rows, _ = read_table(reader, ws, lay.NOTES)
+    for row in rows:
+        scope = row.values.get("lingkup")
+        if scope not in lay.NOTE_SCOPES:
+            place = row.places["lingkup"]
+            text = msg.cell_invalid(place.value, msg.scope_choices()) if scope is not None else msg.cell_empty()
+            reader.cell_error(place, "KM-A-011" if scope is not None else "KM-A-012", text)
+            continue
+        target: list[dict[str, Any]] = data.setdefault("aturan", {}).setdefault("keterangan", []) if scope == "aturan" else data.setdefault("keterangan", [])
+        prefix: Loc = ("aturan", "keterangan") if scope == "aturan" else ("keterangan",)
+        target.append(record(reader, (*prefix, len(target)), row, ("butir", "status", "sumber", "alasan")))
+
+
+# --- validation -----------------------------------------------------------------------------------
+
+
+def _place_of(reader: Reader, loc: Loc) -> Place | None:
+    for end in range(len(loc), 0, -1):
+        place = reader.where.get(loc[:end])
+        if place is not None:
+            return place
+    return None
+
+
+_OWNING_SHEET = {"indikator": "Indikator", "pertanyaan": "Pertanyaan", "tahap": "Tahap", "kualifikasi": "Kualifikasi"}
+_LISTS: set[Loc] = {("indikator",), ("pertanyaan",), ("aturan", "tahap"), ("aturan", "kualifikasi")}
+
+
+def _minimum_rows(tipe: str) -> int:
+    """The fewest Pilihan rows a question type takes, as its model declares."""
+    models: dict[str, type[BaseModel]] = {AnswerType.CHOICE.value: ChoiceQuestion, AnswerType.CHECKLIST.value: ChecklistQuestion}
+    model = models.get(tipe, NumberQuestion)
+    field_info = next(f for f in model.model_fields.values() if f.alias == lay.OPTION_LISTS[tipe])
+    return next((int(m.min_length) for m in field_info.metadata if hasattr(m, "min_length")), 1)
+
+
+def _validate(reader: Reader, data: dict[str, Any]) -> Questionnaire | None:
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as e:
+        issues = questionnaire_issues(e, data)
+    reported: dict[str, set[str]] = {}
+    for problem in reader.errors:
+        if problem.location.sheet and problem.location.cell:
+            reported.setdefault(problem.location.sheet, set()).add(problem.location.cell)
+    missing_columns: set[tuple[str, str]] = set()
+    for issue in issues:
+        if issue.loc in _LISTS and issue.kind == "invalid":  # a sheet without data rows
+            place = reader.where.get(issue.loc)
+            sheet = place.sheet if place else _OWNING_SHEET[str(issue.loc[-1])]
+            if sheet not in reader.absent_sheets:
+                reader.error("KM-A-024", msg.sheet_no_rows(sheet), sheet=sheet)
+            continue
+        owner = next((_OWNING_SHEET[p] for p in issue.loc[:2] if isinstance(p, str) and p in _OWNING_SHEET), None)
+        if owner in reader.absent_sheets:
+            continue  # the missing sheet is reported once
+        place = _place_of(reader, issue.loc)
+        if place is None:
+            reader.error(issue.code, issue.message, sheet=owner)
+            continue
+        if place.sheet in reader.absent_sheets:
+            continue
+        exact = reader.where.get(issue.loc) is place
+        if place.cell is not None and place.cell in reported.get(place.sheet, set()):
+            continue  # one problem per cell: a formula or an unreadable value is not also "empty"
+        if issue.kind == "missing" and exact and place.cell is None:
+            if (place.sheet, place.column) in reader.misspelt:
+                continue
+            if place.setting:
+                reader.error("KM-A-023", msg.setting_missing(place.column), sheet=place.sheet)
+            elif (place.sheet, place.column) not in missing_columns:
+                missing_columns.add((place.sheet, place.column))
+                reader.error("KM-A-006", msg.column_required(place.column), sheet=place.sheet, line=place.header_line)
+        elif issue.kind == "missing" and exact:
+            reader.cell_error(place, "KM-A-012", msg.cell_empty())
+        elif issue.loc[-1] in lay.OPTION_LISTS.values() and len(issue.loc) == 3 and issue.kind == "invalid":
+            if lay.OPTIONS.name in reader.misspelt_sheets:
+                continue  # reported as the misspelt sheet
+            question = data["pertanyaan"][int(issue.loc[1])]
+            tipe = str(question.get("tipe"))
+            reader.cell_error(place, "KM-A-018", msg.options_too_few(str(question.get("kode")), tipe, _minimum_rows(tipe)))
+        elif issue.kind == "invalid":
+            text = msg.cell_invalid(place.value, issue.detail) if place.cell else msg.invalid_value(issue.key, issue.detail)
+            reader.cell_error(place, "KM-A-011", text)
+        else:
+            reader.cell_error(place, issue.code, issue.message)
+    return None
+
+
+def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Questionnaire, list[Problem]]:
+    """Read an authoring workbook into a validated questionnaire, with the warnings found on the way.
+
+    Args:
+        path: The ``.xlsx`` file.
+
+    Returns:
+        The questionnaire, and the warnings (ignored columns and sheets), in sheet and row order.
+
+    Raises:
+        QuestionnaireError: The file is unreadable, or breaks the layout or the format's rules; every
+            problem is listed, each at its sheet and cell (``kuesioner.xlsx, Pertanyaan!H14``).
+    """
+    file = Path(path)
+    reader = Reader(display_path(file))
+    workbook, macros = _open(file, reader.source)
+    if macros:
+        reader.warn("KM-A-025", msg.xlsx_macros())
+    try:
+        titles = pick_sheets(reader, workbook.sheetnames)
+        sheets = {name: workbook[title] for name, title in titles.items()}
+        data: dict[str, Any] = {}
+        _settings(reader, sheets.get(lay.SETTINGS.name), data)
+        rules: dict[str, Any] = data.setdefault("aturan", {})
+        if "Indikator" in sheets:
+            _indicators(reader, sheets["Indikator"], data)
+        if "Pertanyaan" in sheets:
+            _questions(reader, sheets["Pertanyaan"], data)
+            if "Pilihan" in sheets:
+                _options(reader, sheets["Pilihan"], data)
+        if "Tahap" in sheets:
+            _stages(reader, sheets["Tahap"], rules)
+        if "Kualifikasi" in sheets:
+            _bands(reader, sheets["Kualifikasi"], rules)
+        if "Keterangan" in sheets:
+            _notes(reader, sheets["Keterangan"], data)
+    finally:
+        workbook.close()
+    questionnaire = _validate(reader, data)
+    warnings = sorted(reader.warnings, key=problem_order)
+    if reader.errors or questionnaire is None:
+        problems = tuple(sorted(reader.errors, key=problem_order))
+        raise QuestionnaireError(f"{reader.source}: {msg.workbook_summary(len(problems))}", problems)
+    return questionnaire, warnings
+
+
+def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
+    """Read an authoring workbook into a validated questionnaire, ignoring warnings.
+
+    Raises:
+        QuestionnaireError: As for :func:`import_questionnaire_with_warnings`.
+    """
+    return import_questionnaire_with_warnings(path)[0]
+
+
+def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
+    def fail(code: str, text: str) -> QuestionnaireError:
+        return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (Problem(Location(source), code, text),))
+
+    try:
+        size = file.stat().st_size
+    except FileNotFoundError:
+        raise fail("KM-Q-035", msg.file_not_found("Berkas")) from None
+    if size > MAX_WORKBOOK_BYTES:
+        raise fail("KM-Q-036", msg.file_too_large(MAX_WORKBOOK_BYTES // (1024 * 1024)))
+    try:
+        # NOTE: openpyxl inflates every part and is protected against XML entities only when defusedxml
+        # happens to be installed; the filled-workbook reader's limits screen the whole file first.
+        macros = screen_xlsx(file, source)
+    except WorkbookError as e:
+        raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
+    try:
+        with warnings.catch_warnings():
+            # NOTE: openpyxl warns in English about parts it drops (an invalid print area, a data
+            # validation it cannot read); none of them hold questionnaire content, and a warning must not
+            # reach the user untranslated.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(file, data_only=False)
+    except Exception as e:  # NOTE: openpyxl parses hostile input and fails in many ways (ParseError, IndexError…)
+        raise fail("KM-A-001", msg.workbook_unreadable(type(e).__name__)) from e
+    for ws in workbook.worksheets:
+        if ws.max_row > MAX_ROW or ws.max_column > MAX_COLUMN:  # iter_rows() would walk the whole rectangle
+            workbook.close()
+            raise QuestionnaireError(
+                f"{source}: buku kerja tidak dapat dibaca.",
+                (Problem(Location(source, sheet=ws.title, cell=f"{get_column_letter(ws.max_column)}{ws.max_row}"), "KM-W-011", msg.xlsx_cell_out_of_bounds(MAX_ROW, get_column_letter(MAX_COLUMN))),),
+            )
+    return workbook, macros

@@ -1,0 +1,262 @@
+"""Read a filled workbook back into a :class:`~kipmonev.submission.Submission`.
+
+Answers are found by question code, never by row position, so sorted, filtered, hidden or inserted rows
+read the same. Cells are normalised at the edge: case, stray spaces and non-breaking spaces in labels,
+numbers typed as text (``7,5``), ``4.0`` read as ``4``, hyperlinks whose visible text is not the URL,
+several links in one cell. Every problem is collected and raised at once as one
+:class:`~kipmonev.errors.WorkbookError`, each problem with its sheet and cell. Unanswered questions and
+answers that earn points without the evidence they require are warnings (``Submission.notices``).
+
+The file is opened read-only through :mod:`kipmonev.sources.xlsx`; it is never modified.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from kipmonev.core import messages as msg
+from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
+from kipmonev.core.formatting import format_plain
+from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.workbook_layout import FORMAT_VERSION
+from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.submission import BodyIdentity, Notice, Submission
+from kipmonev.sources.answers import read_answers
+from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, parse_number, problem_order
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.xlsx import open_xlsx
+
+
+@dataclass(frozen=True)
+class FilledWorkbook:
+    """Everything read from a filled workbook.
+
+    Attributes:
+        questionnaire: The edition the workbook was made for (with its rules).
+        submission: The answers, the verifier's answers, stage scores and warnings.
+        warnings: The warnings with their full locations (the same as ``submission.notices``).
+        evidence_links: Every evidence URL with the cell it was read from, for link checks.
+    """
+
+    questionnaire: Questionnaire
+    submission: Submission
+    warnings: tuple[Problem, ...] = ()
+    evidence_links: tuple[tuple[Location, str], ...] = ()
+
+
+# --- metadata and the questionnaire ----------------------------------------------------
+
+def _metadata(r: ReadState) -> dict[str, str] | None:
+    name = r.find_sheet(tx.SHEET_META, required=False)
+    if name is None:
+        return None
+    sheet = r.book.sheet(name)
+    meta: dict[str, str] = {}
+    for row in sheet.rows():
+        key = sheet.value(row, 1)
+        value = sheet.value(row, 2)
+        if isinstance(key, str) and value is not None:
+            meta[key.strip()] = display(value)
+    return meta
+
+
+def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | None) -> Questionnaire:
+    """The questionnaire to read with, checked against the workbook's metadata."""
+    if meta is None:
+        if given is None:
+            r.fail("KM-W-021", msg.metadata_missing())
+            r.raise_if_problems()
+        assert given is not None
+        r.warn("KM-W-056", msg.metadata_missing_assumed(given.id, given.version), tx.SHEET_ANSWERS)
+        return given
+    fmt = meta.get("format_templat", "")
+    if not fmt.isdigit():
+        r.fail("KM-W-025", msg.metadata_invalid("format_templat"))
+    elif int(fmt) > FORMAT_VERSION:
+        r.fail("KM-W-025", msg.template_format_unsupported(fmt, FORMAT_VERSION))
+    file_id = meta.get("kuesioner_id", "")
+    file_version = meta.get("kuesioner_versi", "")
+    for key, value in (("kuesioner_id", file_id), ("kuesioner_versi", file_version)):
+        if not value or (key == "kuesioner_versi" and not value.isdigit()):
+            r.fail("KM-W-025", msg.metadata_invalid(key))
+    r.raise_if_problems()
+    q = given
+    if q is None:
+        try:
+            q = load_questionnaire(file_id)
+            rule_set = meta.get("aturan_id", "")
+            if rule_set and rule_set != q.rule_set:
+                q = with_rule_set(q, load_rule_set(rule_set))
+        except QuestionnaireError as e:
+            if any(p.code in ("KM-Q-044", "KM-Q-043") for p in e.problems):
+                raise WorkbookError(f"{r.source}: kuesioner tidak ditemukan.", (Problem(Location(r.source), "KM-W-024", msg.questionnaire_of_workbook_unknown(file_id)),)) from e
+            raise
+    if file_id != q.id or int(file_version) != q.version:
+        r.fail("KM-W-022", msg.other_questionnaire(file_id, file_version, q.id, q.version))
+    elif meta.get("kuesioner_hash", "") != q.content_hash:
+        r.fail("KM-W-023", msg.other_content(q.id, q.version, meta.get("kuesioner_hash", "") or "-", q.content_hash))
+    r.raise_if_problems()
+    return q
+
+
+# --- Identitas -----------------------------------------------------------------------
+
+_IDENTITY_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("nama badan publik", "nama instansi", "badan publik"),
+    "category": ("kategori", "kategori badan publik"),
+    "id": ("kode/id badan publik", "kode badan publik", "id badan publik", "kode/id"),
+    "province": ("provinsi",),
+    "website": ("alamat situs web", "situs web", "website", "alamat website"),
+    "ppid_name": ("nama ppid",),
+    "ppid_email": ("email ppid", "e-mail ppid", "surel ppid"),
+    "year": ("tahun penilaian", "tahun"),
+}
+
+
+def _identity(r: ReadState) -> BodyIdentity | None:
+    name = r.find_sheet(tx.SHEET_IDENTITY)
+    if name is None:
+        return None
+    sheet = r.book.sheet(name)
+    by_label = {alias: field for field, aliases in _IDENTITY_ALIASES.items() for alias in aliases}
+    found: dict[str, object] = {}
+    name_cell: tuple[int, int] | None = None
+    for (row, col), cell in sorted(sheet.cells.items()):
+        if col > 3 or not isinstance(cell.value, str):
+            continue
+        field_name = by_label.get(header_key(cell.value))
+        if field_name is None or field_name in found:
+            continue
+        if field_name == "name":
+            name_cell = (row, col + 1)
+        value = r.text_of(name, sheet.get(row, col + 1))
+        if value is None:
+            found[field_name] = None
+            continue
+        if field_name == "year":
+            year = value if isinstance(value, Decimal) else parse_number(display(value))
+            if year is None or year != year.to_integral_value() or not 1900 <= year <= 2100:
+                r.fail("KM-W-039", msg.year_invalid(display(value)), name, row, col + 1)
+                found[field_name] = None
+            else:
+                found[field_name] = int(year)
+        else:
+            target = sheet.get(row, col + 1)
+            text = display(value)
+            if field_name == "website" and target is not None and target.link and not text.startswith("http"):
+                text = target.link
+            found[field_name] = text
+    body_name = found.get("name")
+    if not body_name:
+        r.warn("KM-W-054", msg.body_name_missing(), name, *(name_cell or (None, None)))
+        found["name"] = tx.NOT_FILLED
+    return BodyIdentity.model_validate(found)
+
+
+# --- Tahap -----------------------------------------------------------------------------
+
+def _stages(r: ReadState, q: Questionnaire) -> dict[str, Decimal]:
+    later = {s.code: s for s in q.rules.later_stages}
+    if not later:
+        return {}
+    name = r.find_sheet(tx.SHEET_STAGES)
+    if name is None:
+        return {}
+    sheet = r.book.sheet(name)
+    header: tuple[int, int, int] | None = None
+    for row in range(1, HEADER_SEARCH_ROWS + 1):
+        keys = {header_key(sheet.value(row, col)): col for col in range(1, 20) if isinstance(sheet.value(row, col), str)}
+        code_col = keys.get("kode")
+        value_col = keys.get(tx.STAGE_HEADERS[3].casefold(), keys.get("nilai"))
+        if code_col is not None and value_col is not None:
+            header = (row, code_col, value_col)
+            break
+    if header is None:
+        r.fail("KM-W-030", msg.header_missing(f"'{tx.STAGE_HEADERS[0]}' dan '{tx.STAGE_HEADERS[3]}'"), name)
+        return {}
+    head_row, code_col, value_col = header
+    scores: dict[str, Decimal] = {}
+    for row in sheet.rows():
+        if row <= head_row:
+            continue
+        code_value = sheet.value(row, code_col)
+        if code_value is None:
+            continue
+        code = clean_text(display(code_value)).casefold()
+        value = r.text_of(name, sheet.get(row, value_col))
+        if code not in later:
+            if value is not None:
+                r.fail("KM-S-006", msg.stage_unknown(code, list(later)), name, row, code_col)
+            continue
+        if value is None:
+            continue
+        number = value if isinstance(value, Decimal) else (None if isinstance(value, bool) else parse_number(display(value)))
+        if number is None:
+            r.fail("KM-W-038", msg.stage_not_number(code, display(value)), name, row, value_col)
+        elif not 0 <= number <= 100:
+            r.fail("KM-S-007", msg.stage_out_of_range(code, format_plain(number)), name, row, value_col)
+        else:
+            scores[code] = number
+    return scores
+
+
+# --- public ------------------------------------------------------------------------------
+
+def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> FilledWorkbook:
+    """Read a filled workbook: the questionnaire, the submission, its warnings and its evidence links.
+
+    Args:
+        path: The .xlsx file; it is only read.
+        questionnaire: The edition to read it with. When ``None``, the edition named in the workbook's
+            metadata is loaded (shipped id), with the rule set the template was made with.
+
+    Raises:
+        WorkbookError: The file is not a readable workbook, was made for another questionnaire or
+            version, or has invalid cells; every problem is listed, each with its sheet and cell.
+        QuestionnaireError: The shipped edition named in the metadata is itself invalid.
+    """
+    source = str(path)
+    with open_xlsx(Path(path), source) as book:
+        r = ReadState(book, source)
+        if book.macros:  # NOTE: macros are never read, let alone run; the values in the cells are what counts
+            r.warnings.append(Problem(Location(source), "KM-W-057", msg.xlsx_macros()))
+        q = _resolve(r, questionnaire, _metadata(r))
+        identity = _identity(r)
+        answers, verification = read_answers(r, q)
+        stages = _stages(r, q)
+        r.raise_if_problems()
+    assert identity is not None
+    warnings = tuple(sorted(r.warnings, key=problem_order))
+    submission = Submission(
+        questionnaire_id=q.id,
+        body=identity,
+        answers=answers,
+        verification=verification,
+        stage_scores=stages,
+        source=source,
+        notices=tuple(Notice.of(w) for w in warnings),
+    )
+    return FilledWorkbook(q, submission, warnings, tuple(r.links))
+
+
+def read_submission(path: Path, questionnaire: Questionnaire | None = None) -> tuple[Questionnaire, Submission]:
+    """Read a filled workbook into the questionnaire it was made for and a Submission.
+
+    Args:
+        path: The .xlsx file; it is only read.
+        questionnaire: The edition to read it with; ``None`` resolves it from the workbook's metadata.
+
+    Returns:
+        The questionnaire (with the rule set the template was made with) and the submission, whose
+        ``notices`` hold the warnings (unanswered questions, answers without required evidence).
+
+    Raises:
+        WorkbookError: See :func:`read_workbook`.
+        QuestionnaireError: See :func:`read_workbook`.
+    """
+    filled = read_workbook(path, questionnaire)
+    return filled.questionnaire, filled.submission
+
+
