@@ -6,13 +6,10 @@ the tests of what a link answers pass it; the tests of the refusal do not.
 
 from __future__ import annotations
 
-import io
 import socket
 import threading
 import time
-import urllib.request
 from collections.abc import Iterator
-from http.client import HTTPMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -58,6 +55,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(200, head)
         elif path == "/ke-berkas":
             self._answer(302, head, "file:///etc/passwd")
+        elif path == "/ke-lokal":  # another loopback address, which the tests below call private
+            self._answer(302, head, f"http://127.0.0.2:{self.server.server_address[1]}/ok")
         else:
             self._answer(500, head)
 
@@ -184,17 +183,58 @@ def test_a_link_to_a_private_address_is_reported_without_a_request(server: str) 
 
 
 def test_a_name_that_resolves_elsewhere_at_connect_time_is_still_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(links, "_refuse_private", lambda url: None)  # as if the first lookup had said 'public'
+    monkeypatch.setattr(links._Guard, "refuse_private", lambda self, url: None)  # as if the first check had said 'public'
+    url = server + "/ok"
+    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert SEEN == []  # refused when connecting, before a byte was sent
+
+
+def test_the_connected_socket_is_checked_too(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(links._Guard, "refuse_private", lambda self, url: None)
+    monkeypatch.setattr(links._Guard, "allowed_addresses", lambda self, host: self.resolver.addresses(host))  # no check before connecting
     url = server + "/ok"
     assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
     assert SEEN == []  # refused on the connected socket, before a byte was sent
 
 
-def test_a_redirect_to_a_private_address_is_refused() -> None:
-    handler = links._Redirects(5, public_only=True)
-    request = urllib.request.Request("https://ppid.contoh.go.id/sk.pdf")
-    with pytest.raises(links._NotPublic):
-        handler.redirect_request(request, io.BytesIO(), 302, "Found", HTTPMessage(), "http://[::1]:8080/admin")
+def _only_127_0_0_1_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let the local server stand for a public site, so that what it redirects to can be private."""
+    monkeypatch.setattr(links, "_public", lambda address: address == "127.0.0.1")
+
+
+def test_a_redirect_to_a_private_address_is_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _only_127_0_0_1_is_public(monkeypatch)
+    url = server + "/ke-lokal"
+    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.2"))
+    assert SEEN == [("HEAD", "/ke-lokal")]  # the redirect was read, its private target never opened
+    assert check_url(server + "/pindah") is None  # a redirect to a public address is followed
+
+
+def _fake_dns(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]) -> list[str]:
+    """Answer ``host`` with the next address of ``answers[host]`` (the last one sticks); return the names asked."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def getaddrinfo(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host not in answers:
+            return real(host, *args, **kwargs)
+        asked.append(host)
+        address = answers[host][min(len(asked), len(answers[host])) - 1]
+        return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (address, 0))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    return asked
+
+
+def test_each_host_is_resolved_once_per_check_so_a_changing_answer_cannot_slip_through(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _only_127_0_0_1_is_public(monkeypatch)
+    # A DNS-rebinding name: public the first time it is asked, private every time after.
+    asked = _fake_dns(monkeypatch, {"ppid.contoh.test": ["127.0.0.1", "127.0.0.2"]})
+    site = server.replace("127.0.0.1", "ppid.contoh.test")
+    cells = [(Location("isian.xlsx", sheet="Kuesioner", cell=f"G{row}"), f"{site}{path}") for row, path in ((6, "/ok"), (7, "/pindah"), (8, "/tanpa-head"))]
+    assert check_links(cells, concurrency=2) == []
+    assert asked == ["ppid.contoh.test"]  # checked, connected and redirected on one answer
+    assert sorted(SEEN) == [("GET", "/tanpa-head"), ("HEAD", "/ok"), ("HEAD", "/ok"), ("HEAD", "/pindah"), ("HEAD", "/tanpa-head")]
 
 
 def test_at_most_max_links_are_checked_and_the_rest_is_said(server: str, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,29 +8,48 @@ failure. This is the only module of kipmonev that goes on the network, and only 
 Links come from outside (a body's workbook) and are followed on the commission's network, so a link to
 a private, loopback or link-local address (``http://192.168.1.1/…``, ``http://localhost/…``) is never
 requested, neither directly nor through a redirect: it is reported as not publicly accessible, which
-is what the monev asks of evidence anyway. The address is checked after name resolution and again on
-the connected socket, so a name that resolves differently the second time is caught too. At most
-:data:`MAX_LINKS` distinct links are checked per call.
+is what the monev asks of evidence anyway.
+
+How the guard holds (httpx over httpcore, no patched internals):
+
+- A :class:`LinkChecker` resolves each host name once (:class:`_Resolver`) and keeps the answer for
+  the whole check, so every link and redirect to that host uses the same addresses.
+- Its httpx client sends through :class:`_GuardedTransport`, an httpcore connection pool whose network
+  backend (:class:`_GuardedBackend`, httpcore's documented extension point) connects only to those
+  resolved addresses, after refusing any that is not public, and checks the peer of the connected
+  socket before a byte is sent. The name is never resolved a second time, so there is no gap for a
+  DNS answer that changes between the check and the connection (DNS rebinding).
+- Redirects are followed by :meth:`LinkChecker.open` itself, one hop at a time: only to http(s), at
+  most :data:`MAX_REDIRECTS`, each target checked like the link.
+
+TLS is verified against the system's certificate store, as before. Proxy settings from the
+environment are not used: through a proxy the address guard could not see where a link leads. At
+most :data:`MAX_LINKS` distinct links are checked per call.
 """
 
 from __future__ import annotations
 
-import http.client
 import ipaddress
 import socket
 import ssl
-import urllib.error
-import urllib.request
-from collections.abc import Iterable
+import threading
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from http.client import HTTPMessage
-from typing import IO, Any
-from urllib.parse import urlsplit
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import urljoin, urlsplit
+
+import httpcore
+import httpx
 
 from kipmonev._version import __version__
 from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem
 from kipmonev.model.submission import Submission, is_link
+
+__all__ = ["MAX_LINKS", "MAX_REDIRECTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
 
 #: Most redirects followed for one link.
 MAX_REDIRECTS = 5
@@ -41,12 +60,24 @@ USER_AGENT = f"kipmonev/{__version__} (pemeriksa tautan bukti dukung)"
 _RETRY_WITH_GET = {400, 401, 403, 404, 405, 406, 429, 500, 501, 502, 503}
 
 
-class _RedirectRefused(urllib.error.URLError):
+class _RedirectRefused(Exception):
     """A redirect to something other than http(s) (``file:``, ``ftp:``…)."""
 
+    def __init__(self, target: str) -> None:
+        super().__init__(target)
+        self.target = target
 
-class _NotPublic(urllib.error.URLError):
+
+class _TooManyRedirects(Exception):
+    """More than the allowed redirects for one link."""
+
+
+class _NotPublic(Exception):
     """The link (or a redirect) leads to a private, loopback or otherwise non-public address."""
+
+    def __init__(self, address: str) -> None:
+        super().__init__(address)
+        self.address = address
 
 
 def _public(address: str) -> bool:
@@ -59,91 +90,313 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def _refuse_private(url: str) -> None:
-    """Raise :class:`_NotPublic` when the URL's host is, or resolves to, a non-public address."""
-    host = urlsplit(url).hostname or ""
-    try:
-        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
-        return  # the request itself reports the unknown name
-    for *_, sockaddr in infos:
-        if not _public(str(sockaddr[0])):
-            raise _NotPublic(str(sockaddr[0]))
+class _Resolver:
+    """One DNS lookup per host name for the life of a check, shared by threads.
+
+    A failed lookup is remembered too: the link reports it, and the next link to the same host does
+    not ask again.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._host_locks: dict[str, threading.Lock] = {}
+        self._answers: dict[str, tuple[str, ...] | OSError | UnicodeError] = {}
+
+    def addresses(self, host: str) -> tuple[str, ...]:
+        """The addresses ``host`` resolves to, in the resolver's order.
+
+        Raises:
+            socket.gaierror: The name is unknown.
+            UnicodeError: The name cannot be encoded for DNS.
+        """
+        with self._lock:
+            host_lock = self._host_locks.setdefault(host, threading.Lock())
+        with host_lock:
+            if host not in self._answers:
+                try:
+                    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+                    self._answers[host] = tuple(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in infos))
+                except (OSError, UnicodeError) as e:
+                    self._answers[host] = e
+            answer = self._answers[host]
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
 
 
-def _guard(connection: http.client.HTTPConnection) -> None:
-    """Check the peer of every socket the connection opens, before a byte is sent."""
-    create = connection._create_connection  # type: ignore[attr-defined]  # NOTE: the seam http.client offers
+class _Guard:
+    """The public-address rule, applied to a host name through one :class:`_Resolver`."""
 
-    def guarded(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
-        sock: socket.socket = create(address, *args, **kwargs)
-        peer = str(sock.getpeername()[0])
-        if connection._tunnel_host is None and not _public(peer):  # type: ignore[attr-defined]  # through a proxy, the proxy is the peer
-            sock.close()
-            raise _NotPublic(peer)
-        return sock
-
-    connection._create_connection = guarded  # type: ignore[attr-defined]
-
-
-class _PublicHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _guard(self)
-
-
-class _PublicHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _guard(self)
-
-
-class _PublicHTTP(urllib.request.HTTPHandler):
-    """Plain http, through connections that refuse non-public peers."""
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_PublicHTTPConnection, req)
-
-
-class _PublicHTTPS(urllib.request.HTTPSHandler):
-    """https with the default TLS checks, through connections that refuse non-public peers."""
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(_PublicHTTPSConnection, req, context=getattr(self, "_context", None))
-
-
-class _Redirects(urllib.request.HTTPRedirectHandler):
-    """Follows at most ``limit`` redirects, and only to http(s)."""
-
-    def __init__(self, limit: int, public_only: bool) -> None:
-        super().__init__()
-        # Instance attributes shadow the class defaults that urllib reads (10 and 4).
-        vars(self).update(max_redirections=limit, max_repeats=limit)
+    def __init__(self, public_only: bool) -> None:
         self.public_only = public_only
+        self.resolver = _Resolver()
 
-    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str) -> urllib.request.Request | None:
-        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
-            raise _RedirectRefused(newurl)
+    def allowed_addresses(self, host: str) -> tuple[str, ...]:
+        """The addresses to connect to for ``host``.
+
+        Raises:
+            _NotPublic: ``public_only`` and one of the addresses is not public.
+            socket.gaierror: The name is unknown.
+        """
+        addresses = self.resolver.addresses(host)
         if self.public_only:
-            _refuse_private(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+            for address in addresses:
+                if not _public(address):
+                    raise _NotPublic(address)
+        return addresses
+
+    def refuse_private(self, url: str) -> None:
+        """Raise :class:`_NotPublic` when the URL's host is, or resolves to, a non-public address.
+
+        An unknown name passes: the request itself reports it.
+        """
+        if not self.public_only:
+            return
+        try:
+            self.allowed_addresses(urlsplit(url).hostname or "")
+        except (OSError, UnicodeError):
+            return
 
 
-def _request(url: str, method: str, timeout: float, redirects: int, public_only: bool) -> int:
-    """The final status code of a request; raises urllib's errors for failures."""
-    handlers: list[urllib.request.BaseHandler] = [_Redirects(redirects, public_only)]
-    if public_only:
-        handlers += [_PublicHTTP(), _PublicHTTPS()]
-    opener = urllib.request.build_opener(*handlers)
-    request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
-    with opener.open(request, timeout=timeout) as response:
-        if method == "GET":
-            response.read(1)
-        return int(response.status)
+class _GuardedBackend(httpcore.NetworkBackend):
+    """httpcore's synchronous sockets, opened only to the guard's addresses."""
+
+    def __init__(self, guard: _Guard) -> None:
+        self._guard = guard
+        self._sockets = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,  # NOTE: httpcore's SOCKET_OPTION alias is not exported
+    ) -> httpcore.NetworkStream:
+        failure: Exception | None = None
+        # NOTE: an IP address (the only thing handed to the socket layer) is never looked up again.
+        for address in self._guard.allowed_addresses(host):
+            try:
+                stream = self._sockets.connect_tcp(address, port, timeout, local_address, socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:  # try the next address, as socket.create_connection does
+                failure = e
+                continue
+            peer = str(stream.get_extra_info("server_addr")[0])
+            if self._guard.public_only and not _public(peer):
+                stream.close()
+                raise _NotPublic(peer)
+            return stream
+        if failure is None:  # getaddrinfo never answers with no address, but say so if it does
+            raise httpcore.ConnectError(f"{host} has no address")
+        raise failure
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        raise httpcore.UnsupportedProtocol("unix sockets are not links")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
-def _reason(error: BaseException) -> BaseException:
-    return error.reason if isinstance(error, urllib.error.URLError) and isinstance(error.reason, BaseException) else error
+_HTTPX_ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.ProxyError, httpx.ProxyError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+)
+
+
+@contextmanager
+def _httpx_errors(request: httpx.Request) -> Iterator[None]:
+    """Map httpcore's exceptions to httpx's (the cause kept); the guard's own and OSErrors pass unchanged."""
+    try:
+        yield
+    except Exception as e:
+        for core, public in _HTTPX_ERRORS:
+            if isinstance(e, core):
+                raise public(str(e), request=request) from e
+        raise
+
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream: Iterable[bytes], request: httpx.Request) -> None:
+        self._stream = stream
+        self._request = request
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _httpx_errors(self._request):
+            yield from self._stream
+
+    def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()
+
+
+class _GuardedTransport(httpx.BaseTransport):
+    """An httpx transport over an httpcore pool whose sockets go only where the guard allows."""
+
+    def __init__(self, guard: _Guard, max_connections: int) -> None:
+        # NOTE: the system's certificate store, as urllib used before; httpx's default would be certifi's.
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=ssl.create_default_context(), max_connections=max_connections, network_backend=_GuardedBackend(guard)
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if not isinstance(request.stream, httpx.SyncByteStream):
+            raise TypeError("the link checker sends synchronous requests only")
+        core_request = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=request.url.raw_scheme, host=request.url.raw_host, port=request.url.port, target=request.url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _httpx_errors(request):
+            response = self._pool.handle_request(core_request)
+        if not isinstance(response.stream, Iterable):
+            raise TypeError("httpcore answered a synchronous request with an asynchronous body")
+        return httpx.Response(status_code=response.status, headers=response.headers, stream=_Body(response.stream, request), extensions=response.extensions)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+class LinkChecker:
+    """One link check: a guarded httpx client and one DNS answer per host, shared by threads.
+
+    Use it as a context manager; :meth:`check` and :meth:`open` are safe to call from several threads
+    at once. :attr:`client` is the guarded httpx client, for other requests under the same rule (it
+    never follows redirects itself; :meth:`open` does, under the guard).
+    """
+
+    def __init__(self, timeout: float = 10, concurrency: int = 8, redirects: int = MAX_REDIRECTS, *, allow_private: bool = False) -> None:
+        """Open a check.
+
+        Args:
+            timeout: Seconds to wait for a connection or an answer, per request.
+            concurrency: Most connections open at the same time.
+            redirects: Most redirects followed per link.
+            allow_private: Also request private, loopback and link-local addresses (an intranet check).
+        """
+        self.timeout = timeout
+        self.redirects = redirects
+        self.guard = _Guard(public_only=not allow_private)
+        self.client = httpx.Client(
+            transport=_GuardedTransport(self.guard, max(1, concurrency)),
+            timeout=httpx.Timeout(timeout),
+            headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+            follow_redirects=False,
+            trust_env=False,
+        )
+
+    def __enter__(self) -> Self:
+        """Use the check; it is closed on leaving."""
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None) -> None:
+        """Close the connections."""
+        self.close()
+
+    def close(self) -> None:
+        """Close the connections."""
+        self.client.close()
+
+    @contextmanager
+    def open(self, url: str, method: str = "GET") -> Iterator[httpx.Response]:
+        """The final response for ``url``, redirects followed under the guard; the body is not read yet.
+
+        Raises:
+            _TooManyRedirects: More than ``redirects`` redirects.
+            _RedirectRefused: A redirect to something other than http(s).
+            _NotPublic: The link or a redirect leads to a non-public address.
+            httpx.HTTPError: The request failed (timeout, refused, TLS…).
+            OSError: The host name is unknown (:class:`socket.gaierror`).
+        """
+        target = url
+        for hop in range(self.redirects + 1):
+            request = self.client.build_request(method, target)
+            response = self.client.send(request, stream=True)
+            if not response.is_redirect:
+                try:
+                    yield response
+                finally:
+                    response.close()
+                return
+            response.close()
+            if hop == self.redirects:
+                break
+            target = urljoin(str(request.url), response.headers["Location"])
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise _RedirectRefused(target)
+            self.guard.refuse_private(target)
+        raise _TooManyRedirects(url)
+
+    def check(self, url: str) -> tuple[str, str] | None:
+        """Check one URL: ``None`` when it works, else ``(problem code, message)``."""
+        try:
+            self.guard.refuse_private(url)  # before any request: a private link is reported, never opened
+        except _NotPublic as e:
+            return "KM-W-065", msg.link_not_public(url, e.address)
+        status: int | None = None
+        for method in ("HEAD", "GET"):
+            try:
+                with self.open(url, method) as response:
+                    if method == "GET":
+                        next(response.iter_raw(1), b"")  # the server must start the body, not only the headers
+                    status = response.status_code
+            except _TooManyRedirects:
+                return "KM-W-063", msg.link_redirects(url, self.redirects)
+            except _RedirectRefused as e:
+                return "KM-W-064", msg.link_failed(url, f"dialihkan ke alamat yang bukan http(s): {e.target}")
+            except _NotPublic as e:
+                return "KM-W-065", msg.link_not_public(url, e.address)
+            except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError, ValueError) as e:
+                return _failure(url, e, self.timeout)
+            if method == "HEAD" and status in _RETRY_WITH_GET:
+                continue
+            break
+        if status is not None and status >= 400:
+            return "KM-W-060", msg.link_status(url, status)
+        return None
+
+
+def _causes(error: BaseException) -> list[BaseException]:
+    chain = [error]
+    while (cause := chain[-1].__cause__ or chain[-1].__context__) is not None and cause not in chain:
+        chain.append(cause)
+    return chain
+
+
+def _failure(url: str, error: BaseException, timeout: float) -> tuple[str, str]:
+    chain = _causes(error)
+
+    def found(kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
+        return any(isinstance(e, kind) for e in chain)
+
+    if found((httpx.TimeoutException, TimeoutError)):
+        return "KM-W-061", msg.link_timeout(url, timeout)
+    if found(socket.gaierror):
+        return "KM-W-062", msg.link_dns(url, urlsplit(url).hostname or url)
+    if found(ssl.SSLError):
+        return "KM-W-064", msg.link_failed(url, "sertifikat atau koneksi TLS tidak sah")
+    if found(ConnectionRefusedError):
+        return "KM-W-064", msg.link_failed(url, "koneksi ditolak")
+    root = chain[-1]
+    return "KM-W-064", msg.link_failed(url, str(root) or type(root).__name__)
 
 
 def check_url(url: str, timeout: float = 10, redirects: int = MAX_REDIRECTS, *, allow_private: bool = False) -> tuple[str, str] | None:
@@ -155,46 +408,8 @@ def check_url(url: str, timeout: float = 10, redirects: int = MAX_REDIRECTS, *, 
         redirects: Most redirects followed.
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
     """
-    if not allow_private:
-        try:
-            _refuse_private(url)  # once per link, not once per request
-        except _NotPublic as e:
-            return "KM-W-065", msg.link_not_public(url, str(e.reason))
-    status: int | None = None
-    for method in ("HEAD", "GET"):
-        try:
-            status = _request(url, method, timeout, redirects, public_only=not allow_private)
-        except urllib.error.HTTPError as e:
-            status = e.code
-            target = e.headers.get("Location") if e.headers is not None else None
-            if 300 <= e.code < 400 and target:
-                # urllib refuses non-http(s) redirects itself, before asking the handler.
-                if urlsplit(target).scheme.lower() not in ("", "http", "https"):
-                    return "KM-W-064", msg.link_failed(url, f"dialihkan ke alamat yang bukan http(s): {target}")
-                return "KM-W-063", msg.link_redirects(url, redirects)
-            if method == "HEAD" and e.code in _RETRY_WITH_GET:
-                continue
-        except _RedirectRefused as e:
-            return "KM-W-064", msg.link_failed(url, f"dialihkan ke alamat yang bukan http(s): {e.reason}")
-        except _NotPublic as e:
-            return "KM-W-065", msg.link_not_public(url, str(e.reason))
-        except (urllib.error.URLError, OSError, ValueError) as e:
-            reason = _reason(e)
-            if isinstance(reason, _NotPublic):  # refused on the connected socket, wrapped by urllib
-                return "KM-W-065", msg.link_not_public(url, str(reason.reason))
-            if isinstance(reason, TimeoutError | socket.timeout):
-                return "KM-W-061", msg.link_timeout(url, timeout)
-            if isinstance(reason, socket.gaierror):
-                return "KM-W-062", msg.link_dns(url, urlsplit(url).hostname or url)
-            if isinstance(reason, ssl.SSLError):
-                return "KM-W-064", msg.link_failed(url, "sertifikat atau koneksi TLS tidak sah")
-            if isinstance(reason, ConnectionRefusedError):
-                return "KM-W-064", msg.link_failed(url, "koneksi ditolak")
-            return "KM-W-064", msg.link_failed(url, str(reason) or type(reason).__name__)
-        break
-    if status is not None and status >= 400:
-        return "KM-W-060", msg.link_status(url, status)
-    return None
+    with LinkChecker(timeout, 1, redirects, allow_private=allow_private) as checker:
+        return checker.check(url)
 
 
 def _targets(target: Submission | Iterable[tuple[Location, str]]) -> list[tuple[Location, str]]:
@@ -232,8 +447,9 @@ def check_links(
     if not urls:
         return []
     checked = urls[:MAX_LINKS]
-    with ThreadPoolExecutor(max_workers=max(1, min(concurrency, len(checked)))) as pool:
-        results = dict(zip(checked, pool.map(lambda u: check_url(u, timeout, redirects, allow_private=allow_private), checked), strict=True))
+    workers = max(1, min(concurrency, len(checked)))
+    with LinkChecker(timeout, workers, redirects, allow_private=allow_private) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
+        results = dict(zip(checked, pool.map(checker.check, checked), strict=True))
     problems: list[Problem] = []
     for location, url in pairs:
         found = results.get(url)
