@@ -56,7 +56,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/ke-berkas":
             self._answer(302, head, "file:///etc/passwd")
         elif path == "/ke-lokal":  # another loopback address, which the tests below call private
-            self._answer(302, head, f"http://127.0.0.2:{self.server.server_address[1]}/ok")
+            self._answer(302, head, f"http://127.0.0.2:{self.headers['Host'].rsplit(':', 1)[1]}/ok")
         else:
             self._answer(500, head)
 
