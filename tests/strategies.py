@@ -18,6 +18,8 @@ def answer_for(q: AnyQuestion) -> st.SearchStrategy[Answer | None]:
         values: st.SearchStrategy[object] = st.sampled_from(q.labels)
     elif isinstance(q, ChecklistQuestion):
         values = st.lists(st.sampled_from([i.code for i in q.items]), unique=True).map(tuple)
+    elif isinstance(q, NumberQuestion) and q.is_percent:  # valid answers only: a percentage lies in 0–100
+        values = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
     else:
         values = st.decimals(min_value=-5, max_value=200, places=2, allow_nan=False, allow_infinity=False)
     answered = st.builds(lambda v, e: Answer(value=v, evidence=e), values, EVIDENCE)

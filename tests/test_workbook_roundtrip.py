@@ -104,6 +104,8 @@ def _random_answer(q: AnyQuestion, rng: random.Random, met_bias: float) -> Answe
     if rng.random() < 0.6:  # the edges of the ranges, where '<' and '≤' differ
         edges = [r.low for r in q.ranges] + [r.high for r in q.ranges if r.high is not None]
         return Answer(value=rng.choice(edges), evidence=evidence)
+    if q.is_percent:  # a percentage outside 0–100 is refused (KM-F-001)
+        return Answer(value=Decimal(rng.randint(0, 10000)) / 100, evidence=evidence)
     return Answer(value=Decimal(rng.randint(-500, 40000)) / 100, evidence=evidence)
 
 

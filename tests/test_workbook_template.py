@@ -127,7 +127,7 @@ def test_checklists_have_one_row_per_item_and_indicators_a_heading_with_weight(t
     assert ws["B5"].value == "Indikator A (bobot 60)"
     assert ws["B11"].value == "a. Neraca"
     assert ws["E6"].value == "Tautan (URL)"
-    assert ws["K14"].value == "0 s.d. < 10 hari kerja = 2; 10 s.d. < 17 hari kerja = 1; ≥ 17 hari kerja = 0"
+    assert ws["K14"].value == "0 s.d. kurang dari 10 hari kerja = 2; 10 s.d. kurang dari 17 hari kerja = 1; ≥ 17 hari kerja = 0"
     assert "Berlaku hanya bila BB.2.1 dijawab 'Ya'; bila tidak, kosongkan." in str(ws["B16"].value)
 
 

@@ -39,7 +39,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 from kipmonev._version import __version__
 from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem, SubmissionError
-from kipmonev.core.formatting import format_plain
+from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
     NO_LABEL,
@@ -52,7 +52,6 @@ from kipmonev.model.questionnaire import (
     MissingAnswerRule,
     NumberQuestion,
     Questionnaire,
-    Range,
     Rounding,
     RoundingMode,
     Rules,
@@ -168,6 +167,9 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
             raise InvalidOperation
     except (InvalidOperation, ValueError):
         problems.append(Problem(loc, "KM-S-003", msg.answer_not_number(q.code, _answer_text(value))))
+        return _BLANK
+    if q.is_percent and not 0 <= number <= 100:
+        problems.append(PERCENT_OUT_OF_RANGE.at(loc, value=number, code=q.code))
         return _BLANK
     return _Normal(False, False, None, (), number, answer.evidence)
 
@@ -404,16 +406,7 @@ def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
         return tuple(ScaleStep.model_construct(label=o.label, points=o.points) for o in q.options)
     if isinstance(q, ChecklistQuestion):
         return tuple(ScaleStep.model_construct(code=i.code, label=i.label, points=i.points) for i in q.items)
-    return tuple(ScaleStep.model_construct(label=_range_label(q, r), points=r.points) for r in q.ranges)
-
-
-def _range_label(q: NumberQuestion, r: Range) -> str:
-    unit = f" {q.unit}" if q.unit else ""
-    low = format_plain(r.low)
-    if r.high is None:
-        return f"≥ {low}{unit}"
-    upper = "s.d." if r.high_inclusive else "s.d. kurang dari"
-    return f"{low} {upper} {format_plain(r.high)}{unit}"
+    return tuple(ScaleStep.model_construct(label=label, points=r.points) for r, label in zip(q.ranges, q.range_labels(), strict=True))
 
 
 def _fulfilment(s: _Scored) -> Fulfilment | None:

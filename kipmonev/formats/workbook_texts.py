@@ -99,6 +99,8 @@ def dropdown_error(labels: tuple[str, ...]) -> str:
 
 NUMBER_ERROR = "Isi dengan angka, misalnya 12 atau 7,5."
 NUMBER_NA_ERROR = f"Isi dengan angka, misalnya 12 atau 7,5, atau '{NA_LABEL}'."
+PERCENT_ERROR = "Isi persentase antara 0 dan 100, misalnya 75 atau 75%."
+PERCENT_NA_ERROR = f"Isi persentase antara 0 dan 100, misalnya 75 atau 75%, atau '{NA_LABEL}'."
 STAGE_ERROR = "Isi nilai antara 0 dan 100, misalnya 85 atau 87,5."
 ERROR_TITLE = "Isian tidak sah"
 

@@ -243,11 +243,38 @@ class Range(_Model):
         return self.high is None or value < self.high or (self.high_inclusive and value == self.high)
 
 
+#: Units that make a number question a percentage: its answers must lie in 0–100.
+PERCENT_UNITS = frozenset({"persen", "%"})
+
+
+def range_label(ranges: tuple[Range, ...], index: int, unit: str | None = None) -> str:
+    """The words for one range, from the same bounds the scorer applies (Q8), e.g. ``lebih dari 10 s.d. 17 hari kerja``.
+
+    A lower bound is exclusive when an earlier range already contains it: the scorer gives a value on a
+    shared bound to the first range that contains it, so the label of the later range must say "lebih dari".
+    """
+    r = ranges[index]
+    low_open = any(earlier.contains(r.low) for earlier in ranges[:index])
+    suffix = f" {unit}" if unit else ""
+    from kipmonev.core.formatting import format_plain
+
+    low = format_plain(r.low)
+    if r.high is None:
+        return f"{'>' if low_open else '≥'} {low}{suffix}"
+    start = f"lebih dari {low}" if low_open else low
+    upper = "s.d." if r.high_inclusive else "s.d. kurang dari"
+    return f"{start} {upper} {format_plain(r.high)}{suffix}"
+
+
 class NumberQuestion(_QuestionBase):
     """A question answered with a number, scored by the range it falls in (0 points outside every range)."""
 
     type: Literal[AnswerType.NUMBER] = Field(alias="tipe", description="Tipe jawaban.")
-    unit: Text | None = Field(None, alias="satuan", description="Satuan angka, misalnya 'hari kerja'.")
+    unit: Text | None = Field(
+        None,
+        alias="satuan",
+        description="Satuan angka, misalnya 'hari kerja'. 'persen' (atau '%') menjadikan jawaban persentase: hanya 0–100 yang diterima, dan sel berformat persen dibaca seperti tampilannya (75% → 75).",
+    )
     ranges: tuple[Range, ...] = Field(alias="rentang", min_length=1, description="Rentang nilai dan poinnya.")
 
     @field_validator("ranges")
@@ -269,6 +296,15 @@ class NumberQuestion(_QuestionBase):
     def max_points(self) -> Decimal:
         """The points of the best range."""
         return max(r.points for r in self.ranges)
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether the answer is a percentage (``satuan: persen``): only 0–100 is accepted."""
+        return self.unit is not None and self.unit.strip().casefold() in PERCENT_UNITS
+
+    def range_labels(self) -> tuple[str, ...]:
+        """Each range in words, from the bounds the scorer applies (see :func:`range_label`)."""
+        return tuple(range_label(self.ranges, i, self.unit) for i in range(len(self.ranges)))
 
     def points_for(self, value: Decimal) -> Decimal:
         """Points for a value: those of the first range it falls in, else 0."""

@@ -141,8 +141,14 @@ def _raw(question: AnyQuestion, text: str, number: str, item_points: str, r: int
 
 
 def _number_of(cell_lookup: str, text: str) -> str:
-    """A number typed as a number, or as text with a decimal comma or point."""
-    return f'IF(ISNUMBER({cell_lookup}),{cell_lookup},IFERROR(_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),"."),""))'
+    """A number as the cell shows it: typed as a number, or as text with a decimal comma or point.
+
+    '75%' typed into a cell is stored as 0,75 with a percent format (CELL("format") starts with "P"), or
+    kept as the text '75%' (NUMBERVALUE reads it as 0,75): both count as 75, as kipmonev reads them.
+    """
+    shown = f'ROUND({cell_lookup}*IF(LEFT(CELL("format",{cell_lookup}),1)="P",100,1),9)'
+    typed = f'_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),".")*IF(RIGHT({text},1)="%",100,1)'
+    return f'IF(ISNUMBER({cell_lookup}),{shown},IFERROR(ROUND({typed},9),""))'
 
 
 def _applicable(question: AnyQuestion, q: Questionnaire, view_col: str, span: str) -> str:

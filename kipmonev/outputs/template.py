@@ -143,21 +143,31 @@ class _Validations:
             lambda: DataValidation(type="list", formula1=self.lists.range_of(labels), allow_blank=True, showErrorMessage=True, errorTitle=tx.ERROR_TITLE, error=tx.dropdown_error(labels)),
         )
 
-    def number(self, cell: str, allow_na: bool) -> None:
+    def number(self, cell: str, allow_na: bool, percent: bool = False) -> None:
+        # A percentage is 0–100; a cell where '75%' was typed holds 0,75 and passes, and is read as 75.
+        low, high = ("0", "100") if percent else ("-1000000000", "1000000000")
         if allow_na:
             # A custom rule's relative reference is read from its first cell, so each cell gets its own.
-            formula = f"OR(ISNUMBER({cell}),LOWER(TRIM({cell}))={quote(label_key(NA_LABEL))})"
+            formula = f"OR(AND(ISNUMBER({cell}),{cell}>={low},{cell}<={high}),LOWER(TRIM({cell}))={quote(label_key(NA_LABEL))})"
+            error = tx.PERCENT_NA_ERROR if percent else tx.NUMBER_NA_ERROR
             self._add(
                 ("custom", cell),
                 cell,
-                lambda: DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True, errorTitle=tx.ERROR_TITLE, error=tx.NUMBER_NA_ERROR),
+                lambda: DataValidation(type="custom", formula1=formula, allow_blank=True, showErrorMessage=True, errorTitle=tx.ERROR_TITLE, error=error),
             )
             return
         self._add(
-            ("decimal",),
+            ("decimal", low, high),
             cell,
             lambda: DataValidation(
-                type="decimal", operator="between", formula1="-1000000000", formula2="1000000000", allow_blank=True, showErrorMessage=True, errorTitle=tx.ERROR_TITLE, error=tx.NUMBER_ERROR
+                type="decimal",
+                operator="between",
+                formula1=low,
+                formula2=high,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle=tx.ERROR_TITLE,
+                error=tx.PERCENT_ERROR if percent else tx.NUMBER_ERROR,
             ),
         )
 
@@ -175,13 +185,7 @@ def _points_text(question: AnyQuestion) -> str:
         return "; ".join(f"{o.label} = {format_plain(o.points)}" for o in question.options)
     if isinstance(question, ChecklistQuestion):
         return f"Maks. {format_plain(question.max_points)} (jumlah butir)"
-    unit = f" {question.unit}" if question.unit else ""
-    parts = []
-    for r in question.ranges:
-        upper = "≤" if r.high_inclusive else "<"
-        span = f"≥ {format_plain(r.low)}" if r.high is None else f"{format_plain(r.low)} s.d. {upper} {format_plain(r.high)}"
-        parts.append(f"{span}{unit} = {format_plain(r.points)}")
-    return "; ".join(parts)
+    return "; ".join(f"{label} = {format_plain(r.points)}" for r, label in zip(question.ranges, question.range_labels(), strict=True))
 
 
 def _answer_labels(question: AnyQuestion) -> tuple[str, ...]:
@@ -258,8 +262,8 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists) -> int:
         put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_INPUT, unlocked=True)
         put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
         if isinstance(question, NumberQuestion):
-            validations.number(answer_ref, question.allow_na)
-            validations.number(verify_ref, question.allow_na)
+            validations.number(answer_ref, question.allow_na, question.is_percent)
+            validations.number(verify_ref, question.allow_na, question.is_percent)
         elif isinstance(question, ChecklistQuestion):
             validations.dropdown(answer_ref, (NA_LABEL,))
             validations.dropdown(verify_ref, (NA_LABEL,))

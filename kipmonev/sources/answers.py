@@ -13,6 +13,7 @@ from decimal import Decimal
 from kipmonev.core import messages as msg
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.cellref import cell_ref
+from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
     NO_LABEL,
@@ -26,6 +27,7 @@ from kipmonev.model.questionnaire import (
 )
 from kipmonev.model.submission import Answer, evidence_satisfied
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, parse_number, split_evidence
+from kipmonev.sources.number_format import percent_text, shown_number
 from kipmonev.sources.xlsx import Sheet
 
 
@@ -157,18 +159,28 @@ class _Answers:
         return None, False
 
     def number_answer(self, question: NumberQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[Decimal | None, bool]:
+        """(number as the cell shows it, not applicable) of a number answer; problems recorded."""
         if isinstance(value, Decimal):
-            return value, False
+            # '75%' typed in Excel is stored as 0,75 in a percent-formatted cell: read what the cell shows.
+            return self.within_limits(question, row, col, shown_number(value, (row, col) in self.sheet.percent)), False
         given = display(value)
         if given.casefold() == NA_LABEL.casefold():
             if question.allow_na:
                 return None, True
             self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
             return None, False
-        number = None if isinstance(value, bool) else parse_number(given)
+        number = None if isinstance(value, bool) else (parse_number(given) if percent_text(given) is None else percent_text(given))
         if number is None:
             self.r.fail("KM-S-003", msg.answer_not_number(question.code, given), self.name, row, col)
-        return number, False
+            return None, False
+        return self.within_limits(question, row, col, number), False
+
+    def within_limits(self, question: NumberQuestion, row: int, col: int, number: Decimal) -> Decimal | None:
+        """The number, or None (with a located problem) when a percentage lies outside 0–100."""
+        if question.is_percent and not 0 <= number <= 100:
+            self.r.problems.append(PERCENT_OUT_OF_RANGE.at(self.r.loc(self.name, row, col), value=number, code=question.code))
+            return None
+        return number
 
     def one(self, question: AnyQuestion, row: int, col: int | None, rows: dict[str, int], verifier: bool) -> tuple[Answer | None, str | None]:
         """The answer in one column (own or verifier's) and its canonical label; None when blank."""

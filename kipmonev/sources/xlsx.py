@@ -30,6 +30,7 @@ from xml.etree import ElementTree as ET
 from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.formats.cellref import cell_ref, column_letters, parse_ref
+from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
 
 #: Largest single part read, uncompressed.
@@ -94,6 +95,8 @@ class Sheet:
     cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
     #: Merged ranges as (first row, first column, last row, last column); only the first cell holds a value.
     merges: tuple[tuple[int, int, int, int], ...] = ()
+    #: Cells whose number format is a percentage (``75%`` typed in Excel is stored as 0,75 in such a cell).
+    percent: frozenset[tuple[int, int]] = frozenset()
 
     def get(self, row: int, column: int) -> Cell | None:
         """The cell at a position, or ``None`` when it is empty."""
@@ -356,7 +359,16 @@ class XlsxFile:
             if rel is not None and not rel[2]:
                 self._sheet_parts[name] = rel[1]
         self._strings_part: str | None = next((target for kind, target, external in rels.values() if kind.endswith("/sharedStrings") and not external), None)
+        self._styles_part: str | None = next((target for kind, target, external in rels.values() if kind.endswith("/styles") and not external), None)
+        self._percent: frozenset[int] | None = None
         return tuple(names)
+
+    def _percent_styles(self) -> frozenset[int]:
+        """The style indexes with a percent number format (read once, on the first sheet parsed)."""
+        if self._percent is None:
+            data = self._read(self._styles_part, required=False) if self._styles_part is not None else None
+            self._percent = percent_styles(self._parse(self._styles_part, data)) if data is not None and self._styles_part is not None else frozenset()
+        return self._percent
 
     # --- shared strings ---------------------------------------------------------------
 
@@ -386,6 +398,7 @@ class XlsxFile:
             root = _xml(part, data)
             sheet.cells = _parse_cells(root, self._shared_strings(), link_targets)
             sheet.merges = _merges(root)
+            sheet.percent = percent_cells(root, self._percent_styles())
         except _Refused as e:
             raise unreadable(self.source, e.code, e.message, name if e.code == "KM-W-011" else None, e.cell) from None
         return sheet
