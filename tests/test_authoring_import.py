@@ -5,6 +5,7 @@ Rules A1–A3 are in ``kipmonev/sources/questionnaire_xlsx.py``; Q1–Q8 in ``ki
 
 from __future__ import annotations
 
+import ast
 import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -14,10 +15,11 @@ from typing import Any
 import pytest
 from authoring_book import QUESTION_HEADER, Table, base, drop_column, question, write_book
 
-from kipmonev.core import messages as msg
+import kipmonev
 from kipmonev.core.errors import QuestionnaireError
 from kipmonev.model.questionnaire import ChoiceQuestion, Questionnaire, YesNoQuestion
 from kipmonev.sources.loader import load_document, load_questionnaire
+from kipmonev.sources.problems import XLSX_NOT_ZIP
 from kipmonev.sources.questionnaire_xlsx import import_questionnaire, import_questionnaire_with_warnings
 
 
@@ -393,7 +395,7 @@ def test_a_spreadsheet_is_accepted_where_a_questionnaire_file_is() -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("rusak.xlsx", b"bukan zip", "rusak.xlsx: " + msg.xlsx_not_zip()),  # screened like a filled workbook (issue 7)
+        ("rusak.xlsx", b"bukan zip", "rusak.xlsx: " + XLSX_NOT_ZIP.text()),  # screened like a filled workbook (issue 7)
         ("tidak-ada.xlsx", None, "tidak-ada.xlsx: Berkas tidak ditemukan. Periksa nama dan letak berkasnya."),
     ],
 )
@@ -405,11 +407,13 @@ def test_unreadable_or_missing_workbooks(name: str, content: bytes | None, expec
     assert str(caught.value) == expected
 
 
-def test_messages_module_defines_each_text_once() -> None:
-    """Sections of messages.py are written by several people; a repeated name would silently replace a text."""
-    source = Path(msg.__file__).read_text(encoding="utf-8")
-    names = [line.split("(")[0][4:] for line in source.splitlines() if line.startswith("def ")]
-    assert sorted(n for n in set(names) if names.count(n) > 1) == []
+def test_catalogues_define_each_text_once() -> None:
+    """Catalogues are written by several people; a repeated name would silently replace a text."""
+    repeated = []
+    for path in sorted(Path(kipmonev.__file__).parent.rglob("problems*.py")):
+        names = [t.id for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)]
+        repeated += [f"{path.parent.name}/{path.name}:{n}" for n in sorted(set(names)) if names.count(n) > 1]
+    assert repeated == []
 
 
 def test_decimal_points_survive(tmp_path: Path) -> None:

@@ -15,11 +15,12 @@ from conftest import FULL_ANSWERS, small
 
 from benchmarks.corpus import make_corpus
 from kipmonev.app.batch import BatchOptions, collect_inputs, run_batch
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import BATCH_DUPLICATE_BODY, BATCH_NO_INPUTS, PREVIOUS_UNREADABLE
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.fill import write_filled
+from kipmonev.sources.problems import REASON_NOT_JSON, REASON_NOT_KIPMONEV, RESULTS_UNREADABLE, STAGE_FILE_BAD_SCORE, UNKNOWN_RULE_SET
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -82,7 +83,7 @@ def test_broken_files_mixed_in_never_stop_the_batch(tmp_path: Path) -> None:
     failed = sorted({Path(e.file).name for e in recap.errors})
     assert failed == ["01-kementerian-urusan-contoh.xlsx", "bukan-xlsx.xlsx", "kosong.xlsx", "salinan.xlsx"]
     duplicate = next(e for e in recap.errors if Path(e.file).name == "salinan.xlsx")
-    assert duplicate.message == msg.batch_duplicate_body("BP-01", str(inputs / "01-kementerian-urusan-contoh.xlsx"))
+    assert duplicate.message == BATCH_DUPLICATE_BODY.text(body="BP-01", other=str(inputs / "01-kementerian-urusan-contoh.xlsx"))
     assert not (tmp_path / "hasil" / "hasil" / "BP-01.json").exists()
     assert "Dinilai: 13 dari 17 berkas; gagal: 4." in out
     assert err.endswith(f"Galat: 4 berkas tidak dapat dinilai; lihat sheet Galat di {tmp_path / 'hasil' / 'rekap.xlsx'}.\n")
@@ -128,7 +129,7 @@ def test_stage_scores_file_errors_stop_before_scoring(tmp_path: Path) -> None:
     panel.write_text("Kode;Juri 1\nBP-02;sembilan puluh\n", encoding="utf-8")
     code, _, err = run("score", str(EXAMPLES), "-o", str(tmp_path / "out"), "--stage-scores", str(panel))
     assert code == 1
-    assert err == f"Galat: {panel}, baris 2 (Juri 1): {msg.stage_file_bad_score('sembilan puluh')}\n"
+    assert err == f"Galat: {panel}, baris 2 (Juri 1): {STAGE_FILE_BAD_SCORE.text(given='sembilan puluh')}\n"
     assert not (tmp_path / "out").exists()
 
 
@@ -147,7 +148,7 @@ def test_another_commissions_rules(tmp_path: Path) -> None:
         (["score", "tidak-ada", "-o", "x"], 2, "Galat: Nilai tidak sah untuk 'BERKAS_ATAU_FOLDER...': Jalur 'tidak-ada' tidak ditemukan.\n"),
         (["score", str(EXAMPLES), "-o", "x", "-j", "0"], 2, "Galat: Nilai tidak sah untuk '-j' / '--jobs': 0 di luar rentang x>=1.\n"),
         (["score", str(EXAMPLES), "-o", "x", "--combine", "median"], 2, "Galat: Nilai tidak sah untuk '--combine': 'median' bukan salah satu dari 'mean', 'trimmed'.\n"),
-        (["score", str(EXAMPLES), "-o", "x", "--aturan", "ki-bulan"], 1, "Galat: ki-bulan: " + msg.unknown_rule_set("ki-bulan", ["ki-dki-jakarta", "ki-kaltim", "ki-pusat"]) + "\n"),
+        (["score", str(EXAMPLES), "-o", "x", "--aturan", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known="ki-dki-jakarta, ki-kaltim, ki-pusat") + "\n"),
     ],
 )
 def test_usage_and_user_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, tail: str) -> None:
@@ -161,7 +162,7 @@ def test_a_folder_without_workbooks(tmp_path: Path) -> None:
     (tmp_path / "kosong").mkdir()
     code, _, err = run("score", str(tmp_path / "kosong"), "-o", str(tmp_path / "out"))
     assert code == 1
-    assert err == f"Galat: {tmp_path / 'kosong'}: {msg.batch_no_inputs()}\n"
+    assert err == f"Galat: {tmp_path / 'kosong'}: {BATCH_NO_INPUTS.text()}\n"
 
 
 def test_inputs_are_never_modified_and_the_output_folder_is_skipped(tmp_path: Path) -> None:
@@ -195,12 +196,12 @@ def test_compare_unreadable(tmp_path: Path) -> None:
     bad.write_text("{", encoding="utf-8")
     code, _, err = run("compare", str(bad), str(bad))
     assert code == 1
-    assert err == f"Galat: {bad}: {msg.results_unreadable(msg.reason_not_json())}\n"
+    assert err == f"Galat: {bad}: {RESULTS_UNREADABLE.text(reason=REASON_NOT_JSON.text())}\n"
     other = tmp_path / "lain.json"
     other.write_text('{"nama": "bukan hasil"}', encoding="utf-8")
-    assert run("compare", str(other), str(other))[2] == f"Galat: {other}: {msg.results_unreadable(msg.reason_not_kipmonev())}\n"
+    assert run("compare", str(other), str(other))[2] == f"Galat: {other}: {RESULTS_UNREADABLE.text(reason=REASON_NOT_KIPMONEV.text())}\n"
     code, _, err = run("score", str(EXAMPLES / "09-pt-contoh-nusantara.xlsx"), "-o", str(tmp_path / "o"), "--previous", str(other), "-q")
-    assert (code, err) == (1, f"Galat: {other}: {msg.previous_unreadable(msg.reason_not_kipmonev())}\n")
+    assert (code, err) == (1, f"Galat: {other}: {PREVIOUS_UNREADABLE.text(reason=REASON_NOT_KIPMONEV.text())}\n")
 
 
 def test_answers_survive_the_workbook(tmp_path: Path) -> None:

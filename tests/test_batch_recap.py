@@ -13,13 +13,13 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from kipmonev import score
-from kipmonev.core import messages as msg
 from kipmonev.engine.compare import compare
 from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.engine.stages import CombineRule, combine
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.recap_export import write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW, STAGE_FILE_NO_ID_COLUMN
 from kipmonev.sources.results import load_rows
 from kipmonev.sources.stages import StageScoreError, read_stage_scores
 
@@ -167,10 +167,10 @@ def test_stage_scores_every_problem_with_its_place(tmp_path: Path) -> None:
         read_stage_scores(path)
     where = str(path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{where}, baris 2 (juri 2): " + msg.stage_file_bad_score("sangat baik"),
-        f"{where}, baris 3 (id): " + msg.stage_file_duplicate("A", "presentasi"),
-        f"{where}, baris 4 (id): " + msg.stage_file_empty_row("B"),
-        f"{where}, baris 5 (juri 1): " + msg.stage_file_bad_score("101"),
+        f"{where}, baris 2 (juri 2): " + STAGE_FILE_BAD_SCORE.text(given="sangat baik"),
+        f"{where}, baris 3 (id): " + STAGE_FILE_DUPLICATE.text(body="A", stage="presentasi"),
+        f"{where}, baris 4 (id): " + STAGE_FILE_EMPTY_ROW.text(body="B"),
+        f"{where}, baris 5 (juri 1): " + STAGE_FILE_BAD_SCORE.text(given="101"),
     ]
 
 
@@ -179,7 +179,7 @@ def test_stage_scores_without_an_id_column(tmp_path: Path) -> None:
     path.write_text("nama,nilai\nA,80\n", encoding="utf-8")
     with pytest.raises(StageScoreError) as caught:
         read_stage_scores(path)
-    assert str(caught.value) == f"{path}, baris 1: " + msg.stage_file_no_id_column(("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
+    assert str(caught.value) == f"{path}, baris 1: " + STAGE_FILE_NO_ID_COLUMN.text(aliases=("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
 
 
 def test_answers_flow_into_rows_unchanged() -> None:
@@ -219,13 +219,13 @@ def test_stage_scores_xlsx_problems_name_the_real_sheet_and_cell(tmp_path: Path)
     with pytest.raises(StageScoreError) as caught:
         read_stage_scores(path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{path}, Nilai Panelis!D2: " + msg.stage_file_bad_score("sangat baik"),
-        f"{path}, Nilai Panelis!C3: " + msg.stage_file_bad_score("101"),
+        f"{path}, Nilai Panelis!D2: " + STAGE_FILE_BAD_SCORE.text(given="sangat baik"),
+        f"{path}, Nilai Panelis!C3: " + STAGE_FILE_BAD_SCORE.text(given="101"),
     ]
     no_id = _panel_workbook(tmp_path / "tanpa-id.xlsx", [[], ["nama", "nilai"], ["A", 80]])
     with pytest.raises(StageScoreError) as caught:
         read_stage_scores(no_id)
-    assert str(caught.value) == f"{no_id}, Nilai Panelis!A2: " + msg.stage_file_no_id_column(("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
+    assert str(caught.value) == f"{no_id}, Nilai Panelis!A2: " + STAGE_FILE_NO_ID_COLUMN.text(aliases=("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
 
 
 def test_a_broken_stage_workbook_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:

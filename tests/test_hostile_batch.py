@@ -21,9 +21,12 @@ import pytest
 from cli_runner import run
 
 from benchmarks.corpus import make_corpus
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import BATCH_INPUT_INSIDE_OUTPUT, BATCH_OUTPUT_IS_INPUT
+from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
+from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
+from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_DAMAGED, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_LEGACY_XLS, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
 from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_ROW
 
 
@@ -57,16 +60,16 @@ def _far(good: Path, out: Path, part: str) -> Path:
 
 # file name -> (builder, problem code, location after the path, message)
 BAD: dict[str, tuple[Bad, str, str, str]] = {
-    "teks.xlsx": (_text, "KM-W-001", "", msg.xlsx_not_zip()),
-    "terpotong.xlsx": (_cut, "KM-W-003", "", msg.xlsx_damaged("File is not a zip file")),
-    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-W-002", "", msg.xlsx_legacy_xls()),
-    "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), "KM-W-002", "", msg.xlsx_encrypted()),
-    "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", msg.xlsx_not_zip()),
+    "teks.xlsx": (_text, "KM-W-001", "", XLSX_NOT_ZIP.text()),
+    "terpotong.xlsx": (_cut, "KM-W-003", "", XLSX_DAMAGED.text(detail="File is not a zip file")),
+    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-W-002", "", XLSX_LEGACY_XLS.text()),
+    "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), XLSX_ENCRYPTED.code, "", XLSX_ENCRYPTED.text()),
+    "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", XLSX_NOT_ZIP.text()),
     "bom.xlsx": (lambda g, o, p: hf.zip_bomb(g, o, p), "KM-W-006", "", "{part}"),
     "bohong.xlsx": (lambda g, o, p: hf.lying_size(g, o, p), "KM-W-003", "", "{crc}"),
-    "entitas.xlsx": (lambda g, o, p: hf.rezip(g, o, {"xl/workbook.xml": hf.with_doctype}), "KM-W-009", "", msg.xlsx_doctype("xl/workbook.xml")),
+    "entitas.xlsx": (lambda g, o, p: hf.rezip(g, o, {"xl/workbook.xml": hf.with_doctype}), "KM-W-009", "", XLSX_DOCTYPE.text(part="xl/workbook.xml")),
     "entitas-sheet.xlsx": (lambda g, o, p: hf.rezip(g, o, {p: hf.with_doctype}), "KM-W-009", "", "{doctype}"),
-    "jauh.xlsx": (_far, "KM-W-011", ", Kuesioner!XFD1048576", msg.xlsx_cell_out_of_bounds(MAX_ROW, "ALL")),
+    "jauh.xlsx": (_far, XLSX_CELL_OUT_OF_BOUNDS.code, ", Kuesioner!XFD1048576", XLSX_CELL_OUT_OF_BOUNDS.text(max_row=MAX_ROW, max_column="ALL")),
 }
 
 
@@ -86,7 +89,7 @@ def test_every_bad_file_is_on_the_galat_sheet_and_every_good_body_is_scored(tmp_
     assert (recap.funnel.files, recap.funnel.scored) == (6 + len(BAD), 6)
     assert sorted(Path(r.file).name for r in recap.rows) == sorted([p.name for p in good[:5]] + ["makro.xlsx"])
     assert len(list((tmp_path / "keluar" / "hasil").glob("*.json"))) == 6
-    details = {"{part}": msg.xlsx_part_too_large(part, MAX_PART_BYTES // 2**20), "{crc}": msg.xlsx_damaged(f"Bad CRC-32 for file '{part}'"), "{doctype}": msg.xlsx_doctype(part)}
+    details = {"{part}": XLSX_PART_TOO_LARGE.text(part=part, limit_mb=MAX_PART_BYTES // 2**20), "{crc}": XLSX_DAMAGED.text(detail=f"Bad CRC-32 for file '{part}'"), "{doctype}": XLSX_DOCTYPE.text(part=part)}
     expected = sorted([name, code, str(inputs / name) + where, details.get(text, text)] for name, (_, code, where, text) in BAD.items())
     galat = list(csv.reader(io.StringIO((tmp_path / "keluar" / "galat.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert galat[0] == ["Berkas", "Lokasi", "Kode", "Pesan"]
@@ -108,7 +111,7 @@ def test_other_spreadsheet_files_in_a_folder_are_reported_not_skipped(tmp_path: 
     assert run("score", str(inputs), "-o", str(tmp_path / "keluar"), "-q")[0] == 1
     recap = Recap.from_json((tmp_path / "keluar" / "rekap.json").read_bytes())
     assert sorted(Path(r.file).name for r in recap.rows) == sorted([corpus[0].name, "makro.xlsm"])
-    assert [(Path(e.file).name, e.message) for e in recap.errors] == [("lama.xls", msg.xlsx_legacy_xls())]
+    assert [(Path(e.file).name, e.message) for e in recap.errors] == [("lama.xls", XLSX_LEGACY_XLS.text())]
 
 
 # --- outputs never replace inputs ------------------------------------------------------------------
@@ -122,13 +125,13 @@ def test_output_folder_equal_to_the_input_folder_scores_nothing_and_touches_noth
     before = _digests(folder)
     code, _, err = run("score", str(folder), "-o", str(folder), "-q")
     assert code == 1
-    assert err == f"Galat: {folder}: {msg.batch_input_inside_output()}\n"
+    assert err == f"Galat: {folder}: {BATCH_INPUT_INSIDE_OUTPUT.text()}\n"
     assert _digests(folder) == before
     # A folder inside the output folder is refused the same way.
     inner = folder / "masuk"
     inner.mkdir()
     code, _, err = run("score", str(inner), "-o", str(folder), "-q")
-    assert (code, err) == (1, f"Galat: {inner}: {msg.batch_input_inside_output()}\n")
+    assert (code, err) == (1, f"Galat: {inner}: {BATCH_INPUT_INSIDE_OUTPUT.text()}\n")
 
 
 def test_recap_files_never_replace_an_input_with_the_same_name(tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,7 +142,7 @@ def test_recap_files_never_replace_an_input_with_the_same_name(tmp_path: Path, c
     code, stdout, err = run("score", "rekap.xlsx", "galat.csv", "-o", ".", "-q")
     assert (code, stdout) == (1, "")
     assert err == (
-        f"Galat: Berkas keluaran akan menimpa berkas masukan.\n- rekap.xlsx: {msg.batch_output_is_input('rekap.xlsx')}\n- galat.csv: {msg.batch_output_is_input('galat.csv')}\n"
+        f"Galat: Berkas keluaran akan menimpa berkas masukan.\n- rekap.xlsx: {BATCH_OUTPUT_IS_INPUT.text(name='rekap.xlsx')}\n- galat.csv: {BATCH_OUTPUT_IS_INPUT.text(name='galat.csv')}\n"
     )
     assert _digests(tmp_path) == before  # nothing written at all, not even hasil/
     assert not (tmp_path / "hasil").exists()
@@ -169,7 +172,7 @@ def test_a_report_is_never_written_over_its_input(tmp_path: Path, corpus: list[P
     before = result.read_bytes()
     code, stdout, err = run("report", str(result), "-o", str(out / "hasil"), "--format", "json", "--date", "2025-11-23")
     assert (code, stdout) == (1, "")
-    assert err == f"{result}: {msg.report_would_overwrite()}\nGalat: {msg.report_failed(1, 1)}\n"
+    assert err == f"{result}: {REPORT_WOULD_OVERWRITE.text()}\nGalat: {REPORT_FAILED.text(failed=1, total=1)}\n"
     assert result.read_bytes() == before
     # A workbook named as its own report would be: refused too, and other formats still written.
     named = tmp_path / "KORPUS-0000-Badan-Korpus-0000.xlsx"
@@ -177,7 +180,7 @@ def test_a_report_is_never_written_over_its_input(tmp_path: Path, corpus: list[P
     code, stdout, err = run("report", str(named), "-o", str(tmp_path), "--format", "xlsx,html", "--date", "2025-11-23")
     assert code == 1
     assert stdout == f"Ditulis: {tmp_path / 'KORPUS-0000-Badan-Korpus-0000.html'}\n"
-    assert err.startswith(f"{named}: {msg.report_would_overwrite()}\n")
+    assert err.startswith(f"{named}: {REPORT_WOULD_OVERWRITE.text()}\n")
     assert named.read_bytes() == corpus[0].read_bytes()
 
 

@@ -19,10 +19,22 @@ from cli_runner import run
 from test_loader import GOOD_QUESTIONS, HEAD, INDICATORS
 
 from kipmonev import QuestionnaireError, load_questionnaire
-from kipmonev.core import messages as msg
 from kipmonev.sources import questionnaire_xlsx as authoring
 from kipmonev.sources import xlsx
 from kipmonev.sources.loader import MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MAX_YAML_DEPTH
+from kipmonev.sources.problems import (
+    FILE_TOO_LARGE,
+    INCLUDE_TOO_DEEP,
+    INCLUDE_TOO_MANY,
+    WORKBOOK_UNREADABLE,
+    XLSX_CELL_OUT_OF_BOUNDS,
+    XLSX_DOCTYPE,
+    XLSX_ENCRYPTED,
+    XLSX_MACROS,
+    XLSX_PART_TOO_LARGE,
+    XLSX_TOO_MANY_CELLS,
+    YAML_TOO_DEEP,
+)
 from kipmonev.sources.xlsx import MAX_PART_BYTES
 
 
@@ -60,10 +72,10 @@ def _far(part: str, cell: str, empty: bool) -> hf.Change:
 
 SCREENED: list[tuple[str, str, str]] = [
     # (case, sheet whose part is damaged, expected text after "Galat: kuesioner.xlsx")
-    ("zip bomb", "Pertanyaan", ": " + msg.xlsx_part_too_large("{part}", MAX_PART_BYTES // 2**20)),
-    ("entities in a sheet", "Pertanyaan", ": " + msg.xlsx_doctype("{part}")),
-    ("entities in workbook.xml", "", ": " + msg.xlsx_doctype("xl/workbook.xml")),
-    ("encrypted", "", ": " + msg.xlsx_encrypted()),
+    ("zip bomb", "Pertanyaan", ": " + XLSX_PART_TOO_LARGE.text(part="{part}", limit_mb=MAX_PART_BYTES // 2**20)),
+    ("entities in a sheet", "Pertanyaan", ": " + XLSX_DOCTYPE.text(part="{part}")),
+    ("entities in workbook.xml", "", ": " + XLSX_DOCTYPE.text(part="xl/workbook.xml")),
+    ("encrypted", "", ": " + XLSX_ENCRYPTED.text()),
 ]
 
 
@@ -92,34 +104,34 @@ def test_entities_are_refused_whether_or_not_defusedxml_is_installed(book: Path,
     hf.with_shared_strings(book, Path("kuesioner.xlsx"), hf.with_doctype(sst), hf.sheet_part(book, "Pengaturan"))
     with pytest.raises(QuestionnaireError) as caught:
         load_questionnaire("kuesioner.xlsx")  # wherever a questionnaire is accepted
-    assert str(caught.value) == "kuesioner.xlsx: " + msg.xlsx_doctype(strings)
+    assert str(caught.value) == "kuesioner.xlsx: " + XLSX_DOCTYPE.text(part=strings)
     assert opened == []
 
 
 @pytest.mark.parametrize("empty", [False, True], ids=["text", "styled-empty"])
 def test_a_cell_at_xfd1048576_is_refused_before_the_sheet_is_walked(book: Path, empty: bool) -> None:
     hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Pertanyaan"): _far("", "XFD1048576", empty)})
-    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx, Pertanyaan!XFD1048576: " + msg.xlsx_cell_out_of_bounds(100_000, "ALL") + "\n")
+    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx, Pertanyaan!XFD1048576: " + XLSX_CELL_OUT_OF_BOUNDS.text(max_row=100_000, max_column="ALL") + "\n")
 
 
 def test_too_many_cells_counts_empty_styled_ones(book: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx, "MAX_CELLS", 40)  # the Pertanyaan sheet has 36 cells with values…
     part = hf.sheet_part(book, "Pertanyaan")
     hf.rezip(book, book, {part: hf.before_end_of("sheetData", hf.empty_rows(5, 10))})  # …and 5 styled empty ones
-    assert run("questionnaire", "import", str(book)) == (1, "", "Galat: asli.xlsx, Pertanyaan: " + msg.xlsx_too_many_cells(40) + "\n")
+    assert run("questionnaire", "import", str(book)) == (1, "", "Galat: asli.xlsx, Pertanyaan: " + XLSX_TOO_MANY_CELLS.text(limit=40) + "\n")
     assert opened == []
 
 
 def test_damaged_xml_that_openpyxl_cannot_parse(book: Path) -> None:
     hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Indikator"): lambda data: b">" + data[1:]})
-    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + msg.workbook_unreadable("ParseError") + "\n")
+    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + WORKBOOK_UNREADABLE.text(reason="ParseError") + "\n")
 
 
 def test_macros_are_ignored_with_a_warning(book: Path) -> None:
     hf.with_macros(book, Path("kuesioner.xlsm"))
     code, out, err = run("questionnaire", "import", "kuesioner.xlsm")
     assert code == 0 and out.startswith("# Diimpor dari kuesioner.xlsm")
-    assert err == f"Peringatan: kuesioner.xlsm: {msg.xlsx_macros()}\n"
+    assert err == f"Peringatan: kuesioner.xlsm: {XLSX_MACROS.text()}\n"
 
 
 # --- YAML: what test_loader.py does not cover ----------------------------------------------------------
@@ -139,14 +151,14 @@ def _load_errors(path: str) -> list[str]:
 def test_deep_nesting_is_refused_before_it_is_composed(text: str) -> None:
     Path("dalam.yaml").write_text(text, encoding="utf-8")
     (problem,) = _load_errors("dalam.yaml")
-    assert problem.startswith("dalam.yaml, baris ") and problem.endswith(": " + msg.yaml_too_deep(MAX_YAML_DEPTH))
+    assert problem.startswith("dalam.yaml, baris ") and problem.endswith(": " + YAML_TOO_DEEP.text(limit=MAX_YAML_DEPTH))
 
 
 def test_the_same_fragment_included_many_times_is_refused(tmp_path: Path) -> None:
     Path("_b.yaml").write_text("sertakan: [" + ", ".join(["_c.yaml"] * 40) + "]\n", encoding="utf-8")
     Path("_c.yaml").write_text(INDICATORS, encoding="utf-8")
     Path("uji.yaml").write_text(HEAD + "sertakan: [" + ", ".join(["_b.yaml"] * 40) + "]\n" + GOOD_QUESTIONS, encoding="utf-8")
-    assert _load_errors("uji.yaml") == [f"_b.yaml, baris 1: {msg.include_too_many(MAX_INCLUDED_FILES)}"]
+    assert _load_errors("uji.yaml") == [f"_b.yaml, baris 1: {INCLUDE_TOO_MANY.text(limit=MAX_INCLUDED_FILES)}"]
 
 
 def test_a_chain_of_includes_longer_than_the_limit_names_the_limit_not_a_cycle() -> None:
@@ -156,11 +168,11 @@ def test_a_chain_of_includes_longer_than_the_limit_names_the_limit_not_a_cycle()
     Path(names[-1]).write_text(INDICATORS, encoding="utf-8")
     Path("uji.yaml").write_text(HEAD + f"sertakan: [{names[0]}]\n" + GOOD_QUESTIONS, encoding="utf-8")
     last_allowed = names[MAX_INCLUDE_DEPTH - 2]
-    assert _load_errors("uji.yaml") == [f"{last_allowed}, baris 1: {msg.include_too_deep(names[-1], MAX_INCLUDE_DEPTH)}"]
+    assert _load_errors("uji.yaml") == [f"{last_allowed}, baris 1: {INCLUDE_TOO_DEEP.text(name=names[-1], limit=MAX_INCLUDE_DEPTH)}"]
     Path(last_allowed).write_text(INDICATORS, encoding="utf-8")  # one file shorter: loads
     assert load_questionnaire("uji.yaml").id == "uji"
 
 
 def test_a_device_posing_as_a_questionnaire_is_read_no_further_than_the_limit() -> None:
     Path("nol.yaml").symlink_to("/dev/zero")
-    assert _load_errors("nol.yaml") == ["nol.yaml: " + msg.file_too_large(2)]
+    assert _load_errors("nol.yaml") == ["nol.yaml: " + FILE_TOO_LARGE.text(limit_mb=2)]

@@ -25,7 +25,19 @@ from conftest import FULL_ANSWERS, small
 from workbook_helpers import fill
 
 from kipmonev import WorkbookError
-from kipmonev.core import messages as msg
+from kipmonev.sources.problems import (
+    MERGED_ANSWER_CELL,
+    XLSX_CELL_OUT_OF_BOUNDS,
+    XLSX_DAMAGED,
+    XLSX_DOCTYPE,
+    XLSX_ENCRYPTED,
+    XLSX_LEGACY_XLS,
+    XLSX_MACROS,
+    XLSX_NOT_ZIP,
+    XLSX_PART_TOO_LARGE,
+    XLSX_RATIO,
+    XLSX_SHEET_PART_MISSING,
+)
 from kipmonev.sources.reader import read_workbook
 from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_RATIO
 
@@ -106,21 +118,21 @@ def _no_sheet_relationship(good: Path, out: Path) -> Path:
 
 
 REFUSED: list[tuple[str, Builder, str]] = [
-    ("empty file", _empty, "isian.xlsx: " + msg.xlsx_not_zip()),
-    ("end cut off", _cut_end, "isian.xlsx: " + msg.xlsx_damaged("File is not a zip file")),
-    ("old .xls container", lambda good, out: hf.legacy_by_hand(out), "isian.xlsx: " + msg.xlsx_legacy_xls()),
-    ("encrypted, directory after 1 MB", lambda good, out: hf.encrypted_workbook(out), "isian.xlsx: " + msg.xlsx_encrypted()),
-    ("Word document renamed", lambda good, out: hf.word_document(out), "isian.xlsx: " + msg.xlsx_not_zip()),
-    ("zip bomb, 1 GiB sheet", lambda good, out: hf.zip_bomb(good, out, SHEET), f"isian.xlsx: {msg.xlsx_part_too_large(SHEET, MAX_PART_BYTES // 2**20)}"),
-    ("zip bomb, 16 MiB sheet", lambda good, out: hf.zip_bomb(good, out, SHEET, 16 * hf.MIB), f"isian.xlsx: {msg.xlsx_ratio(SHEET, MAX_RATIO)}"),
-    ("size in the directory is a lie", lambda good, out: hf.lying_size(good, out, SHEET), "isian.xlsx: " + msg.xlsx_damaged(f"Bad CRC-32 for file '{SHEET}'")),
-    ("entities in workbook.xml", _doctype("xl/workbook.xml"), "isian.xlsx: " + msg.xlsx_doctype("xl/workbook.xml")),
-    ("entities in sharedStrings.xml", _doctype_in_shared_strings, "isian.xlsx: " + msg.xlsx_doctype("xl/sharedStrings.xml")),
-    ("entities in a sheet", _doctype(SHEET), "isian.xlsx: " + msg.xlsx_doctype(SHEET)),
-    ("entities in UTF-16BE without BOM", _utf16_be_doctype, "isian.xlsx: " + msg.xlsx_doctype(SHEET)),
-    ("zip version field damaged", _zip_version, "isian.xlsx: " + msg.xlsx_damaged("zip file version 8.4")),
-    ("a sheet without its relationship", _no_sheet_relationship, "isian.xlsx, Metadata: " + msg.xlsx_sheet_part_missing()),
-    ("text in XFD1048576", _far_cell, "isian.xlsx, Kuesioner!XFD1048576: " + msg.xlsx_cell_out_of_bounds(100_000, "ALL")),
+    ("empty file", _empty, "isian.xlsx: " + XLSX_NOT_ZIP.text()),
+    ("end cut off", _cut_end, "isian.xlsx: " + XLSX_DAMAGED.text(detail="File is not a zip file")),
+    ("old .xls container", lambda good, out: hf.legacy_by_hand(out), "isian.xlsx: " + XLSX_LEGACY_XLS.text()),
+    ("encrypted, directory after 1 MB", lambda good, out: hf.encrypted_workbook(out), "isian.xlsx: " + XLSX_ENCRYPTED.text()),
+    ("Word document renamed", lambda good, out: hf.word_document(out), "isian.xlsx: " + XLSX_NOT_ZIP.text()),
+    ("zip bomb, 1 GiB sheet", lambda good, out: hf.zip_bomb(good, out, SHEET), f"isian.xlsx: {XLSX_PART_TOO_LARGE.text(part=SHEET, limit_mb=MAX_PART_BYTES // 2**20)}"),
+    ("zip bomb, 16 MiB sheet", lambda good, out: hf.zip_bomb(good, out, SHEET, 16 * hf.MIB), f"isian.xlsx: {XLSX_RATIO.text(part=SHEET, ratio=MAX_RATIO)}"),
+    ("size in the directory is a lie", lambda good, out: hf.lying_size(good, out, SHEET), "isian.xlsx: " + XLSX_DAMAGED.text(detail=f"Bad CRC-32 for file '{SHEET}'")),
+    ("entities in workbook.xml", _doctype("xl/workbook.xml"), "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/workbook.xml")),
+    ("entities in sharedStrings.xml", _doctype_in_shared_strings, "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/sharedStrings.xml")),
+    ("entities in a sheet", _doctype(SHEET), "isian.xlsx: " + XLSX_DOCTYPE.text(part=SHEET)),
+    ("entities in UTF-16BE without BOM", _utf16_be_doctype, "isian.xlsx: " + XLSX_DOCTYPE.text(part=SHEET)),
+    ("zip version field damaged", _zip_version, "isian.xlsx: " + XLSX_DAMAGED.text(detail="zip file version 8.4")),
+    ("a sheet without its relationship", _no_sheet_relationship, "isian.xlsx, Metadata: " + XLSX_SHEET_PART_MISSING.text()),
+    ("text in XFD1048576", _far_cell, "isian.xlsx, Kuesioner!XFD1048576: " + XLSX_CELL_OUT_OF_BOUNDS.text(max_row=100_000, max_column="ALL")),
 ]
 
 
@@ -181,7 +193,7 @@ def test_a_real_xls_saved_by_libreoffice(good: Path, tmp_path: Path) -> None:
     xls = hf.libreoffice_convert(good, tmp_path / "lo", "xls")
     renamed = Path(SOURCE)
     renamed.write_bytes(xls.read_bytes())
-    assert _errors(renamed) == ["isian.xlsx: " + msg.xlsx_legacy_xls()]
+    assert _errors(renamed) == ["isian.xlsx: " + XLSX_LEGACY_XLS.text()]
 
 
 # --- odd but honest workbooks: read, with a warning or a located error ----------------------------
@@ -195,7 +207,7 @@ def test_macros_are_never_run_and_the_values_are_read_with_a_warning(good: Path)
     for name in ("isian.xlsm", SOURCE):  # by extension or not, the same outcome
         path = hf.with_macros(good, Path(name))
         filled = read_workbook(path, Q)
-        assert [str(w) for w in filled.warnings] == [f"{name}: {msg.xlsx_macros()}"]
+        assert [str(w) for w in filled.warnings] == [f"{name}: {XLSX_MACROS.text()}"]
         assert _answers(path) == _answers(good)
 
 
@@ -232,9 +244,9 @@ def _merged(good: Path, span: str) -> Path:
 @pytest.mark.parametrize(
     ("span", "expected"),
     [
-        ("F6:F7", ["isian.xlsx, Kuesioner!F7: " + msg.merged_answer_cell("F6:F7")]),
-        ("E6:F6", ["isian.xlsx, Kuesioner!F6: " + msg.merged_answer_cell("E6:F6")]),
-        ("F11:I13", [f"isian.xlsx, Kuesioner!{c}: " + msg.merged_answer_cell("F11:I13") for c in ("I11", "F12", "I12", "F13", "I13")]),
+        ("F6:F7", ["isian.xlsx, Kuesioner!F7: " + MERGED_ANSWER_CELL.text(span="F6:F7")]),
+        ("E6:F6", ["isian.xlsx, Kuesioner!F6: " + MERGED_ANSWER_CELL.text(span="E6:F6")]),
+        ("F11:I13", [f"isian.xlsx, Kuesioner!{c}: " + MERGED_ANSWER_CELL.text(span="F11:I13") for c in ("I11", "F12", "I12", "F13", "I13")]),
     ],
     ids=["down-the-answers", "question-over-answer", "checklist-block"],
 )
@@ -266,4 +278,4 @@ def test_the_last_cell_inside_the_bounds_is_read_and_the_next_is_refused(good: P
     edge = '<row r="100000"><c r="ALL100000" t="inlineStr"><is><t>x</t></is></c></row>'
     assert _answers(hf.rezip(good, OUT, {SHEET: hf.before_end_of("sheetData", edge)})) == _answers(good)
     beyond = '<row r="100000"><c r="ALM100000" t="inlineStr"><is><t>x</t></is></c></row>'
-    assert _errors(hf.rezip(good, OUT, {SHEET: hf.before_end_of("sheetData", beyond)})) == ["isian.xlsx, Kuesioner!ALM100000: " + msg.xlsx_cell_out_of_bounds(100_000, "ALL")]
+    assert _errors(hf.rezip(good, OUT, {SHEET: hf.before_end_of("sheetData", beyond)})) == ["isian.xlsx, Kuesioner!ALM100000: " + XLSX_CELL_OUT_OF_BOUNDS.text(max_row=100_000, max_column="ALL")]

@@ -59,7 +59,7 @@ def _imports(path: Path) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module and node.level == 0 and node.module.split(".")[0] == "kipmonev":
-            # ``from kipmonev.core import messages`` imports the module kipmonev.core.messages;
+            # ``from kipmonev.core import errors`` imports the module kipmonev.core.errors;
             # ``from kipmonev import score`` imports the package itself (a public re-export).
             found += [(node.lineno, f"{node.module}.{a.name}" if _is_module(f"{node.module}.{a.name}") else node.module) for a in node.names]
         elif isinstance(node, ast.Import):

@@ -9,8 +9,10 @@ import pytest
 from cli_runner import run
 from render_samples import golden
 
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import REPORT_INPUT_KIND, REPORT_INPUT_NOT_RESULT
+from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
 from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
 
 
 @pytest.fixture
@@ -54,7 +56,7 @@ def test_missing_previous_is_a_warning(result_json: Path, tmp_path: Path) -> Non
     other.write_text(golden("previous").model_copy(update={"body": BodyIdentity(id="LAIN", name="Lain")}).to_json(), encoding="utf-8")
     code, _, err = run("report", str(result_json), "-o", str(tmp_path / "o"), "-f", "json", "--previous", str(other))
     assert code == 0
-    assert err == f"Peringatan: {msg.report_previous_missing('Badan Uji Keterbukaan')}\n"
+    assert err == f"Peringatan: {REPORT_PREVIOUS_MISSING.text(body='Badan Uji Keterbukaan')}\n"
 
 
 def test_one_bad_input_does_not_stop_the_others(result_json: Path, tmp_path: Path) -> None:
@@ -66,9 +68,9 @@ def test_one_bad_input_does_not_stop_the_others(result_json: Path, tmp_path: Pat
     assert code == 1
     assert out == f"Ditulis: {tmp_path / 'o' / 'BU-01-Badan-Uji-Keterbukaan.json'}\n"
     assert err == (
-        f"{bad}: {msg.report_input_not_result('isinya bukan JSON yang sah')}\n"
-        f"{other}: {msg.report_input_kind('.txt')}\n"
-        f"Galat: {msg.report_failed(2, 3)}\n"
+        f"{bad}: {REPORT_INPUT_NOT_RESULT.text(detail='isinya bukan JSON yang sah')}\n"
+        f"{other}: {REPORT_INPUT_KIND.text(suffix='.txt')}\n"
+        f"Galat: {REPORT_FAILED.text(failed=2, total=3)}\n"
     )
 
 
@@ -79,14 +81,14 @@ def test_never_writes_over_an_input(tmp_path: Path) -> None:
     code, out, err = run("report", str(source), "-o", str(tmp_path), "-f", "json,html")
     assert code == 1
     assert out == f"Ditulis: {tmp_path / 'BU-01-Badan-Uji-Keterbukaan.html'}\n"
-    assert err == f"{source}: {msg.report_would_overwrite()}\nGalat: {msg.report_failed(1, 1)}\n"
+    assert err == f"{source}: {REPORT_WOULD_OVERWRITE.text()}\nGalat: {REPORT_FAILED.text(failed=1, total=1)}\n"
     assert source.read_bytes() == before
 
 
 def test_unknown_format_is_a_usage_error(result_json: Path, tmp_path: Path) -> None:
     code, _, err = run("report", str(result_json), "-o", str(tmp_path), "-f", "pdf,docx")
     assert code == 2
-    assert f"Galat: Nilai tidak sah untuk '-f' / '--format': {msg.report_unknown_format('docx', ['pdf', 'html', 'xlsx', 'json'])}" in err
+    assert f"Galat: Nilai tidak sah untuk '-f' / '--format': {REPORT_UNKNOWN_FORMAT.text(given='docx', allowed=['pdf', 'html', 'xlsx', 'json'])}" in err
 
 
 def test_broken_template_fails_every_input_with_its_location(result_json: Path, tmp_path: Path) -> None:
@@ -97,7 +99,7 @@ def test_broken_template_fails_every_input_with_its_location(result_json: Path, 
     assert code == 1
     assert out.endswith("BU-01-Badan-Uji-Keterbukaan.json\n")
     assert err.startswith(f"{templates / 'laporan.html.j2'}, baris 1: sintaks templat tidak sah (")
-    assert err.endswith(f"Galat: {msg.report_failed(1, 1)}\n")
+    assert err.endswith(f"Galat: {REPORT_FAILED.text(failed=1, total=1)}\n")
 
 
 def test_filled_workbook_input(tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from render_samples import golden
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import RenderError
 from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE, TEMPLATE_MISSING
 from kipmonev.outputs.report import RENDERERS, ReportFormat, build_body_report, render, render_bytes
 from kipmonev.outputs.report.charts import indicator_chart
 from kipmonev.outputs.report.filters import long_date, number, percent, plain, signed
@@ -238,7 +238,7 @@ def test_template_errors_are_located(tmp_path: Path) -> None:
     (tmp_path / "laporan.html.j2").write_text("{% include '_hilang.html.j2' %}\n", encoding="utf-8")
     with pytest.raises(RenderError) as e:
         render_bytes(golden("final"), ReportFormat.HTML, report_date=DATE, templates_dir=tmp_path)
-    assert str(e.value) == f"{tmp_path}: {msg.template_missing('_hilang.html.j2')}"
+    assert str(e.value) == f"{tmp_path}: {TEMPLATE_MISSING.text(name='_hilang.html.j2')}"
 
 
 def test_render_writes_atomically_and_never_over_an_input(tmp_path: Path) -> None:
@@ -247,7 +247,7 @@ def test_render_writes_atomically_and_never_over_an_input(tmp_path: Path) -> Non
     source.write_text(a.to_json(), encoding="utf-8")
     with pytest.raises(RenderError) as e:
         render(a, ReportFormat.JSON, source, report_date=DATE)
-    assert str(e.value) == f"{source}: {msg.report_would_overwrite()}"
+    assert str(e.value) == f"{source}: {REPORT_WOULD_OVERWRITE.text()}"
     assert source.read_text(encoding="utf-8") == a.to_json()
     out = render(a, ReportFormat.HTML, tmp_path / "laporan.html", report_date=DATE)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -20,11 +20,13 @@ from pypdf import PdfReader
 from test_render_pdf import pdf_text, png_dark_pixels
 
 from kipmonev import score
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import REPORT_FOLDER_WITHOUT_RECAP
+from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.core.errors import RenderError
 from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
 from kipmonev.outputs.report import ReportFormat, build_recap_report, render_recap, render_recaps
 from kipmonev.outputs.report.charts import distribution_chart
 from kipmonev.outputs.report.recap import distribution_svg, recap_bytes
@@ -200,7 +202,7 @@ def test_render_recap_never_writes_over_an_input(tmp_path: Path, recap: Recap) -
             target.write_text(recap.to_json(), encoding="utf-8")
         with pytest.raises(RenderError) as e:
             render_recap(recap, fmt, target, report_date=DATE, protected=[target])
-        assert str(e.value) == f"{target}: {msg.report_would_overwrite()}"
+        assert str(e.value) == f"{target}: {REPORT_WOULD_OVERWRITE.text()}"
     assert source.read_bytes() == b"masukan"
 
 
@@ -256,9 +258,9 @@ def test_cli_recap_input_errors(tmp_path: Path) -> None:
     code, out, err = run("report", str(empty), str(broken), "-o", str(tmp_path / "o"))
     assert (code, out) == (1, "")
     lines = err.splitlines()
-    assert lines[0] == f"{empty}: {msg.report_folder_without_recap()}"
+    assert lines[0] == f"{empty}: {REPORT_FOLDER_WITHOUT_RECAP.text()}"
     assert lines[1].startswith(f"{broken}: bukan berkas rekap kipmonev yang sah (") and lines[1].endswith("Buat ulang dengan 'kipmonev score'.")
-    assert lines[2] == f"Galat: {msg.report_failed(2, 2)}"
+    assert lines[2] == f"Galat: {REPORT_FAILED.text(failed=2, total=2)}"
 
 
 def test_the_recap_workbook_is_reproducible(recap: Recap, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from conftest import FULL_ANSWERS, LINK, small, small_data, submission, with_preset
 
 from kipmonev import Answer, SubmissionError, score
-from kipmonev.core import messages as msg
+from kipmonev.engine.problems import ANSWER_UNKNOWN_QUESTION, REASON_MISSING_ANSWERS, REASON_NOT_VERIFIED, REASON_STAGE_MISSING
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.result import Fulfilment, QuestionStatus
 
@@ -85,7 +85,7 @@ def test_missing_answers_make_incomplete_when_the_rules_say_so() -> None:
     result = score(q, submission(_with(AA_1_2=None), stages={"presentasi": D(90)}))
     assert result.outcome.complete is False
     assert result.outcome.band is None
-    assert result.outcome.reasons == (msg.reason_missing_answers(1),)
+    assert result.outcome.reasons == (REASON_MISSING_ANSWERS.text(count=1),)
     assert str(result.outcome.estimate_score) == "76.00"  # 0.7 × 70 + 0.3 × 90
 
 
@@ -111,7 +111,7 @@ def test_verifier_overrides_and_credits_without_the_evidence_rule() -> None:
 def test_partial_verification_is_not_final() -> None:
     result = score(small(verifikasi_wajib=True), submission(verification={"AA.1.1": Answer(value="Tidak")}, stages={"presentasi": D(100)}))
     assert result.outcome.complete is False
-    assert result.outcome.reasons == (msg.reason_not_verified(6),)
+    assert result.outcome.reasons == (REASON_NOT_VERIFIED.text(count=6),)
     assert result.saq_verified is not None
     assert str(result.saq_verified.score) == "80.00"  # the verifier's Tidak; the body's answers elsewhere
     assert result.counts.verified == 1
@@ -120,7 +120,7 @@ def test_partial_verification_is_not_final() -> None:
 def test_no_verification_at_all() -> None:
     result = score(small(verifikasi_wajib=True), submission(stages={"presentasi": D(100)}))
     assert result.saq_verified is None
-    assert result.outcome.reasons == (msg.reason_not_verified(7),)
+    assert result.outcome.reasons == (REASON_NOT_VERIFIED.text(count=7),)
     assert result.outcome.basis == "self"
     assert str(result.outcome.estimate_score) == "100.00"
 
@@ -168,7 +168,7 @@ def test_gate_other_stages_zero() -> None:
 def test_missing_stage_gives_an_estimate_from_the_saq() -> None:
     result = score(small(), submission())
     assert result.outcome.complete is False
-    assert result.outcome.reasons == (msg.reason_stage_missing("Presentasi"),)
+    assert result.outcome.reasons == (REASON_STAGE_MISSING.text(stage_name="Presentasi"),)
     assert result.outcome.estimate_includes_stages is False
     assert result.outcome.estimate_band.name == "Informatif"
 
@@ -195,7 +195,7 @@ def test_every_invalid_answer_is_reported_at_once() -> None:
     with pytest.raises(SubmissionError) as caught:
         score(small(), submission(answers, stages={"wawancara": D(50), "presentasi": D(101)}))
     assert [str(p) for p in caught.value.problems] == [
-        "jawaban (jawaban.ZZ.9.9): " + msg.answer_unknown_question("ZZ.9.9"),
+        "jawaban (jawaban.ZZ.9.9): " + ANSWER_UNKNOWN_QUESTION.text(code="ZZ.9.9"),
         "jawaban (AA.1.1): jawaban 'Mungkin' tidak dikenal untuk AA.1.1. Pilih 'Ya' atau 'Tidak'.",
         "jawaban (AA.1.2): AA.1.2 tidak boleh dijawab 'Tidak Berlaku'. Jawab pertanyaan ini sesuai pilihannya.",
         "jawaban (BB.1.1): butir 'z' tidak dikenal untuk BB.1.1. Pilih dari 'a', 'b' atau 'c'.",

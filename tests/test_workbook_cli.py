@@ -15,8 +15,8 @@ from test_workbook_links import _Handler
 from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
-from kipmonev.core import messages as msg
 from kipmonev.model.submission import Answer
+from kipmonev.sources.problems import LINK_NOT_PUBLIC
 
 
 @pytest.fixture(autouse=True)
@@ -198,4 +198,4 @@ def test_check_links_reports_dead_links_by_cell(small_yaml: Path, server: str) -
     # Without the option, the loopback server is never asked: both links are reported as not public.
     code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links")
     assert code == 1
-    assert f"- isian.xlsx, Kuesioner!G10: {msg.link_not_public(server + '/pindah', '127.0.0.1')}\n" in out
+    assert f"- isian.xlsx, Kuesioner!G10: {LINK_NOT_PUBLIC.text(url=server + '/pindah', address='127.0.0.1')}\n" in out

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.sources import links
 from kipmonev.sources.links import check_links, check_url
+from kipmonev.sources.problems import LINK_NOT_PUBLIC, LINKS_TOO_MANY
 
 SEEN: list[tuple[str, str]] = []
 
@@ -178,14 +178,14 @@ def test_which_addresses_are_public(address: str, public: bool) -> None:
 
 def test_a_link_to_a_private_address_is_reported_without_a_request(server: str) -> None:
     url = server + "/ok"
-    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert check_url(url) == ("KM-W-065", LINK_NOT_PUBLIC.text(url=url, address="127.0.0.1"))
     assert SEEN == []
 
 
 def test_a_name_that_resolves_elsewhere_at_connect_time_is_still_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(links._Guard, "refuse_private", lambda self, url: None)  # as if the first check had said 'public'
     url = server + "/ok"
-    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert check_url(url) == ("KM-W-065", LINK_NOT_PUBLIC.text(url=url, address="127.0.0.1"))
     assert SEEN == []  # refused when connecting, before a byte was sent
 
 
@@ -193,7 +193,7 @@ def test_the_connected_socket_is_checked_too(server: str, monkeypatch: pytest.Mo
     monkeypatch.setattr(links._Guard, "refuse_private", lambda self, url: None)
     monkeypatch.setattr(links._Guard, "allowed_addresses", lambda self, host: self.resolver.addresses(host))  # no check before connecting
     url = server + "/ok"
-    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.1"))
+    assert check_url(url) == ("KM-W-065", LINK_NOT_PUBLIC.text(url=url, address="127.0.0.1"))
     assert SEEN == []  # refused on the connected socket, before a byte was sent
 
 
@@ -205,7 +205,7 @@ def _only_127_0_0_1_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_redirect_to_a_private_address_is_refused(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _only_127_0_0_1_is_public(monkeypatch)
     url = server + "/ke-lokal"
-    assert check_url(url) == ("KM-W-065", msg.link_not_public(url, "127.0.0.2"))
+    assert check_url(url) == ("KM-W-065", LINK_NOT_PUBLIC.text(url=url, address="127.0.0.2"))
     assert SEEN == [("HEAD", "/ke-lokal")]  # the redirect was read, its private target never opened
     assert check_url(server + "/pindah") is None  # a redirect to a public address is followed
 
@@ -241,5 +241,5 @@ def test_at_most_max_links_are_checked_and_the_rest_is_said(server: str, monkeyp
     monkeypatch.setattr(links, "MAX_LINKS", 2)
     cells = [(Location("isian.xlsx", sheet="Kuesioner", cell=f"G{row}"), f"{server}/ok#{row}") for row in (6, 7, 8, 9)]
     problems = check_links(cells, allow_private=True)
-    assert [str(p) for p in problems] == [f"isian.xlsx, Kuesioner!G8: {msg.links_too_many(4, 2)}"]
+    assert [str(p) for p in problems] == [f"isian.xlsx, Kuesioner!G8: {LINKS_TOO_MANY.text(found=4, limit=2)}"]
     assert SEEN == [("HEAD", "/ok"), ("HEAD", "/ok")]  # '#6' and '#7', and no more

@@ -14,12 +14,12 @@ from workbook_helpers import row_of
 
 from kipmonev import WorkbookError, load_questionnaire
 from kipmonev._version import __version__
-from kipmonev.core import messages as msg
 from kipmonev.core.fileio import workbook_bytes
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.formulas import summary_layout
+from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 from kipmonev.outputs.template import build_template, write_template
 
 Q = small()
@@ -201,7 +201,7 @@ def test_write_template_replaces_atomically_and_reports_an_unwritable_place(tmp_
     under_a_file = target / "isian.xlsx"
     with pytest.raises(WorkbookError) as caught:
         write_template(Q, under_a_file)
-    assert str(caught.value) == f"{under_a_file}: " + msg.output_unwritable(str(under_a_file), "File exists")
+    assert str(caught.value) == f"{under_a_file}: " + OUTPUT_UNWRITABLE.text(path=str(under_a_file), reason="File exists")
     assert target.read_bytes().startswith(b"PK")
 
 

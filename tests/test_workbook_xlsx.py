@@ -12,8 +12,21 @@ from hostile_files import write_parts as write
 from workbook_helpers import fill
 
 from kipmonev import WorkbookError
-from kipmonev.core import messages as msg
 from kipmonev.sources import xlsx
+from kipmonev.sources.problems import (
+    XLSX_BAD_XML,
+    XLSX_BINARY,
+    XLSX_CELL_OUT_OF_BOUNDS,
+    XLSX_DAMAGED,
+    XLSX_DOCTYPE,
+    XLSX_MISSING_PART,
+    XLSX_NOT_ZIP,
+    XLSX_PART_TOO_LARGE,
+    XLSX_RATIO,
+    XLSX_TOO_MANY_CELLS,
+    XLSX_TOO_MANY_PARTS,
+    XLSX_TOTAL_TOO_LARGE,
+)
 from kipmonev.sources.reader import read_submission
 from kipmonev.sources.xlsx import Cell, open_xlsx
 
@@ -110,7 +123,7 @@ def _refusal(path: Path) -> str:
 def test_files_that_are_not_xlsx_workbooks(tmp_path: Path) -> None:
     text = tmp_path / "a"
     text.write_text("Nama;Jawaban\n", encoding="utf-8")
-    assert _refusal(text) == "isian.xlsx: " + msg.xlsx_not_zip()
+    assert _refusal(text) == "isian.xlsx: " + XLSX_NOT_ZIP.text()
     xls = tmp_path / "b"
     xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))
     assert _refusal(xls) == "isian.xlsx: berkas ini berformat Excel lama (.xls). Buka berkas di Excel atau LibreOffice lalu simpan sebagai 'Excel 2007-365 (.xlsx)'."
@@ -123,9 +136,9 @@ def test_files_that_are_not_xlsx_workbooks(tmp_path: Path) -> None:
     assert _refusal(ods) == "isian.xlsx: berkas ini berformat OpenDocument (.ods). Simpan berkas sebagai 'Excel 2007-365 (.xlsx)'."
     rels = b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
     xlsb = write(tmp_path / "f", {"[Content_Types].xml": b"<Types/>", "_rels/.rels": rels, "xl/workbook.bin": b"\x83\x01\x00"})
-    assert _refusal(xlsb) == "isian.xlsx: " + msg.xlsx_binary()
+    assert _refusal(xlsb) == "isian.xlsx: " + XLSX_BINARY.text()
     other_zip = write(tmp_path / "e", {"readme.txt": b"halo"})
-    assert _refusal(other_zip) == "isian.xlsx: " + msg.xlsx_missing_part("xl/workbook.xml")
+    assert _refusal(other_zip) == "isian.xlsx: " + XLSX_MISSING_PART.text(part="xl/workbook.xml")
     missing = tmp_path / "tidak-ada.xlsx"
     with pytest.raises(WorkbookError) as caught:
         read_submission(missing, small())
@@ -137,7 +150,7 @@ def test_truncated_and_damaged_files(tmp_path: Path) -> None:
     data = good.read_bytes()
     truncated = tmp_path / "t.xlsx"
     truncated.write_bytes(data[: len(data) // 2])
-    assert _refusal(truncated) == "isian.xlsx: " + msg.xlsx_damaged("File is not a zip file")
+    assert _refusal(truncated) == "isian.xlsx: " + XLSX_DAMAGED.text(detail="File is not a zip file")
     broken = bytearray(data)
     start = data.index(b"xl/worksheets/sheet3.xml") + len("xl/worksheets/sheet3.xml") + 40  # inside its compressed data
     broken[start : start + 200] = bytes(200)
@@ -145,22 +158,22 @@ def test_truncated_and_damaged_files(tmp_path: Path) -> None:
     damaged.write_bytes(bytes(broken))
     with pytest.raises(WorkbookError) as caught:
         read_submission(damaged, small())
-    assert str(caught.value) == f"{damaged}: " + msg.xlsx_damaged("Error -3 while decompressing data: invalid code -- missing end-of-block")
+    assert str(caught.value) == f"{damaged}: " + XLSX_DAMAGED.text(detail="Error -3 while decompressing data: invalid code -- missing end-of-block")
 
 
 def test_doctype_and_entities_are_refused(tmp_path: Path) -> None:
     bomb = f'<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><worksheet xmlns="{MAIN}"><sheetData/></worksheet>'
     path = write(tmp_path / "bomb.xlsx", package(bomb))
-    assert _refusal(path) == "isian.xlsx: " + msg.xlsx_doctype("xl/worksheets/sheet1.xml")
+    assert _refusal(path) == "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/worksheets/sheet1.xml")
     external = f'<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x SYSTEM "file:///etc/passwd"><worksheet xmlns="{MAIN}"/>'.encode("utf-16")
     parts = package("")
     parts["xl/worksheets/sheet1.xml"] = external
-    assert _refusal(write(tmp_path / "ext.xlsx", parts)) == "isian.xlsx: " + msg.xlsx_doctype("xl/worksheets/sheet1.xml")
+    assert _refusal(write(tmp_path / "ext.xlsx", parts)) == "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/worksheets/sheet1.xml")
 
 
 def test_malformed_xml(tmp_path: Path) -> None:
     path = write(tmp_path / "bad.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row>'))
-    assert _refusal(path) == "isian.xlsx: " + msg.xlsx_bad_xml("xl/worksheets/sheet1.xml", "no element found, baris 1")
+    assert _refusal(path) == "isian.xlsx: " + XLSX_BAD_XML.text(part="xl/worksheets/sheet1.xml", detail="no element found, baris 1")
 
 
 def _padded(size: int) -> str:
@@ -170,25 +183,25 @@ def _padded(size: int) -> str:
 def test_size_limits_are_checked_before_inflating(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(xlsx, "MAX_PART_BYTES", 2 * 1024 * 1024)
     big = write(tmp_path / "big.xlsx", package(_padded(3 * 1024 * 1024)))
-    assert _refusal(big) == "isian.xlsx: " + msg.xlsx_part_too_large("xl/worksheets/sheet1.xml", 2)
+    assert _refusal(big) == "isian.xlsx: " + XLSX_PART_TOO_LARGE.text(part="xl/worksheets/sheet1.xml", limit_mb=2)
     bomb = write(tmp_path / "ratio.xlsx", package(_padded(1536 * 1024)))  # spaces compress ~1000:1
-    assert _refusal(bomb) == "isian.xlsx: " + msg.xlsx_ratio("xl/worksheets/sheet1.xml", 200)
+    assert _refusal(bomb) == "isian.xlsx: " + XLSX_RATIO.text(part="xl/worksheets/sheet1.xml", ratio=200)
     monkeypatch.setattr(xlsx, "MAX_TOTAL_BYTES", 1024 * 1024)
     monkeypatch.setattr(xlsx, "RATIO_CHECK_FROM", 10 * 1024 * 1024)
     strings = f'<sst xmlns="{MAIN}">' + " " * (700 * 1024) + "</sst>"
     total = write(tmp_path / "total.xlsx", package(_padded(700 * 1024), strings))
-    assert _refusal(total) == "isian.xlsx: " + msg.xlsx_total_too_large(1)
+    assert _refusal(total) == "isian.xlsx: " + XLSX_TOTAL_TOO_LARGE.text(limit_mb=1)
 
 
 def test_too_many_cells_or_cells_beyond_the_bounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     far = write(tmp_path / "far.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row r="200000"><c r="A200000"><v>1</v></c></row></sheetData></worksheet>'))
-    assert _refusal(far) == "isian.xlsx, Data!A200000: " + msg.xlsx_cell_out_of_bounds(xlsx.MAX_ROW, "ALL")
+    assert _refusal(far) == "isian.xlsx, Data!A200000: " + XLSX_CELL_OUT_OF_BOUNDS.text(max_row=xlsx.MAX_ROW, max_column="ALL")
     monkeypatch.setattr(xlsx, "MAX_CELLS", 3)
     cells = "".join(f'<c r="A{i}"><v>{i}</v></c>' for i in range(1, 6))
     many = write(tmp_path / "many.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{cells}</row></sheetData></worksheet>'))
-    assert _refusal(many) == "isian.xlsx, Data: " + msg.xlsx_too_many_cells(3)
+    assert _refusal(many) == "isian.xlsx, Data: " + XLSX_TOO_MANY_CELLS.text(limit=3)
     monkeypatch.setattr(xlsx, "MAX_ENTRIES", 3)
-    assert _refusal(many) == "isian.xlsx: " + msg.xlsx_too_many_parts(3)
+    assert _refusal(many) == "isian.xlsx: " + XLSX_TOO_MANY_PARTS.text(limit=3)
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,15 @@ from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import (
+    BATCH_DUPLICATE_BODY,
+    BATCH_INPUT_INSIDE_OUTPUT,
+    BATCH_NO_INPUTS,
+    BATCH_OUTPUT_IS_INPUT,
+    BATCH_UNEXPECTED,
+    BATCH_UNLOCATED,
+    PREVIOUS_UNREADABLE,
+)
 from kipmonev.core.errors import KipmonevError, Location, Problem
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.engine.recap import build_recap, previous_from_recap, row_from_assessment, with_changes
@@ -155,9 +163,9 @@ def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
             notes = {code: _stage_note(next(v for k, v in given.items() if k in (code, ""))) for code in scores}
         assessment = score(questionnaire, submission)
     except KipmonevError as e:
-        return _errors(file, e.problems or (Problem(Location(file), "KM-B-010", e.summary),))
+        return _errors(file, e.problems or (BATCH_UNLOCATED.at(Location(file), summary=e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
-        return _errors(file, (Problem(Location(file), "KM-B-009", msg.batch_unexpected(type(e).__name__)),))
+        return _errors(file, (BATCH_UNEXPECTED.at(Location(file), kind=type(e).__name__),))
     part = state.results_dir / f".{index:06d}.json.part"
     write_atomic(part, assessment.model_dump_json(), protect=state.protect)
     return _Scored(row_from_assessment(assessment, file, result_file=str(part), stage_notes=notes), assessment.rules.bands)
@@ -191,7 +199,7 @@ def _load_previous(path: Path) -> dict[str, Previous]:
     try:
         return previous_from_recap(Recap.from_json(candidate.read_bytes()))
     except (OSError, ValueError) as e:
-        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.previous_unreadable(read_error_reason(e))),)) from e
+        raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (PREVIOUS_UNREADABLE.at(Location(str(candidate)), reason=read_error_reason(e)),)) from e
 
 
 def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[int, int], None] | None = None) -> BatchResult:
@@ -205,14 +213,14 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     out = options.out_dir.resolve()
     inside = [p for p in inputs if p.is_dir() and p.resolve().is_relative_to(out)]
     if inside:
-        raise KipmonevError("Folder masukan berada di dalam folder keluaran.", tuple(Problem(Location(str(p)), "KM-B-014", msg.batch_input_inside_output()) for p in inside))
+        raise KipmonevError("Folder masukan berada di dalam folder keluaran.", tuple(BATCH_INPUT_INSIDE_OUTPUT.at(Location(str(p))) for p in inside))
     files = collect_inputs(inputs, exclude=options.out_dir)
     if not files:
-        raise KipmonevError("Tidak ada berkas untuk dinilai.", (Problem(Location(", ".join(str(p) for p in inputs) or "."), "KM-B-012", msg.batch_no_inputs()),))
+        raise KipmonevError("Tidak ada berkas untuk dinilai.", (BATCH_NO_INPUTS.at(Location(", ".join(str(p) for p in inputs) or ".")),))
     protect = Protected(files)
     clashes = [options.out_dir / name for name in OUTPUT_FILES if options.out_dir / name in protect]
     if clashes:
-        raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(Problem(Location(str(p)), "KM-B-015", msg.batch_output_is_input(p.name)) for p in clashes))
+        raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(BATCH_OUTPUT_IS_INPUT.at(Location(str(p)), name=p.name) for p in clashes))
     stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
     previous = _load_previous(options.previous) if options.previous else None
     if options.rule_set:
@@ -286,7 +294,7 @@ def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow
             continue
         for row in group:
             others = ", ".join(o.file for o in group if o is not row)
-            errors.append(ErrorRow(file=row.file, code="KM-B-013", where=f"{row.file}, Identitas", message=msg.batch_duplicate_body(row.body_id or row.name, others)))
+            errors.append(ErrorRow(file=row.file, code=BATCH_DUPLICATE_BODY.code, where=f"{row.file}, Identitas", message=BATCH_DUPLICATE_BODY.text(body=row.body_id or row.name, other=others)))
             if row.result_file:
                 Path(row.result_file).unlink(missing_ok=True)
     return kept, errors

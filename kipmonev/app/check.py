@@ -11,7 +11,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kipmonev.core import messages as msg
+from kipmonev.app.problems import (
+    CHECK_BODY,
+    CHECK_COMPLETE,
+    CHECK_COUNTS,
+    CHECK_DEAD_LINKS,
+    CHECK_ESTIMATE,
+    CHECK_FILE,
+    CHECK_FINAL,
+    CHECK_INCOMPLETE,
+    CHECK_LINKS_OK,
+    CHECK_SCORE,
+    CHECK_WARNINGS,
+)
 from kipmonev.core.errors import Problem, WorkbookError
 from kipmonev.core.formatting import format_number
 from kipmonev.engine.scoring import score
@@ -106,28 +118,28 @@ class WorkbookCheck:
         """The report for people, in Indonesian, one line per item (for a readable workbook)."""
         a = self.assessment
         assert a is not None
-        out = [msg.check_file(self.path), msg.check_body(a.body.name, a.questionnaire.id, a.questionnaire.version)]
+        out = [CHECK_FILE.text(path=self.path), CHECK_BODY.text(name=a.body.name, questionnaire_id=a.questionnaire.id, version=str(a.questionnaire.version))]
         c = a.counts
-        out.append(msg.check_counts(c.answered, c.questions, c.not_applicable, c.missing, c.no_evidence))
+        out.append(CHECK_COUNTS.text(answered=c.answered, total=c.questions, not_applicable=c.not_applicable, missing=c.missing, no_evidence=c.no_evidence))
         if self.warnings:
-            out += ["", msg.check_warnings(len(self.warnings)), *(f"- {p}" for p in self.warnings)]
+            out += ["", CHECK_WARNINGS.text(count=len(self.warnings)), *(f"- {p}" for p in self.warnings)]
         if self.link_problems:
-            out += ["", msg.check_dead_links(len(self.link_problems)), *(f"- {p}" for p in self.link_problems)]
+            out += ["", CHECK_DEAD_LINKS.text(count=len(self.link_problems)), *(f"- {p}" for p in self.link_problems)]
         elif self.links_checked:
-            out += ["", msg.check_links_ok(self.links_checked)]
-        out += ["", msg.check_score("Nilai mandiri (SAQ)", format_number(a.saq_self.score))]
+            out += ["", CHECK_LINKS_OK.text(count=self.links_checked)]
+        out += ["", CHECK_SCORE.text(label="Nilai mandiri (SAQ)", value=format_number(a.saq_self.score))]
         verified = format_number(a.saq_verified.score) if a.saq_verified is not None else NOT_YET
-        out.append(msg.check_score("Nilai verifikasi (SAQ)", verified))
+        out.append(CHECK_SCORE.text(label="Nilai verifikasi (SAQ)", value=verified))
         for stage in a.stages:
             if stage.code != "saq":
-                out.append(msg.check_score(f"Nilai {stage.name}", format_number(stage.score) if stage.score is not None else NOT_YET))
+                out.append(CHECK_SCORE.text(label=f"Nilai {stage.name}", value=format_number(stage.score) if stage.score is not None else NOT_YET))
         o = a.outcome
         if o.complete and o.final_score is not None and o.band is not None:
-            out.append(msg.check_final(format_number(o.final_score), o.band.name))
+            out.append(CHECK_FINAL.text(value=format_number(o.final_score), band=o.band.name))
         else:
             reasons = "; ".join(r.rstrip(".") for r in o.reasons)
-            out.append(msg.check_estimate(format_number(o.estimate_score), o.estimate_band.name, reasons))
-        out += ["", msg.check_complete() if self.ok else msg.check_incomplete(len(self.warnings) + len(self.link_problems))]
+            out.append(CHECK_ESTIMATE.text(value=format_number(o.estimate_score), band=o.estimate_band.name, reasons=reasons))
+        out += ["", CHECK_COMPLETE.text() if self.ok else CHECK_INCOMPLETE.text(count=len(self.warnings) + len(self.link_problems))]
         return out
 
 

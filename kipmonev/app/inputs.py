@@ -9,11 +9,22 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, RenderError
+from kipmonev.app.problems import (
+    REPORT_FOLDER_WITHOUT_RECAP,
+    REPORT_INPUT_KIND,
+    REPORT_INPUT_NOT_RECAP,
+    REPORT_INPUT_NOT_RESULT,
+    REPORT_INPUT_UNREADABLE,
+    REPORT_WORKBOOK_UNAVAILABLE,
+    SCHEMA_MISMATCH,
+    SCHEMA_ROOT,
+)
+from kipmonev.core.catalogue import Entry, Message
+from kipmonev.core.errors import Location, RenderError
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
+from kipmonev.sources.problems import REASON_NOT_JSON
 
 #: Suffixes read as filled workbooks.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -25,27 +36,27 @@ _RECAP_KEYS = frozenset({"rows", "funnel", "band_counts"})
 _M = TypeVar("_M")
 
 
-def _fail(path: Path, code: str, text: str) -> RenderError:
-    return RenderError(text, (Problem(Location(str(path)), code, text),))
+def _fail(path: Path, message: Message) -> RenderError:
+    return RenderError(message.text, (message.at(Location(str(path))),))
 
 
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
     if first["type"] == "json_invalid":
-        return "isinya bukan JSON yang sah"
-    where = ".".join(str(p) for p in first["loc"]) or "akar dokumen"
-    return f"{error.error_count()} isian tidak sesuai skema, yang pertama di '{where}'"
+        return REASON_NOT_JSON.text()
+    where = ".".join(str(p) for p in first["loc"]) or SCHEMA_ROOT.text()
+    return SCHEMA_MISMATCH.text(count=error.error_count(), where=where)
 
 
-def _read_json_model(path: Path, parse: Callable[[bytes], _M], code: str, not_valid: Callable[[str], str]) -> _M:
+def _read_json_model(path: Path, parse: Callable[[bytes], _M], not_valid: Entry) -> _M:
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise _fail(path, "KM-RN-008", msg.report_input_unreadable(e.strerror or str(e))) from e
+        raise _fail(path, REPORT_INPUT_UNREADABLE.fill(reason=e.strerror or str(e))) from e
     try:
         return parse(data)
     except ValidationError as e:
-        raise _fail(path, code, not_valid(_describe(e))) from e
+        raise _fail(path, not_valid.fill(detail=_describe(e))) from e
 
 
 def read_result(path: Path) -> Assessment:
@@ -54,7 +65,7 @@ def read_result(path: Path) -> Assessment:
     Raises:
         RenderError: The file cannot be read or is not a valid result.
     """
-    return _read_json_model(path, Assessment.from_json, "KM-RN-009", msg.report_input_not_result)
+    return _read_json_model(path, Assessment.from_json, REPORT_INPUT_NOT_RESULT)
 
 
 def read_input(path: Path, questionnaire: Questionnaire | None = None) -> Assessment:
@@ -77,12 +88,12 @@ def read_input(path: Path, questionnaire: Questionnaire | None = None) -> Assess
             # NOTE: imported lazily: the workbook reader is optional for rendering and heavy to import.
             from kipmonev.sources.reader import read_submission  # type: ignore[attr-defined,unused-ignore]
         except ImportError as e:
-            raise _fail(path, "KM-RN-010", msg.report_workbook_unavailable()) from e
+            raise _fail(path, REPORT_WORKBOOK_UNAVAILABLE.fill()) from e
         from kipmonev.engine.scoring import score
 
         edition, submission = read_submission(path, questionnaire)
         return score(edition, submission)
-    raise _fail(path, "KM-RN-011", msg.report_input_kind(suffix or path.name))
+    raise _fail(path, REPORT_INPUT_KIND.fill(suffix=suffix or path.name))
 
 
 def read_previous(path: Path) -> list[Assessment]:
@@ -109,7 +120,7 @@ def recap_path(path: Path) -> Path | None:
     if path.is_dir():
         candidate = path / RECAP_FILE
         if not candidate.is_file():
-            raise _fail(path, "KM-RN-012", msg.report_folder_without_recap())
+            raise _fail(path, REPORT_FOLDER_WITHOUT_RECAP.fill())
         return candidate
     if path.suffix.lower() != ".json":
         return None
@@ -126,4 +137,4 @@ def read_recap(path: Path) -> Recap:
     Raises:
         RenderError: The file cannot be read or is not a valid recap.
     """
-    return _read_json_model(path, Recap.from_json, "KM-RN-013", msg.report_input_not_recap)
+    return _read_json_model(path, Recap.from_json, REPORT_INPUT_NOT_RECAP)

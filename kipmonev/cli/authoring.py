@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from kipmonev.cli._common import CONTEXT, UserError, user_errors
-from kipmonev.core import messages as msg
+from kipmonev.cli.problems import IMPORTED_FROM, OUTPUT_EXISTS, OUTPUT_IS_INPUT, QUESTIONNAIRE_SAVED
 from kipmonev.engine.diff import diff_questionnaires
+from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 from kipmonev.outputs.questionnaire_diff import render_diff
 from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
 from kipmonev.outputs.questionnaire_yaml import questionnaire_yaml, write_questionnaire_yaml
@@ -23,13 +24,13 @@ _OUT = click.Path(dir_okay=False, path_type=Path)
 def _write(output: Path, force: bool, inputs: list[Path], write: Callable[[], object]) -> None:
     """Write an output file: never over an input, over an existing file only with ``--force``."""
     if any(output.resolve() == p.resolve() for p in inputs):
-        raise UserError(msg.output_is_input(str(output)))
+        raise UserError(OUTPUT_IS_INPUT.text(path=str(output)))
     if output.exists() and not force:
-        raise UserError(msg.output_exists(str(output)))
+        raise UserError(OUTPUT_EXISTS.text(path=str(output)))
     try:
         write()
     except OSError as e:
-        raise UserError(msg.output_unwritable(str(output), e.strerror or type(e).__name__)) from e
+        raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=e.strerror or type(e).__name__)) from e
 
 
 @click.group("questionnaire", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
@@ -57,7 +58,7 @@ def export_cmd(source: str, output: Path, force: bool) -> None:
         questionnaire = load_questionnaire(source)
         source_path = resolve_questionnaire_path(source)
     _write(output, force, [source_path], lambda: write_questionnaire_xlsx(questionnaire, output))
-    click.echo(msg.questionnaire_saved(str(output), questionnaire.id, len(questionnaire.questions)))
+    click.echo(QUESTIONNAIRE_SAVED.text(path=str(output), questionnaire_id=questionnaire.id, questions=len(questionnaire.questions)))
 
 
 @questionnaire_cmd.command("import", options_metavar="[OPSI]", short_help="Baca buku kerja .xlsx, lalu tulis YAML.")
@@ -78,12 +79,12 @@ def import_cmd(workbook: Path, output: Path | None, force: bool) -> None:
         questionnaire, warnings = import_questionnaire_with_warnings(workbook)
     for warning in warnings:
         click.echo(f"Peringatan: {warning}", err=True)
-    comment = msg.imported_from(workbook.name)
+    comment = IMPORTED_FROM.text(name=workbook.name)
     if output is None:
         click.echo(questionnaire_yaml(questionnaire, comment), nl=False)
         return
     _write(output, force, [workbook], lambda: write_questionnaire_yaml(questionnaire, output, comment))
-    click.echo(msg.questionnaire_saved(str(output), questionnaire.id, len(questionnaire.questions)))
+    click.echo(QUESTIONNAIRE_SAVED.text(path=str(output), questionnaire_id=questionnaire.id, questions=len(questionnaire.questions)))
 
 
 @questionnaire_cmd.command("diff", options_metavar="[OPSI]", short_help="Bandingkan dua edisi.")

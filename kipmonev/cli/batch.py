@@ -14,7 +14,7 @@ import click
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.app.reports import render_batch_reports
 from kipmonev.cli._common import UserError, printable, table, user_errors
-from kipmonev.core import messages as msg
+from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
 from kipmonev.engine.stages import CombineRule
@@ -68,7 +68,7 @@ def score_cmd(
 
             result = run_batch(paths, options, progress)
     except BatchInterruptedError as e:
-        click.echo(f"Dihentikan: {msg.batch_interrupted(e.done, e.total)}", err=True)
+        click.echo(f"Dihentikan: {BATCH_INTERRUPTED.text(done=e.done, total=e.total)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous_handler)

@@ -9,7 +9,7 @@ import click
 
 from kipmonev.app.inputs import read_input, read_previous, read_recap, recap_path
 from kipmonev.cli._common import UserError, printable, user_errors
-from kipmonev.core import messages as msg
+from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
 from kipmonev.core.errors import KipmonevError
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.recap import Recap
@@ -31,7 +31,7 @@ class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # ge
         for part in str(value).split(","):
             name = part.strip().lower()
             if name not in {f.value for f in ReportFormat}:
-                self.fail(msg.report_unknown_format(part.strip(), [f.value for f in ReportFormat]), param, ctx)
+                self.fail(REPORT_UNKNOWN_FORMAT.text(given=part.strip(), allowed=[f.value for f in ReportFormat]), param, ctx)
             out.append(ReportFormat(name))
         return tuple(dict.fromkeys(out))
 
@@ -90,7 +90,7 @@ def report_cmd(
             click.echo(printable(str(e)), err=True)
     for a in assessments:
         if previous is not None and find_previous(a, earlier) is None:
-            click.echo(printable(f"Peringatan: {msg.report_previous_missing(a.body.name)}"), err=True)
+            click.echo(printable(f"Peringatan: {REPORT_PREVIOUS_MISSING.text(body=a.body.name)}"), err=True)
     date = report_date.date() if report_date is not None else dt.date.today()
     with user_errors():
         summaries = [render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)]
@@ -103,4 +103,4 @@ def report_cmd(
             click.echo(printable(str(problem)), err=True)
         failed += len(summary.failed)
     if failed:
-        raise UserError(msg.report_failed(failed, len(inputs)))
+        raise UserError(REPORT_FAILED.text(failed=failed, total=len(inputs)))

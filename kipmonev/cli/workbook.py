@@ -9,7 +9,7 @@ import click
 
 from kipmonev.app.check import check_workbook
 from kipmonev.cli._common import UserError, printable, user_errors
-from kipmonev.core import messages as msg
+from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.template import write_template
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
@@ -36,9 +36,9 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
         if rule_set:
             q = with_rule_set(q, load_rule_set(rule_set))
         if output.exists() and not force:
-            raise UserError(msg.output_exists(str(output)))
+            raise UserError(OUTPUT_EXISTS.text(path=str(output)))
         write_template(q, output, BodyIdentity(name=body_name) if body_name else None)
-    click.echo(msg.template_written(str(output), q.id, len(q.questions)))
+    click.echo(TEMPLATE_WRITTEN.text(path=str(output), questionnaire_id=q.id, questions=len(q.questions)))
 
 
 @click.command("check")

@@ -11,8 +11,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kipmonev.core import messages as msg
 from kipmonev.core.formatting import format_plain
+from kipmonev.engine.problems import DIFF_GATE, DIFF_NO_ROUNDING, DIFF_ROUNDING
 from kipmonev.formats.questionnaire_layout import YES_NO, condition_text
 from kipmonev.model.questionnaire import (
     AnyQuestion,
@@ -140,8 +140,8 @@ def _settings_values(q: Questionnaire) -> dict[str, str | None]:
 def _rule_values(r: Rules) -> dict[str, str | None]:
     rounding = r.rounding
     return {
-        "gerbang": msg.diff_gate(_num(r.gate.threshold), r.gate.on_fail.value) if r.gate else None,
-        "pembulatan": msg.diff_rounding(rounding.places, rounding.mode.value),
+        "gerbang": DIFF_GATE.text(threshold=_num(r.gate.threshold), on_fail=r.gate.on_fail.value) if r.gate else None,
+        "pembulatan": DIFF_NO_ROUNDING.text() if rounding.places is None else DIFF_ROUNDING.text(places=rounding.places, mode=rounding.mode.value),
         "kredit_tanpa_bukti": _num(r.evidence_credit),
         "jawaban_kosong": r.missing_answers.value,
         "verifikasi_wajib": _yes_no(r.verification_required),

@@ -37,8 +37,27 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from kipmonev._version import __version__
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem, SubmissionError
+from kipmonev.engine.problems import (
+    ANSWER_INVALID,
+    ANSWER_NA_NOT_ALLOWED,
+    ANSWER_NOT_NUMBER,
+    ANSWER_UNKNOWN_ITEM,
+    ANSWER_UNKNOWN_QUESTION,
+    EVIDENCE_DOCUMENT,
+    EVIDENCE_URL,
+    NO_ITEMS,
+    REASON_MISSING_ANSWERS,
+    REASON_NOT_VERIFIED,
+    REASON_STAGE_MISSING,
+    STAGE_OUT_OF_RANGE,
+    STAGE_UNKNOWN,
+    SUBMISSION_INVALID,
+    WHY_ANSWERED_NA,
+    WHY_CONDITION_UNMET,
+    WHY_NO_EVIDENCE,
+    WHY_UNANSWERED,
+)
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
@@ -48,6 +67,7 @@ from kipmonev.model.questionnaire import (
     Band,
     ChecklistQuestion,
     ChoiceQuestion,
+    EvidenceKind,
     GateFailRule,
     MissingAnswerRule,
     NumberQuestion,
@@ -135,7 +155,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
     loc = Location(where, field=q.code)
     if answer.not_applicable or (isinstance(answer.value, str) and answer.value.strip().casefold() == NA_LABEL.casefold()):
         if not q.allow_na:
-            problems.append(Problem(loc, "KM-S-002", msg.answer_na_not_allowed(q.code)))
+            problems.append(ANSWER_NA_NOT_ALLOWED.at(loc, code=q.code))
             return _BLANK
         return _Normal(False, True, NA_LABEL, (), None, answer.evidence)
     value = answer.value
@@ -144,7 +164,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         text = value.strip().casefold() if isinstance(value, str) else None
         label = next((lab for lab in q.labels if lab.casefold() == text), None)
         if label is None:
-            problems.append(Problem(loc, "KM-S-001", msg.answer_invalid(q.code, _answer_text(value), allowed)))
+            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed)))
             return _BLANK
         return _Normal(False, False, label, (), None, answer.evidence)
     if isinstance(q, ChecklistQuestion):
@@ -156,7 +176,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
             if not code:
                 continue
             if code not in codes:
-                problems.append(Problem(loc, "KM-S-004", msg.answer_unknown_item(q.code, raw.strip(), [i.code for i in q.items])))
+                problems.append(ANSWER_UNKNOWN_ITEM.at(loc, code=q.code, item=raw.strip(), allowed=[i.code for i in q.items]))
             elif code not in picked:
                 picked.append(code)
         ordered = tuple(i.code for i in q.items if i.code in picked)
@@ -166,12 +186,17 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         if not number.is_finite():
             raise InvalidOperation
     except (InvalidOperation, ValueError):
-        problems.append(Problem(loc, "KM-S-003", msg.answer_not_number(q.code, _answer_text(value))))
+        problems.append(ANSWER_NOT_NUMBER.at(loc, code=q.code, given=_answer_text(value)))
         return _BLANK
     if q.is_percent and not 0 <= number <= 100:
         problems.append(PERCENT_OUT_OF_RANGE.at(loc, value=number, code=q.code))
         return _BLANK
     return _Normal(False, False, None, (), number, answer.evidence)
+
+
+def evidence_kind(kind: EvidenceKind) -> str:
+    """The evidence a question requires, as a sentence names it ("tautan (URL)")."""
+    return (EVIDENCE_URL if kind is EvidenceKind.LINK else EVIDENCE_DOCUMENT).text()
 
 
 def _raw_points(q: AnyQuestion, a: _Normal) -> Decimal:
@@ -191,7 +216,7 @@ def _display(q: AnyQuestion, a: _Normal) -> str | None:
     if a.label is not None:
         return a.label
     if isinstance(q, ChecklistQuestion):
-        return ", ".join(a.checked) if a.checked else "(tidak ada butir)"
+        return ", ".join(a.checked) if a.checked else NO_ITEMS.text()
     return None if a.number is None else format(a.number.normalize(), "f")
 
 
@@ -207,16 +232,15 @@ class _Scored:
 
 def _score_one(q: AnyQuestion, a: _Normal, applicable: bool, rules: Rules, check_evidence: bool) -> _Scored:
     if not applicable:
-        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, "Tidak berlaku karena syarat pertanyaan tidak terpenuhi.")
+        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, WHY_CONDITION_UNMET.text())
     if a.blank:
-        return _Scored(QuestionStatus.MISSING, _ZERO, q.max_points, "Belum dijawab.")
+        return _Scored(QuestionStatus.MISSING, _ZERO, q.max_points, WHY_UNANSWERED.text())
     if a.na:
-        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, "Dijawab 'Tidak Berlaku'.")
+        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, WHY_ANSWERED_NA.text())
     raw = _raw_points(q, a)
     if check_evidence and raw > 0 and not evidence_satisfied(q.evidence, a.evidence):
-        need = "tautan (URL)" if q.evidence.value == "tautan" else "dokumen atau tautan"
         earned = _CONTEXT.multiply(raw, rules.evidence_credit)
-        return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, f"Bukti dukung berupa {need} wajib dilampirkan; jawaban tidak dihitung penuh.")
+        return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, WHY_NO_EVIDENCE.text(need=evidence_kind(q.evidence)))
     return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
 
 
@@ -373,16 +397,16 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
     source = sub.source or "jawaban"
     for label, given in (("jawaban", sub.answers), ("verifikasi", sub.verification)):
         problems.extend(
-            Problem(Location(source, field=f"{label}.{code}"), "KM-S-005", msg.answer_unknown_question(code)) for code in given if code not in q.question_map
+            ANSWER_UNKNOWN_QUESTION.at(Location(source, field=f"{label}.{code}"), code=code) for code in given if code not in q.question_map
         )
     own = {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
     verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems) for qq in q.questions if qq.code in sub.verification}
     stage_codes = [s.code for s in q.rules.later_stages]
     for code, value in sub.stage_scores.items():
         if code not in stage_codes:
-            problems.append(Problem(Location(source, field=f"tahap.{code}"), "KM-S-006", msg.stage_unknown(code, stage_codes)))
+            problems.append(STAGE_UNKNOWN.at(Location(source, field=f"tahap.{code}"), stage=code, allowed=tuple(stage_codes)))
         elif not (0 <= value <= 100):
-            problems.append(Problem(Location(source, field=f"tahap.{code}"), "KM-S-007", msg.stage_out_of_range(code, str(value))))
+            problems.append(STAGE_OUT_OF_RANGE.at(Location(source, field=f"tahap.{code}"), stage=code, given=str(value)))
     return own, verifier
 
 
@@ -437,7 +461,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     problems: list[Problem] = []
     own, verifier = _normalise_all(q, submission, problems)
     if problems:
-        raise SubmissionError(f"{len(problems)} jawaban tidak sesuai dengan kuesioner {q.id}.", tuple(problems))
+        raise SubmissionError(SUBMISSION_INVALID.text(count=len(problems), questionnaire=q.id), tuple(problems))
 
     self_scored = _track(q, own, check_evidence=True)
     verified_view = {code: verifier.get(code, own[code]) for code in own}
@@ -459,12 +483,12 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     reasons: list[str] = []
     missing_count = sum(1 for s in self_scored.values() if s.status is QuestionStatus.MISSING)
     if rules.missing_answers is MissingAnswerRule.INCOMPLETE and missing_count:
-        reasons.append(msg.reason_missing_answers(missing_count))
+        reasons.append(REASON_MISSING_ANSWERS.text(count=missing_count))
     # A question the body left blank has nothing to verify: it earns 0 on both tracks.
     unverified = sum(1 for code, answer in own.items() if code not in verifier and not answer.blank)
     if rules.verification_required and unverified:
-        reasons.append(msg.reason_not_verified(unverified))
-    reasons += [msg.reason_stage_missing(name) for name in final.missing]
+        reasons.append(REASON_NOT_VERIFIED.text(count=unverified))
+    reasons += [REASON_STAGE_MISSING.text(stage_name=name) for name in final.missing]
     headline = _headline(final, basis_saq)
     complete = not reasons
     outcome = Outcome.model_construct(

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem
+from kipmonev.engine.problems import STAGE_FILE_STAGE_NEEDED, STAGE_FILE_UNKNOWN_STAGE
 from kipmonev.model.questionnaire import Rules
 
 #: The stage key of a row in a file without a ``tahap`` column.
@@ -58,11 +58,11 @@ def stage_scores_for(given: dict[str, StageScore], rules: Rules, source: str) ->
         code = stage
         if stage == ONLY_STAGE:
             if len(stages) != 1:
-                problems.append(Problem(Location(source), "KM-B-004", msg.stage_file_stage_needed(stages)))
+                problems.append(STAGE_FILE_STAGE_NEEDED.at(Location(source), stages=tuple(stages)))
                 continue
             code = stages[0]
         if code not in stages:
-            problems.append(Problem(Location(source), "KM-B-005", msg.stage_file_unknown_stage(stage, stages)))
+            problems.append(STAGE_FILE_UNKNOWN_STAGE.at(Location(source), given=stage, stages=tuple(stages)))
             continue
         scores[code] = value.value
     return scores, problems

@@ -31,7 +31,32 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
+from kipmonev.model.problems import (
+    BANDS_ORDER,
+    CODE_PREFIX,
+    CONDITION_ANSWER,
+    CONDITION_CYCLE,
+    CONDITION_SCORED,
+    CONDITION_SELF,
+    CONDITION_UNKNOWN,
+    DUPLICATE_CODE,
+    DUPLICATE_LABEL,
+    EMPTY_INDICATOR,
+    FIRST_STAGE_NOT_SAQ,
+    NOTE_WITHOUT_REASON,
+    NOTE_WITHOUT_SOURCE,
+    OPEN_RANGE_NOT_LAST,
+    RANGE_ABOVE,
+    RANGE_EMPTY,
+    RANGE_TO_EXCLUSIVE,
+    RANGE_TO_INCLUSIVE,
+    RANGES_ORDER,
+    RESERVED_LABEL,
+    UNKNOWN_INDICATOR,
+    VERSION_FORMAT,
+    WEIGHTS_NOT_100,
+)
 
 #: The label of the "not applicable" answer, reserved in every question.
 NA_LABEL = "Tidak Berlaku"
@@ -61,13 +86,13 @@ Loc = tuple[str | int, ...]
 class ConsistencyError(ValueError):
     """Cross-field problems found by a validator: each with a place relative to the validated object."""
 
-    def __init__(self, problems: list[tuple[Loc, str, str]]) -> None:
-        """Keep ``(relative location, problem code, message)`` triples; the text lists every message."""
+    def __init__(self, problems: list[tuple[Loc, Message]]) -> None:
+        """Keep ``(relative location, message)`` pairs; the text lists every message."""
         self.problems = problems
-        super().__init__("; ".join(m for _, _, m in problems))
+        super().__init__("; ".join(m.text for _, m in problems))
 
 
-def _raise_if(problems: list[tuple[Loc, str, str]]) -> None:
+def _raise_if(problems: list[tuple[Loc, Message]]) -> None:
     if problems:
         raise ConsistencyError(problems)
 
@@ -160,15 +185,15 @@ class Option(_Model):
     points: Points = Field(alias="poin", description="Poin bila pilihan ini dipilih.")
 
 
-def _check_labels(labels: list[str]) -> list[tuple[Loc, str, str]]:
+def _check_labels(labels: list[str]) -> list[tuple[Loc, Message]]:
     seen: set[str] = set()
-    problems: list[tuple[Loc, str, str]] = []
+    problems: list[tuple[Loc, Message]] = []
     for i, label in enumerate(labels):
         key = label.strip().casefold()
         if key == NA_LABEL.casefold():
-            problems.append(((i, "label"), "KM-Q-016", msg.reserved_label(label)))
+            problems.append(((i, "label"), RESERVED_LABEL.fill(label=label)))
         elif key in seen:
-            problems.append(((i, "label"), "KM-Q-015", msg.duplicate_label(label)))
+            problems.append(((i, "label"), DUPLICATE_LABEL.fill(label=label)))
         seen.add(key)
     return problems
 
@@ -213,8 +238,8 @@ class ChecklistQuestion(_QuestionBase):
     @field_validator("items")
     @classmethod
     def _unique_items(cls, items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
-        problems: list[tuple[Loc, str, str]] = [
-            ((i, "kode"), "KM-Q-002", msg.duplicate_code("butir", item.code))
+        problems: list[tuple[Loc, Message]] = [
+            ((i, "kode"), DUPLICATE_CODE.fill(what="butir", code=item.code))
             for i, item in enumerate(items)
             if any(other.code == item.code for other in items[:i])
         ]
@@ -261,8 +286,8 @@ def range_label(ranges: tuple[Range, ...], index: int, unit: str | None = None) 
     low = format_plain(r.low)
     if r.high is None:
         return f"{'>' if low_open else '≥'} {low}{suffix}"
-    start = f"lebih dari {low}" if low_open else low
-    upper = "s.d." if r.high_inclusive else "s.d. kurang dari"
+    start = RANGE_ABOVE.text(low=low) if low_open else low
+    upper = (RANGE_TO_INCLUSIVE if r.high_inclusive else RANGE_TO_EXCLUSIVE).text()
     return f"{start} {upper} {format_plain(r.high)}{suffix}"
 
 
@@ -280,15 +305,15 @@ class NumberQuestion(_QuestionBase):
     @field_validator("ranges")
     @classmethod
     def _ordered(cls, ranges: tuple[Range, ...]) -> tuple[Range, ...]:
-        problems: list[tuple[Loc, str, str]] = []
+        problems: list[tuple[Loc, Message]] = []
         for i, r in enumerate(ranges):
             if r.high is not None and r.high <= r.low:
-                problems.append(((i, "sampai"), "KM-Q-018", msg.range_empty(i + 1)))
+                problems.append(((i, "sampai"), RANGE_EMPTY.fill(index=i + 1)))
             if r.high is None and i != len(ranges) - 1:
-                problems.append(((i, "sampai"), "KM-Q-019", msg.open_range_not_last(i + 1)))
+                problems.append(((i, "sampai"), OPEN_RANGE_NOT_LAST.fill(index=i + 1)))
             prev = ranges[i - 1] if i else None
             if prev is not None and prev.high is not None and r.low < prev.high:
-                problems.append(((i, "dari"), "KM-Q-017", msg.ranges_order(i + 1)))
+                problems.append(((i, "dari"), RANGES_ORDER.fill(index=i + 1)))
         _raise_if(problems)
         return ranges
 
@@ -397,29 +422,29 @@ class RuleNote(_Model):
     @model_validator(mode="after")
     def _sourced(self) -> RuleNote:
         if self.status is NoteStatus.CONFIRMED and not self.source:
-            _raise_if([(("sumber",), "KM-Q-021", msg.note_without_source(self.item))])
+            _raise_if([(("sumber",), NOTE_WITHOUT_SOURCE.fill(item=self.item))])
         if self.status is NoteStatus.PRESET and not self.reason:
-            _raise_if([(("alasan",), "KM-Q-022", msg.note_without_reason(self.item))])
+            _raise_if([(("alasan",), NOTE_WITHOUT_REASON.fill(item=self.item))])
         return self
 
 
-def _unique(items: tuple[_Model, ...], what: str, attr: str = "code") -> list[tuple[Loc, str, str]]:
+def _unique(items: tuple[_Model, ...], what: str, attr: str = "code") -> list[tuple[Loc, Message]]:
     seen: set[str] = set()
-    problems: list[tuple[Loc, str, str]] = []
+    problems: list[tuple[Loc, Message]] = []
     for i, item in enumerate(items):
         code = str(getattr(item, attr))
         if code in seen:
-            problems.append(((i, "kode"), "KM-Q-002", msg.duplicate_code(what, code)))
+            problems.append(((i, "kode"), DUPLICATE_CODE.fill(what=what, code=code)))
         seen.add(code)
     return problems
 
 
-def _weights_sum(items: tuple[Indicator, ...] | tuple[Stage, ...], what: str) -> list[tuple[Loc, str, str]]:
+def _weights_sum(items: tuple[Indicator, ...] | tuple[Stage, ...], what: str) -> list[tuple[Loc, Message]]:
     total = sum((i.weight for i in items), Decimal(0))
     if total != 100:
         from kipmonev.core.formatting import format_plain
 
-        return [((), "KM-Q-001", msg.weights_not_100(what, format_plain(total)))]
+        return [((), WEIGHTS_NOT_100.fill(what=what, total=format_plain(total)))]
     return []
 
 
@@ -444,7 +469,7 @@ class Rules(_Model):
     def _check_stages(cls, stages: tuple[Stage, ...]) -> tuple[Stage, ...]:
         problems = _unique(stages, "tahap") + _weights_sum(stages, "tahap")
         if stages[0].code != "saq":
-            problems.append(((0, "kode"), "KM-Q-020", msg.first_stage_not_saq(stages[0].code)))
+            problems.append(((0, "kode"), FIRST_STAGE_NOT_SAQ.fill(code=stages[0].code)))
         _raise_if(problems)
         return stages
 
@@ -454,7 +479,7 @@ class Rules(_Model):
         problems = _unique(bands, "kualifikasi")
         descending = all(a.lower > b.lower for a, b in itertools.pairwise(bands))
         if not descending or bands[-1].lower != 0:
-            problems.append(((), "KM-Q-011", msg.bands_order()))
+            problems.append(((), BANDS_ORDER.fill()))
         _raise_if(problems)
         return bands
 
@@ -516,7 +541,7 @@ class Questionnaire(_Model):
                 raise ValueError(text)
             dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
         except ValueError:
-            _raise_if([((), "KM-Q-023", msg.version_format(version))])
+            _raise_if([((), VERSION_FORMAT.fill(value=str(version)))])
         return version
 
     @field_validator("indicators")
@@ -536,22 +561,22 @@ class Questionnaire(_Model):
             target = by_code.get(q.condition.question)
             where: Loc = (i, "syarat", "pertanyaan")
             if q.condition.question == q.code:
-                problems.append((where, "KM-Q-005", msg.condition_self(q.code)))
+                problems.append((where, CONDITION_SELF.fill(code=q.code)))
             elif target is None:
-                problems.append((where, "KM-Q-004", msg.condition_unknown(q.code, q.condition.question)))
+                problems.append((where, CONDITION_UNKNOWN.fill(code=q.code, target=q.condition.question)))
             elif target.max_points != 0:
-                problems.append((where, "KM-Q-006", msg.condition_scored(q.code, target.code)))
+                problems.append((where, CONDITION_SCORED.fill(code=q.code, target=target.code)))
             else:
                 allowed = {label.casefold() for label in target.labels}
                 for answer in q.condition.answers:
                     if answer.strip().casefold() not in allowed:
-                        problems.append(((i, "syarat", "jawaban"), "KM-Q-007", msg.condition_answer(q.code, answer, target.labels)))
+                        problems.append(((i, "syarat", "jawaban"), CONDITION_ANSWER.fill(code=q.code, answer=answer, allowed=tuple(target.labels))))
         for i, q in enumerate(questions):
             seen = {q.code}
             cond = q.condition
             while cond is not None and cond.question in by_code:
                 if cond.question in seen:
-                    problems.append(((i, "syarat"), "KM-Q-008", msg.condition_cycle(q.code)))
+                    problems.append(((i, "syarat"), CONDITION_CYCLE.fill(code=q.code)))
                     break
                 seen.add(cond.question)
                 cond = by_code[cond.question].condition
@@ -561,15 +586,15 @@ class Questionnaire(_Model):
     @model_validator(mode="after")
     def _check_references(self) -> Questionnaire:
         known = {i.code for i in self.indicators}
-        problems: list[tuple[Loc, str, str]] = []
+        problems: list[tuple[Loc, Message]] = []
         for i, q in enumerate(self.questions):
             if q.indicator not in known:
-                problems.append((("pertanyaan", i, "indikator"), "KM-Q-003", msg.unknown_indicator(q.code, q.indicator)))
+                problems.append((("pertanyaan", i, "indikator"), UNKNOWN_INDICATOR.fill(code=q.code, indicator=q.indicator)))
             elif not q.code.startswith(q.indicator + "."):
-                problems.append((("pertanyaan", i, "kode"), "KM-Q-009", msg.code_prefix(q.code, q.indicator)))
+                problems.append((("pertanyaan", i, "kode"), CODE_PREFIX.fill(code=q.code, indicator=q.indicator)))
         for j, ind in enumerate(self.indicators):
             if not any(q.indicator == ind.code and q.max_points > 0 for q in self.questions):
-                problems.append((("indikator", j, "kode"), "KM-Q-010", msg.empty_indicator(ind.code)))
+                problems.append((("indikator", j, "kode"), EMPTY_INDICATOR.fill(indicator=ind.code)))
         _raise_if(problems)
         return self
 

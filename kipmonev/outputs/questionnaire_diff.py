@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Text
 from kipmonev.engine.diff import FieldChange, QuestionnaireDiff
+from kipmonev.outputs.problems import (
+    DIFF_EMPTY_VALUE,
+    DIFF_INDICATORS_ADDED,
+    DIFF_INDICATORS_CHANGED,
+    DIFF_INDICATORS_REMOVED,
+    DIFF_NONE,
+    DIFF_QUESTIONS_ADDED,
+    DIFF_QUESTIONS_CHANGED,
+    DIFF_QUESTIONS_REMOVED,
+    DIFF_RULES,
+    DIFF_SETTINGS,
+    DIFF_TITLE,
+)
 
 #: Values longer than this are shown on two lines, before and after.
 _INLINE = 40
 
 
 def _value(value: str | None) -> str:
-    return msg.diff_empty_value() if value is None else value
+    return DIFF_EMPTY_VALUE.text() if value is None else value
 
 
 def _field_lines(changes: Iterable[FieldChange], indent: str) -> list[str]:
@@ -28,30 +41,20 @@ def _field_lines(changes: Iterable[FieldChange], indent: str) -> list[str]:
 
 def render_diff(diff: QuestionnaireDiff) -> str:
     """The differences as plain Indonesian text, one section per kind of change (empty sections left out)."""
-    lines = [msg.diff_title(diff.old, diff.new)]
+    lines = [DIFF_TITLE.text(old=diff.old, new=diff.new)]
     if diff.empty:
-        return "\n".join([*lines, msg.diff_none()]) + "\n"
-    sections: list[tuple[str, list[str]]] = [
-        ("pengaturan", _field_lines(diff.settings, "  ")),
-        ("indikator_ditambahkan", [f"  + {i.code}  {i.text}" for i in diff.indicators_added]),
-        ("indikator_dihapus", [f"  - {i.code}  {i.text}" for i in diff.indicators_removed]),
-        ("indikator_diubah", [line for c in diff.indicators_changed for line in [f"  ~ {c.code}", *_field_lines(c.changes, "      ")]]),
-        ("pertanyaan_ditambahkan", [f"  + {q.code}  {q.text}" for q in diff.questions_added]),
-        ("pertanyaan_dihapus", [f"  - {q.code}  {q.text}" for q in diff.questions_removed]),
-        ("pertanyaan_diubah", [line for c in diff.questions_changed for line in [f"  ~ {c.code}", *_field_lines(c.changes, "      ")]]),
-        ("aturan", _field_lines(diff.rules, "  ")),
+        return "\n".join([*lines, DIFF_NONE.text()]) + "\n"
+    sections: list[tuple[Text, int, list[str]]] = [
+        (DIFF_SETTINGS, len(diff.settings), _field_lines(diff.settings, "  ")),
+        (DIFF_INDICATORS_ADDED, len(diff.indicators_added), [f"  + {i.code}  {i.text}" for i in diff.indicators_added]),
+        (DIFF_INDICATORS_REMOVED, len(diff.indicators_removed), [f"  - {i.code}  {i.text}" for i in diff.indicators_removed]),
+        (DIFF_INDICATORS_CHANGED, len(diff.indicators_changed), [line for c in diff.indicators_changed for line in [f"  ~ {c.code}", *_field_lines(c.changes, "      ")]]),
+        (DIFF_QUESTIONS_ADDED, len(diff.questions_added), [f"  + {q.code}  {q.text}" for q in diff.questions_added]),
+        (DIFF_QUESTIONS_REMOVED, len(diff.questions_removed), [f"  - {q.code}  {q.text}" for q in diff.questions_removed]),
+        (DIFF_QUESTIONS_CHANGED, len(diff.questions_changed), [line for c in diff.questions_changed for line in [f"  ~ {c.code}", *_field_lines(c.changes, "      ")]]),
+        (DIFF_RULES, len(diff.rules), _field_lines(diff.rules, "  ")),
     ]
-    counts = {
-        "pengaturan": len(diff.settings),
-        "indikator_ditambahkan": len(diff.indicators_added),
-        "indikator_dihapus": len(diff.indicators_removed),
-        "indikator_diubah": len(diff.indicators_changed),
-        "pertanyaan_ditambahkan": len(diff.questions_added),
-        "pertanyaan_dihapus": len(diff.questions_removed),
-        "pertanyaan_diubah": len(diff.questions_changed),
-        "aturan": len(diff.rules),
-    }
-    for key, body in sections:
+    for title, count, body in sections:
         if body:
-            lines += ["", msg.diff_section(key, counts[key]), *body]
+            lines += ["", title.text(count=count), *body]
     return "\n".join(lines) + "\n"

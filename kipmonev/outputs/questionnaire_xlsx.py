@@ -22,7 +22,6 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from kipmonev.core import messages as msg
 from kipmonev.core.fileio import write_atomic_with
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import (
@@ -42,6 +41,7 @@ from kipmonev.model.questionnaire import (
     Stage,
     YesNoQuestion,
 )
+from kipmonev.outputs.problems import COLUMN_HELP, DROPDOWN_ERROR, DROPDOWN_TITLE
 
 _FONT = "Arial"
 _HEADER_FONT = Font(name=_FONT, bold=True)
@@ -100,7 +100,7 @@ _HELP_KEYS = {"Pertanyaan.poin": "poin_pertanyaan", "Tahap.batas_lolos": "batas_
 
 
 def _help(sheet: str, key: str) -> str | None:
-    own = msg.sheet_column_help(_HELP_KEYS.get(f"{sheet}.{key}", key))
+    own = COLUMN_HELP.get(_HELP_KEYS.get(f"{sheet}.{key}", key))
     if own is not None:
         return own
     model_field = _FIELD_OF.get(f"{sheet}.{key}")
@@ -187,8 +187,8 @@ def _settings(q: Questionnaire) -> dict[str, Any]:
 
 def _dropdown(ws: Worksheet, choices: tuple[str, ...], cells: str) -> None:
     validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True, showErrorMessage=True)
-    validation.errorTitle = msg.dropdown_title()
-    validation.error = msg.dropdown_error(choices)
+    validation.errorTitle = DROPDOWN_TITLE.text()
+    validation.error = DROPDOWN_ERROR.text(choices=", ".join(choices))
     validation.add(cells)
     ws.add_data_validation(validation)
 

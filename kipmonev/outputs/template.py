@@ -26,8 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev._version import __version__
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, WorkbookError
+from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_plain
 from kipmonev.formats import workbook_texts as tx
@@ -45,6 +44,7 @@ from kipmonev.model.questionnaire import (
 )
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.formulas import calc_sheet, summary_sheet
+from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 from kipmonev.outputs.style import (
     F_BOLD,
     F_HEADER,
@@ -366,7 +366,7 @@ def save_workbook(wb: Workbook, path: Path, source: str | None = None) -> None:
     try:
         write_atomic(Path(path), workbook_bytes(wb))
     except OSError as e:
-        raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (Problem(Location(name), "KM-W-014", msg.output_unwritable(name, e.strerror or type(e).__name__)),)) from e
+        raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (OUTPUT_UNWRITABLE.at(Location(name), path=name, reason=e.strerror or type(e).__name__),)) from e
 
 
 def write_template(q: Questionnaire, path: Path, body: BodyIdentity | None = None) -> None:

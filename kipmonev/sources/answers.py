@@ -10,7 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from kipmonev.core import messages as msg
+from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
+from kipmonev.engine.scoring import evidence_kind
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.cellref import cell_ref
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
@@ -28,6 +29,23 @@ from kipmonev.model.questionnaire import (
 from kipmonev.model.submission import Answer, evidence_satisfied
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, parse_number, split_evidence
 from kipmonev.sources.number_format import percent_text, shown_number
+from kipmonev.sources.problems import (
+    CHECKLIST_ITEMS_BLANK,
+    CHECKLIST_PARENT,
+    CHECKLIST_PARENT_NA,
+    CHECKLIST_UNANSWERED,
+    COLUMN_MISSING,
+    DUPLICATE_ROW,
+    HEADER_MISSING,
+    MERGED_ANSWER_CELL,
+    NO_EVIDENCE,
+    NO_EVIDENCE_NO_CREDIT,
+    NO_EVIDENCE_PARTIAL_CREDIT,
+    ROW_MISSING,
+    UNANSWERED,
+    UNKNOWN_CODE,
+    VERIFICATION_ITEMS_BLANK,
+)
 from kipmonev.sources.xlsx import Sheet
 
 
@@ -57,9 +75,9 @@ def _columns(r: ReadState, sheet: Sheet) -> _Columns | None:
         if tx.COL_CODE in found and tx.COL_ANSWER in found:
             cols = _Columns(row, found[tx.COL_CODE], found[tx.COL_ANSWER], found.get(tx.COL_EVIDENCE), found.get(tx.COL_NOTE), found.get(tx.COL_VERIFY), found.get(tx.COL_VERIFY_NOTE))
             if cols.evidence is None:
-                r.fail("KM-W-031", msg.column_missing(tx.COL_EVIDENCE), sheet.name, row, cols.code)
+                r.fail(COLUMN_MISSING.fill(column=tx.COL_EVIDENCE), sheet.name, row, cols.code)
             return cols
-    r.fail("KM-W-030", msg.header_missing(f"'{tx.COL_CODE}' dan '{tx.COL_ANSWER}'"), sheet.name)
+    r.fail(HEADER_MISSING.fill(columns=f"'{tx.COL_CODE}' dan '{tx.COL_ANSWER}'"), sheet.name)
     return None
 
 
@@ -91,14 +109,14 @@ class _Answers:
                 continue
             code = known.get(text.casefold())
             if code is None:
-                r.fail("KM-W-032", msg.unknown_code(text, q.id), self.name, row, col)
+                r.fail(UNKNOWN_CODE.fill(code=text, questionnaire_id=q.id), self.name, row, col)
             elif code in rows:
-                r.fail("KM-W-033", msg.duplicate_row(code, cell_ref(rows[code], col)), self.name, row, col)
+                r.fail(DUPLICATE_ROW.fill(code=code, first=cell_ref(rows[code], col)), self.name, row, col)
             else:
                 rows[code] = row
         for code in known.values():
             if code not in rows:
-                r.fail("KM-W-034", msg.row_missing(code), self.name)
+                r.fail(ROW_MISSING.fill(code=code), self.name)
         return rows
 
     def value(self, row: int, col: int | None) -> str | Decimal | bool | None:
@@ -106,7 +124,7 @@ class _Answers:
             return None
         span = self.covered.pop((row, col), None)
         if span is not None:
-            self.r.fail("KM-W-041", msg.merged_answer_cell(span), self.name, row, col)
+            self.r.fail(MERGED_ANSWER_CELL.fill(span=span), self.name, row, col)
             return None
         return self.r.text_of(self.name, self.sheet.get(row, col))
 
@@ -149,13 +167,13 @@ class _Answers:
         if key == NA_LABEL.casefold():
             if question.allow_na:
                 return None, True
-            self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+            self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             return None, False
         for label in question.labels:
             if clean_text(label).casefold() == key:
                 return label, False
         allowed = question.labels + ((NA_LABEL,) if question.allow_na else ())
-        self.r.fail("KM-S-001", msg.answer_invalid(question.code, given, allowed), self.name, row, col)
+        self.r.fail(ANSWER_INVALID.fill(code=question.code, given=given, allowed=tuple(allowed)), self.name, row, col)
         return None, False
 
     def number_answer(self, question: NumberQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[Decimal | None, bool]:
@@ -167,11 +185,11 @@ class _Answers:
         if given.casefold() == NA_LABEL.casefold():
             if question.allow_na:
                 return None, True
-            self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+            self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             return None, False
         number = None if isinstance(value, bool) else (parse_number(given) if percent_text(given) is None else percent_text(given))
         if number is None:
-            self.r.fail("KM-S-003", msg.answer_not_number(question.code, given), self.name, row, col)
+            self.r.fail(ANSWER_NOT_NUMBER.fill(code=question.code, given=given), self.name, row, col)
             return None, False
         return self.within_limits(question, row, col, number), False
 
@@ -213,9 +231,9 @@ class _Answers:
             if given.casefold() == NA_LABEL.casefold() and question.allow_na:
                 na = True
             elif given.casefold() == NA_LABEL.casefold():
-                self.r.fail("KM-S-002", msg.answer_na_not_allowed(question.code), self.name, row, col)
+                self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             else:
-                self.r.fail("KM-W-040", msg.checklist_parent(question.code, given, question.allow_na), self.name, row, col)
+                self.r.fail(CHECKLIST_PARENT.fill(code=question.code, given=given, na=CHECKLIST_PARENT_NA.text() if question.allow_na else ""), self.name, row, col)
         met: list[str] = []
         blank: list[str] = []
         for item in question.items:
@@ -231,7 +249,7 @@ class _Answers:
             if given.casefold() == YES_LABEL.casefold():
                 met.append(item.code)
             elif given.casefold() != NO_LABEL.casefold():
-                self.r.fail("KM-S-001", msg.answer_invalid(item_code, given, (YES_LABEL, NO_LABEL)), self.name, item_row, col)
+                self.r.fail(ANSWER_INVALID.fill(code=item_code, given=given, allowed=(YES_LABEL, NO_LABEL)), self.name, item_row, col)
         answered = len(blank) < len(question.items)
         if na:
             return Answer(not_applicable=True, evidence=evidence, note=note)
@@ -243,9 +261,9 @@ class _Answers:
             first_blank = rows[f"{question.code}.{blank[0]}"]
             items = ", ".join(blank)
             if verifier:
-                self.r.warn("KM-W-053", msg.verification_items_blank(question.code, items), self.name, first_blank, col)
+                self.r.warn(VERIFICATION_ITEMS_BLANK.fill(code=question.code, items=items), self.name, first_blank, col)
             else:
-                self.r.warn("KM-W-052", msg.checklist_items_blank(question.code, items), self.name, first_blank, col)
+                self.r.warn(CHECKLIST_ITEMS_BLANK.fill(code=question.code, items=items), self.name, first_blank, col)
         return Answer(value=tuple(met), evidence=evidence, note=note)
 
 
@@ -321,12 +339,12 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
                 first = rows.get(f"{question.code}.{question.items[0].code}", row)
                 if answer is not None and answer.value == ():
                     continue  # every item answered 'Tidak': answered, nothing to warn about
-                r.warn("KM-W-051", msg.checklist_unanswered(question.code), sheet, first, cols.answer)
+                r.warn(CHECKLIST_UNANSWERED.fill(code=question.code), sheet, first, cols.answer)
             else:
-                r.warn("KM-W-050", msg.unanswered(question.code), sheet, row, cols.answer)
+                r.warn(UNANSWERED.fill(code=question.code), sheet, row, cols.answer)
             continue
         if _raw_points(question, answer) > 0 and not evidence_satisfied(question.evidence, answer.evidence):
             column = cols.evidence if cols.evidence is not None else cols.answer
-            r.warn("KM-W-055", msg.no_evidence(question.code, _answer_text(answer), msg.evidence_need(question.evidence.value), credit_zero), sheet, row, column)
+            r.warn(NO_EVIDENCE.fill(code=question.code, answer=_answer_text(answer), need=evidence_kind(question.evidence), effect=(NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()), sheet, row, column)
 
 

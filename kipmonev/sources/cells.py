@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.cellref import cell_ref, column_index
+from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
 from kipmonev.sources.xlsx import Cell, CellValue, XlsxFile, excel_number
 
 #: How far down the reader looks for the column headings.
@@ -107,14 +108,14 @@ class ReadState:
         """The location of a sheet, or of a cell in it."""
         return Location(self.source, sheet=sheet, cell=cell_ref(row, column) if row is not None and column is not None else None)
 
-    def fail(self, code: str, message: str, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
+    def fail(self, message: Message, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
         """Record a problem (raised later, with all the others)."""
         location = self.loc(sheet, row, column) if sheet is not None else Location(self.source)
-        self.problems.append(Problem(location, code, message))
+        self.problems.append(message.at(location))
 
-    def warn(self, code: str, message: str, sheet: str, row: int | None = None, column: int | None = None) -> None:
+    def warn(self, message: Message, sheet: str, row: int | None = None, column: int | None = None) -> None:
         """Record a warning (returned with the submission)."""
-        self.warnings.append(Problem(self.loc(sheet, row, column), code, message))
+        self.warnings.append(message.at(self.loc(sheet, row, column)))
 
     def raise_if_problems(self) -> None:
         """Raise every problem recorded so far as one WorkbookError, in sheet and cell order."""
@@ -136,7 +137,7 @@ class ReadState:
         if required:
             near = sorted((_distance(key, clean_text(n).casefold()), i, n) for i, n in enumerate(names) if n not in _KNOWN_OTHER_SHEETS)
             suggestion = near[0][2] if near and near[0][0] <= 2 else None
-            self.fail("KM-W-020", msg.sheet_missing(name, suggestion))
+            self.fail(SHEET_MISSING_RENAMED.fill(name=name, suggestion=suggestion) if suggestion else SHEET_MISSING.fill(name=name))
         return None
 
     def text_of(self, sheet: str, cell: Cell | None) -> str | Decimal | bool | None:
@@ -144,11 +145,11 @@ class ReadState:
         if cell is None:
             return None
         if cell.error is not None:
-            self.fail("KM-W-036", msg.cell_error(cell.error), sheet, cell.row, cell.column)
+            self.fail(CELL_ERROR.fill(error=cell.error), sheet, cell.row, cell.column)
             return None
         if cell.value is None:
             if cell.formula is not None:
-                self.fail("KM-W-035", msg.formula_without_value(), sheet, cell.row, cell.column)
+                self.fail(FORMULA_WITHOUT_VALUE.fill(), sheet, cell.row, cell.column)
             return None
         if isinstance(cell.value, str):
             text = clean_text(cell.value)

@@ -45,9 +45,21 @@ import httpcore
 import httpx
 
 from kipmonev._version import __version__
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.model.submission import Submission, is_link
+from kipmonev.sources.problems import (
+    LINK_DNS,
+    LINK_FAILED,
+    LINK_NOT_PUBLIC,
+    LINK_REDIRECTS,
+    LINK_STATUS,
+    LINK_TIMEOUT,
+    LINKS_TOO_MANY,
+    REASON_NOT_HTTP_REDIRECT,
+    REASON_REFUSED,
+    REASON_TLS,
+)
 
 __all__ = ["MAX_LINKS", "MAX_REDIRECTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
 
@@ -345,12 +357,12 @@ class LinkChecker:
             self.guard.refuse_private(target)
         raise _TooManyRedirects(url)
 
-    def check(self, url: str) -> tuple[str, str] | None:
+    def check(self, url: str) -> Message | None:
         """Check one URL: ``None`` when it works, else ``(problem code, message)``."""
         try:
             self.guard.refuse_private(url)  # before any request: a private link is reported, never opened
         except _NotPublic as e:
-            return "KM-W-065", msg.link_not_public(url, e.address)
+            return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
         status: int | None = None
         for method in ("HEAD", "GET"):
             try:
@@ -359,18 +371,18 @@ class LinkChecker:
                         next(response.iter_raw(1), b"")  # the server must start the body, not only the headers
                     status = response.status_code
             except _TooManyRedirects:
-                return "KM-W-063", msg.link_redirects(url, self.redirects)
+                return LINK_REDIRECTS.fill(url=url, limit=self.redirects)
             except _RedirectRefused as e:
-                return "KM-W-064", msg.link_failed(url, f"dialihkan ke alamat yang bukan http(s): {e.target}")
+                return LINK_FAILED.fill(url=url, reason=REASON_NOT_HTTP_REDIRECT.text(target=e.target))
             except _NotPublic as e:
-                return "KM-W-065", msg.link_not_public(url, e.address)
+                return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
             except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError, ValueError) as e:
                 return _failure(url, e, self.timeout)
             if method == "HEAD" and status in _RETRY_WITH_GET:
                 continue
             break
         if status is not None and status >= 400:
-            return "KM-W-060", msg.link_status(url, status)
+            return LINK_STATUS.fill(url=url, status=status)
         return None
 
 
@@ -381,22 +393,22 @@ def _causes(error: BaseException) -> list[BaseException]:
     return chain
 
 
-def _failure(url: str, error: BaseException, timeout: float) -> tuple[str, str]:
+def _failure(url: str, error: BaseException, timeout: float) -> Message:
     chain = _causes(error)
 
     def found(kind: type[BaseException] | tuple[type[BaseException], ...]) -> bool:
         return any(isinstance(e, kind) for e in chain)
 
     if found((httpx.TimeoutException, TimeoutError)):
-        return "KM-W-061", msg.link_timeout(url, timeout)
+        return LINK_TIMEOUT.fill(url=url, seconds=timeout)
     if found(socket.gaierror):
-        return "KM-W-062", msg.link_dns(url, urlsplit(url).hostname or url)
+        return LINK_DNS.fill(url=url, host=urlsplit(url).hostname or url)
     if found(ssl.SSLError):
-        return "KM-W-064", msg.link_failed(url, "sertifikat atau koneksi TLS tidak sah")
+        return LINK_FAILED.fill(url=url, reason=REASON_TLS.text())
     if found(ConnectionRefusedError):
-        return "KM-W-064", msg.link_failed(url, "koneksi ditolak")
+        return LINK_FAILED.fill(url=url, reason=REASON_REFUSED.text())
     root = chain[-1]
-    return "KM-W-064", msg.link_failed(url, str(root) or type(root).__name__)
+    return LINK_FAILED.fill(url=url, reason=str(root) or type(root).__name__)
 
 
 def check_url(url: str, timeout: float = 10, redirects: int = MAX_REDIRECTS, *, allow_private: bool = False) -> tuple[str, str] | None:
@@ -409,7 +421,8 @@ def check_url(url: str, timeout: float = 10, redirects: int = MAX_REDIRECTS, *, 
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
     """
     with LinkChecker(timeout, 1, redirects, allow_private=allow_private) as checker:
-        return checker.check(url)
+        found = checker.check(url)
+    return None if found is None else (found.code, found.text)
 
 
 def _targets(target: Submission | Iterable[tuple[Location, str]]) -> list[tuple[Location, str]]:
@@ -454,8 +467,8 @@ def check_links(
     for location, url in pairs:
         found = results.get(url)
         if found is not None:
-            problems.append(Problem(location, found[0], found[1]))
+            problems.append(found.at(location))
     if len(urls) > MAX_LINKS:
         first = next(location for location, url in pairs if url not in results)
-        problems.append(Problem(first, "KM-W-066", msg.links_too_many(len(urls), MAX_LINKS)))
+        problems.append(LINKS_TOO_MANY.at(first, found=len(urls), limit=MAX_LINKS))
     return problems

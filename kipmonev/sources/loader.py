@@ -18,7 +18,6 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
 from kipmonev.core.fileio import display_path
 from kipmonev.core.resources import shipped_editions, shipped_rule_sets
@@ -26,6 +25,27 @@ from kipmonev.model.questionnaire import (
     Loc,
     Questionnaire,
     RuleSet,
+)
+from kipmonev.sources.problems import (
+    EXCLUDE_NOT_LIST,
+    EXCLUDE_UNKNOWN,
+    FILE_NOT_FOUND,
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    INCLUDE_CYCLE,
+    INCLUDE_NOT_FOUND,
+    INCLUDE_NOT_LIST,
+    INCLUDE_TOO_DEEP,
+    INCLUDE_TOO_MANY,
+    UNKNOWN_QUESTIONNAIRE,
+    UNKNOWN_RULE_SET,
+    YAML_ALIAS,
+    YAML_BOOL_KEY,
+    YAML_DUPLICATE_KEY,
+    YAML_NOT_MAPPING,
+    YAML_SYNTAX,
+    YAML_TAG,
+    YAML_TOO_DEEP,
 )
 from kipmonev.sources.questionnaire_xlsx import import_questionnaire
 from kipmonev.sources.validation import LIST_KEYS, LOADER_KEYS, ValidationIssue, questionnaire_issues, validation_issues
@@ -70,7 +90,7 @@ def _syntax_problem(error: yaml.YAMLError, source: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = int(mark.line) + 1 if mark is not None else None
     detail = str(getattr(error, "problem", None) or error)
-    return Problem(Location(source, line=line), "KM-Q-030", msg.yaml_syntax(_SYNTAX.get(detail, detail)))
+    return YAML_SYNTAX.at(Location(source, line=line), problem=_SYNTAX.get(detail, detail))
 
 
 def _screen(text: str, source: str) -> list[Problem]:
@@ -85,22 +105,22 @@ def _screen(text: str, source: str) -> list[Problem]:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+                    problems.append(YAML_TOO_DEEP.at(Location(source, line=line), limit=MAX_YAML_DEPTH))
                     break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
             if isinstance(event, yaml.AliasEvent) or (isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.anchor):
-                problems.append(Problem(Location(source, line=line), "KM-Q-031", msg.yaml_alias()))
+                problems.append(YAML_ALIAS.at(Location(source, line=line)))
                 if len(problems) > 20:
                     break
             elif isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag not in (None, "!"):
-                problems.append(Problem(Location(source, line=line), "KM-Q-032", msg.yaml_tag(str(event.tag))))
+                problems.append(YAML_TAG.at(Location(source, line=line), tag=str(event.tag)))
     except yaml.YAMLError as e:
         if "maximum nesting depth" in str(getattr(e, "problem", None) or e):
             # libyaml ≥ 0.2.5 stops deep nesting itself, before our own count sees it: same answer.
             mark = getattr(e, "problem_mark", None)
             line = int(mark.line) + 1 if mark is not None else None
-            problems.append(Problem(Location(source, line=line), "KM-Q-046", msg.yaml_too_deep(MAX_YAML_DEPTH)))
+            problems.append(YAML_TOO_DEEP.at(Location(source, line=line), limit=MAX_YAML_DEPTH))
         else:
             problems.append(_syntax_problem(e, source))
     return problems
@@ -145,10 +165,10 @@ def _plain(node: yaml.Node, loc: Loc, source: str, doc: _Doc, problems: list[Pro
             key_line = key_node.start_mark.line + 1
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                problems.append(Problem(Location(source, line=key_line), "KM-Q-034", msg.yaml_bool_key(str(getattr(key_node, "value", key)))))
+                problems.append(YAML_BOOL_KEY.at(Location(source, line=key_line), key=str(getattr(key_node, "value", key))))
                 continue
             if key in out:
-                problems.append(Problem(Location(source, line=key_line), "KM-Q-033", msg.yaml_duplicate_key(key)))
+                problems.append(YAML_DUPLICATE_KEY.at(Location(source, line=key_line), key=key))
                 continue
             out[key] = _plain(value_node, (*loc, key), source, doc, problems)
             doc.where[(*loc, key)] = (source, key_line, (*loc, key))  # a key's line, not its value's
@@ -165,12 +185,12 @@ def _read(path: Path, source: str) -> _Doc:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims to be
         if len(raw) > MAX_FILE_BYTES:
-            raise QuestionnaireError("Berkas kuesioner terlalu besar.", (Problem(Location(source), "KM-Q-036", msg.file_too_large(MAX_FILE_BYTES // (1024 * 1024))),))
+            raise QuestionnaireError("Berkas kuesioner terlalu besar.", (FILE_TOO_LARGE.at(Location(source), limit_mb=MAX_FILE_BYTES // (1024 * 1024)),))
         text = raw.decode("utf-8-sig")
     except FileNotFoundError:
-        raise QuestionnaireError("Berkas tidak ditemukan.", (Problem(Location(source), "KM-Q-035", msg.file_not_found("Berkas")),)) from None
+        raise QuestionnaireError("Berkas tidak ditemukan.", (FILE_NOT_FOUND.at(Location(source), kind="Berkas"),)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise QuestionnaireError("Berkas tidak dapat dibaca.", (Problem(Location(source), "KM-Q-037", msg.file_unreadable(type(e).__name__)),)) from e
+        raise QuestionnaireError("Berkas tidak dapat dibaca.", (FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
     problems = _screen(text, source)
     if problems:
         raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
@@ -179,7 +199,7 @@ def _read(path: Path, source: str) -> _Doc:
     except yaml.YAMLError as e:
         raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", (_syntax_problem(e, source),)) from e
     if not isinstance(node, yaml.MappingNode):
-        raise QuestionnaireError(f"{source}: isi berkas tidak sah.", (Problem(Location(source, line=1), "KM-Q-038", msg.yaml_not_mapping()),))
+        raise QuestionnaireError(f"{source}: isi berkas tidak sah.", (YAML_NOT_MAPPING.at(Location(source, line=1)),))
     doc = _Doc({})
     doc.data = _plain(node, (), source, doc, problems)
     if problems:
@@ -229,19 +249,19 @@ def _resolve(path: Path, source: str, stack: tuple[Path, ...], budget: list[int]
     merged = _Doc({})
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         line = doc.where.get(("sertakan",), (source, 1, ()))[1]
-        raise QuestionnaireError(f"{source}: 'sertakan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-041", msg.include_not_list()),))
+        raise QuestionnaireError(f"{source}: 'sertakan' tidak sah.", (INCLUDE_NOT_LIST.at(Location(source, line=line)),))
     for i, name in enumerate(includes):
         line = doc.where[("sertakan", i)][1]
         target = (path.parent / name).resolve()
         sub_source = os.path.normpath(Path(source).parent / name)
         if target in stack:
-            problems.append(Problem(Location(source, line=line), "KM-Q-040", msg.include_cycle(name)))
+            problems.append(INCLUDE_CYCLE.at(Location(source, line=line), name=name))
         elif len(stack) >= MAX_INCLUDE_DEPTH:
-            problems.append(Problem(Location(source, line=line), "KM-Q-047", msg.include_too_deep(name, MAX_INCLUDE_DEPTH)))
+            problems.append(INCLUDE_TOO_DEEP.at(Location(source, line=line), name=name, limit=MAX_INCLUDE_DEPTH))
         elif not target.is_file():
-            problems.append(Problem(Location(source, line=line), "KM-Q-039", msg.include_not_found(name)))
+            problems.append(INCLUDE_NOT_FOUND.at(Location(source, line=line), name=name))
         elif budget[0] <= 0:
-            problems.append(Problem(Location(source, line=line), "KM-Q-048", msg.include_too_many(MAX_INCLUDED_FILES)))
+            problems.append(INCLUDE_TOO_MANY.at(Location(source, line=line), limit=MAX_INCLUDED_FILES))
             break
         else:
             budget[0] -= 1
@@ -258,10 +278,10 @@ def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
     questions = merged.data.get("pertanyaan", [])
     if not isinstance(excludes, list) or not isinstance(questions, list):
         line = doc.where.get(("kecualikan",), (source, 1, ()))[1]
-        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", (Problem(Location(source, line=line), "KM-Q-045", msg.exclude_not_list()),))
+        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", (EXCLUDE_NOT_LIST.at(Location(source, line=line)),))
     codes = [q.get("kode") if isinstance(q, dict) else None for q in questions]
     problems = [
-        Problem(Location(source, line=doc.where[("kecualikan", i)][1]), "KM-Q-042", msg.exclude_unknown(str(code)))
+        EXCLUDE_UNKNOWN.at(Location(source, line=doc.where[("kecualikan", i)][1]), code=str(code))
         for i, code in enumerate(excludes)
         if not isinstance(code, str) or code not in codes
     ]
@@ -291,7 +311,7 @@ def _locate(doc: _Doc, loc: Loc, fallback: str) -> Location:
 
 def _problem(doc: _Doc, issue: ValidationIssue, source: str) -> Problem:
     where = issue.loc[:-1] if issue.kind == "missing" else issue.loc
-    return Problem(_locate(doc, where, source), issue.code, issue.message)
+    return issue.message.at(_locate(doc, where, source))
 
 
 def _problems(error: ValidationError, doc: _Doc, source: str, prefix: Loc = ()) -> list[Problem]:
@@ -315,7 +335,7 @@ def _load_doc(path: Path) -> tuple[_Doc, str]:
         if rule_path is None:
             line = doc.where.get(("aturan",), (source, 1, ()))[1]
             known = [s.id for s in shipped_rule_sets()]
-            raise QuestionnaireError(f"{source}: aturan tidak ditemukan.", (Problem(Location(source, line=line), "KM-Q-043", msg.unknown_rule_set(rules, known)),))
+            raise QuestionnaireError(f"{source}: aturan tidak ditemukan.", (UNKNOWN_RULE_SET.at(Location(source, line=line), name=rules, known=", ".join(known)),))
         rule_doc = _resolve(rule_path, display_path(rule_path), (rule_path,))
         try:
             RuleSet.model_validate(rule_doc.data)
@@ -341,7 +361,7 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
         if shipped.id == str(name):
             return shipped.path
     known = [s.id for s in shipped_editions()]
-    raise QuestionnaireError("Kuesioner tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-044", msg.unknown_questionnaire(str(name), known)),))
+    raise QuestionnaireError("Kuesioner tidak ditemukan.", (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), known=", ".join(known)),))
 
 
 def load_questionnaire(name: str | Path) -> Questionnaire:
@@ -382,7 +402,7 @@ def load_rule_set(name: str | Path) -> RuleSet:
     path = _rule_set_path(str(name), Path.cwd() / "_") if not Path(name).is_file() else Path(name)
     if path is None:
         known = [s.id for s in shipped_rule_sets()]
-        raise QuestionnaireError("Aturan tidak ditemukan.", (Problem(Location(str(name)), "KM-Q-043", msg.unknown_rule_set(str(name), known)),))
+        raise QuestionnaireError("Aturan tidak ditemukan.", (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), known=", ".join(known)),))
     source = display_path(path)
     doc = _resolve(path.resolve(), source, (path.resolve(),))
     try:

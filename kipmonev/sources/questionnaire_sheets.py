@@ -23,10 +23,25 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import Loc
+from kipmonev.sources.problems import (
+    BOOL_CHOICES,
+    CELL_FORMULA,
+    CELL_INVALID,
+    COLUMN_DUPLICATE,
+    COLUMN_MISSPELT,
+    COLUMN_UNKNOWN,
+    IN_COLUMN,
+    IN_SETTING,
+    PLACES_CHOICES,
+    SHEET_EMPTY,
+    SHEET_MISSPELT,
+    SHEET_REQUIRED,
+    SHEET_UNKNOWN,
+)
 
 _TRUE = {"ya", "y", "true", "benar", "1"}
 _FALSE = {"tidak", "t", "false", "salah", "0"}
@@ -57,7 +72,7 @@ class Place:
         """Prefix a message with the column or setting it is about."""
         if not self.column:
             return text
-        return msg.in_setting(self.column, text) if self.setting else msg.in_column(self.column, text)
+        return IN_SETTING.text(key=self.column, text=text) if self.setting else IN_COLUMN.text(column=self.column, text=text)
 
 
 @dataclass
@@ -82,17 +97,17 @@ class Reader:
     # (sheet, column or setting key) already reported as misspelt: not reported again as missing
     misspelt: set[tuple[str, str]] = field(default_factory=set)
 
-    def error(self, code: str, text: str, sheet: str | None = None, cell: str | None = None, line: int | None = None) -> None:
+    def error(self, message: Message, sheet: str | None = None, cell: str | None = None, line: int | None = None) -> None:
         """Record an error in this workbook."""
-        self.errors.append(Problem(Location(self.source, sheet=sheet, cell=cell, line=line), code, text))
+        self.errors.append(message.at(Location(self.source, sheet=sheet, cell=cell, line=line)))
 
-    def warn(self, code: str, text: str, sheet: str | None = None, cell: str | None = None, line: int | None = None) -> None:
+    def warn(self, message: Message, sheet: str | None = None, cell: str | None = None, line: int | None = None) -> None:
         """Record a warning (something ignored) in this workbook."""
-        self.warnings.append(Problem(Location(self.source, sheet=sheet, cell=cell, line=line), code, text))
+        self.warnings.append(message.at(Location(self.source, sheet=sheet, cell=cell, line=line)))
 
-    def cell_error(self, place: Place, code: str, text: str) -> None:
+    def cell_error(self, place: Place, message: Message) -> None:
         """Record an error at a place, its text prefixed with the column or setting."""
-        self.error(code, place.say(text), place.sheet, place.cell, None if place.cell else place.line)
+        self.error(Message(message.code, message.severity, place.say(message.text)), place.sheet, place.cell, None if place.cell else place.line)
 
 
 # --- cells -----------------------------------------------------------------------------------------
@@ -138,13 +153,13 @@ def read_cell(value: Any, kind: lay.Kind) -> Any:
                 return True
             if word in _FALSE:
                 return False
-            raise CellError(msg.bool_choices())
+            raise CellError(BOOL_CHOICES.text())
         case lay.Kind.PLACES:
             if lay.normalise_name(cell_text(value)) in {lay.NO_ROUNDING, "tidak", "kosong"}:
                 return None
             number = cell_number(value)
             if not isinstance(number, int):
-                raise CellError(msg.places_choices())
+                raise CellError(PLACES_CHOICES.text())
             return number
     return cell_text(value)
 
@@ -172,15 +187,15 @@ def pick_sheets(reader: Reader, names: list[str]) -> dict[str, str]:
         key = title.strip().casefold()
         close = sorted((lay.edit_distance(key, n.casefold()), n) for n in wanted.values() if n not in found)
         if close and close[0][0] <= 2:
-            reader.error("KM-A-003", msg.sheet_misspelt(title, close[0][1]), sheet=title)
+            reader.error(SHEET_MISSPELT.fill(given=title, suggestion=close[0][1]), sheet=title)
             reader.misspelt_sheets.add(close[0][1])
         else:
-            reader.warn("KM-A-004", msg.sheet_unknown(title), sheet=title)
+            reader.warn(SHEET_UNKNOWN.fill(given=title), sheet=title)
     for sheet in lay.SHEETS:
         if sheet.name not in found:
             reader.absent_sheets.add(sheet.name)
             if sheet.required and sheet.name not in reader.misspelt_sheets:
-                reader.error("KM-A-002", msg.sheet_required(sheet.name), sheet=sheet.name)
+                reader.error(SHEET_REQUIRED.fill(sheet=sheet.name), sheet=sheet.name)
     return found
 
 
@@ -200,7 +215,7 @@ def _header(reader: Reader, ws: Worksheet, spec: lay.Sheet, line: int, cells: tu
         if name not in by_name:
             unknown.append((i, title))
         elif by_name[name] in columns:
-            reader.error("KM-A-009", msg.column_duplicate(title), sheet=ws.title, cell=ref)
+            reader.error(COLUMN_DUPLICATE.fill(column=title), sheet=ws.title, cell=ref)
         else:
             columns[by_name[name]] = i
     for i, title in unknown:
@@ -208,10 +223,10 @@ def _header(reader: Reader, ws: Worksheet, spec: lay.Sheet, line: int, cells: tu
         name = lay.normalise_name(title)
         close = sorted((lay.edit_distance(name, c.key), c.key) for c in spec.columns if c.key not in columns)
         if close and close[0][0] <= 2:
-            reader.error("KM-A-008", msg.column_misspelt(title, close[0][1]), sheet=ws.title, cell=ref)
+            reader.error(COLUMN_MISSPELT.fill(column=title, suggestion=close[0][1]), sheet=ws.title, cell=ref)
             reader.misspelt.add((ws.title, close[0][1]))
         else:
-            reader.warn("KM-A-007", msg.column_unknown(title), sheet=ws.title, cell=ref)
+            reader.warn(COLUMN_UNKNOWN.fill(column=title), sheet=ws.title, cell=ref)
     return columns
 
 
@@ -243,16 +258,16 @@ def read_table(reader: Reader, ws: Worksheet, spec: lay.Sheet) -> tuple[list[Row
                 continue
             blank = False
             if cell is not None and cell.data_type == "f":
-                reader.cell_error(place, "KM-A-013", msg.cell_formula(str(value)))
+                reader.cell_error(place, CELL_FORMULA.fill(formula=str(value)))
                 continue
             try:
                 row.values[column.key] = read_cell(value, column.kind)
             except CellError as e:
-                reader.cell_error(place, "KM-A-011", msg.cell_invalid(place.value, e.detail))
+                reader.cell_error(place, CELL_INVALID.fill(value=place.value, detail=e.detail))
         if not blank:
             rows.append(row)
     if columns is None and spec.required:
-        reader.error("KM-A-005", msg.sheet_empty(ws.title, [c.key for c in spec.columns]), sheet=ws.title)
+        reader.error(SHEET_EMPTY.fill(sheet=ws.title, columns=", ".join(c.key for c in spec.columns)), sheet=ws.title)
         reader.absent_sheets.add(spec.name)  # reported once, as empty
     return rows, header_line
 

@@ -20,11 +20,35 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ValidationError
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.fileio import display_path
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
+from kipmonev.sources.problems import (
+    CELL_EMPTY,
+    CELL_INVALID,
+    COLUMN_REQUIRED,
+    CONDITION_FORMAT,
+    FILE_NOT_FOUND,
+    FILE_TOO_LARGE,
+    GATE_NOT_FIRST_ROW,
+    INVALID_VALUE,
+    NOT_FOR_TYPE,
+    OPTION_FOR_YES_NO,
+    OPTION_UNKNOWN_QUESTION,
+    OPTIONS_TOO_FEW,
+    SCOPE_CHOICES,
+    SETTING_DUPLICATE,
+    SETTING_MISSING,
+    SETTING_UNKNOWN,
+    SETTING_UNKNOWN_SUGGESTED,
+    SHEET_NO_ROWS,
+    WORKBOOK_SUMMARY,
+    WORKBOOK_UNREADABLE,
+    XLSX_CELL_OUT_OF_BOUNDS,
+    XLSX_MACROS,
+)
 from kipmonev.sources.questionnaire_sheets import CellError, Place, Reader, Row, column_range, pick_sheets, problem_order, read_cell, read_table, record
 from kipmonev.sources.validation import questionnaire_issues
 from kipmonev.sources.xlsx import MAX_COLUMN, MAX_ROW, screen_xlsx
@@ -47,19 +71,19 @@ def _settings(reader: Reader, ws: Worksheet | None, data: dict[str, Any]) -> Non
         key_place = row.places["kunci"]
         if "kunci" not in row.values:
             if "nilai" in row.values:
-                reader.cell_error(key_place, "KM-A-012", msg.cell_empty())
+                reader.cell_error(key_place, CELL_EMPTY.fill())
             continue
         given = str(row.values["kunci"])
         setting = by_name.get(lay.normalise_name(given))
         if setting is None:
             close = sorted((lay.edit_distance(lay.normalise_name(given), c.key), c.key) for c in lay.SETTING_ROWS)
             suggestion = close[0][1] if close[0][0] <= 2 else None
-            reader.error("KM-A-021", msg.setting_unknown(given, suggestion), sheet, key_place.cell)
+            reader.error(SETTING_UNKNOWN_SUGGESTED.fill(key=given, suggestion=suggestion) if suggestion else SETTING_UNKNOWN.fill(key=given), sheet, key_place.cell)
             if suggestion is not None:
                 reader.misspelt.add((sheet, suggestion))
             continue
         if setting.key in seen:
-            reader.error("KM-A-022", msg.setting_duplicate(setting.key), sheet, key_place.cell)
+            reader.error(SETTING_DUPLICATE.fill(key=setting.key), sheet, key_place.cell)
             continue
         seen.add(setting.key)
         value_place = row.places["nilai"]
@@ -71,7 +95,7 @@ def _settings(reader: Reader, ws: Worksheet | None, data: dict[str, Any]) -> Non
         try:
             value = read_cell(row.values["nilai"], setting.kind)
         except CellError as e:
-            reader.cell_error(place, "KM-A-011", msg.cell_invalid(place.value, e.detail))
+            reader.cell_error(place, CELL_INVALID.fill(value=place.value, detail=e.detail))
             continue
         target = data
         for part in path[:-1]:
@@ -112,7 +136,7 @@ def _questions(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> list[Row]
             if tipe in types:
                 question[column] = row.values[column]
             elif tipe in {t.value for t in AnswerType}:
-                reader.cell_error(row.places[column], "KM-A-015", msg.not_for_type(str(tipe), types))
+                reader.cell_error(row.places[column], NOT_FOR_TYPE.fill(tipe=str(tipe), allowed=tuple(types)))
         if tipe in lay.OPTION_LISTS:
             reader.where[(*loc, lay.OPTION_LISTS[tipe])] = row.places["tipe"]
             question[lay.OPTION_LISTS[tipe]] = []
@@ -122,7 +146,7 @@ def _questions(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> list[Row]
             match = _CONDITION.match(str(condition))
             answers = [a.strip() for a in match.group(2).split(";") if a.strip()] if match else []
             if match is None or not answers:
-                reader.cell_error(row.places["syarat"], "KM-A-019", msg.condition_format(str(condition)))
+                reader.cell_error(row.places["syarat"], CONDITION_FORMAT.fill(text=str(condition)))
             else:
                 question["syarat"] = {"pertanyaan": match.group(1), "jawaban": answers}
         questions.append(question)
@@ -141,16 +165,16 @@ def _options(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
         code_place = row.places["kode_pertanyaan"]
         code = row.values.get("kode_pertanyaan")
         if code is None:
-            reader.cell_error(code_place, "KM-A-012", msg.cell_empty())
+            reader.cell_error(code_place, CELL_EMPTY.fill())
             continue
         if code not in index:
-            reader.cell_error(code_place, "KM-A-016", msg.option_unknown_question(str(code)))
+            reader.cell_error(code_place, OPTION_UNKNOWN_QUESTION.fill(code=str(code)))
             continue
         qi = index[code]
         question = data["pertanyaan"][qi]
         tipe = question.get("tipe")
         if tipe == AnswerType.YES_NO.value:
-            reader.cell_error(code_place, "KM-A-017", msg.option_for_yes_no(str(code)))
+            reader.cell_error(code_place, OPTION_FOR_YES_NO.fill(code=str(code)))
             continue
         if tipe not in lay.OPTION_FIELDS:
             continue  # the type itself is reported on the Pertanyaan sheet
@@ -158,7 +182,7 @@ def _options(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
         for column in ("kode_butir", "label", "dari", "sampai", "termasuk_sampai"):
             if column in row.values and column not in fields.values():
                 users = [t for t, f in lay.OPTION_FIELDS.items() if column in f.values()]
-                reader.cell_error(row.places[column], "KM-A-015", msg.not_for_type(str(tipe), users))
+                reader.cell_error(row.places[column], NOT_FOR_TYPE.fill(tipe=str(tipe), allowed=tuple(users)))
         items = question[lay.OPTION_LISTS[tipe]]
         items.append(record(reader, ("pertanyaan", qi, lay.OPTION_LISTS[tipe], len(items)), row, fields))
 
@@ -171,7 +195,7 @@ def _stages(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
     for row in rows[1:]:
         for column in gate_keys.values():
             if column in row.values:
-                reader.cell_error(row.places[column], "KM-A-020", msg.gate_not_first_row())
+                reader.cell_error(row.places[column], GATE_NOT_FIRST_ROW.fill())
     if rows and any(c in rows[0].values for c in gate_keys.values()):
         rules["gerbang"] = record(reader, ("aturan", "gerbang"), rows[0], gate_keys)
 
@@ -188,8 +212,7 @@ def _notes(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
         scope = row.values.get("lingkup")
         if scope not in lay.NOTE_SCOPES:
             place = row.places["lingkup"]
-            text = msg.cell_invalid(place.value, msg.scope_choices()) if scope is not None else msg.cell_empty()
-            reader.cell_error(place, "KM-A-011" if scope is not None else "KM-A-012", text)
+            reader.cell_error(place, CELL_INVALID.fill(value=place.value, detail=SCOPE_CHOICES.text()) if scope is not None else CELL_EMPTY.fill())
             continue
         target: list[dict[str, Any]] = data.setdefault("aturan", {}).setdefault("keterangan", []) if scope == "aturan" else data.setdefault("keterangan", [])
         prefix: Loc = ("aturan", "keterangan") if scope == "aturan" else ("keterangan",)
@@ -234,14 +257,14 @@ def _validate(reader: Reader, data: dict[str, Any]) -> Questionnaire | None:
             place = reader.where.get(issue.loc)
             sheet = place.sheet if place else _OWNING_SHEET[str(issue.loc[-1])]
             if sheet not in reader.absent_sheets:
-                reader.error("KM-A-024", msg.sheet_no_rows(sheet), sheet=sheet)
+                reader.error(SHEET_NO_ROWS.fill(sheet=sheet), sheet=sheet)
             continue
         owner = next((_OWNING_SHEET[p] for p in issue.loc[:2] if isinstance(p, str) and p in _OWNING_SHEET), None)
         if owner in reader.absent_sheets:
             continue  # the missing sheet is reported once
         place = _place_of(reader, issue.loc)
         if place is None:
-            reader.error(issue.code, issue.message, sheet=owner)
+            reader.error(issue.message, sheet=owner)
             continue
         if place.sheet in reader.absent_sheets:
             continue
@@ -252,23 +275,22 @@ def _validate(reader: Reader, data: dict[str, Any]) -> Questionnaire | None:
             if (place.sheet, place.column) in reader.misspelt:
                 continue
             if place.setting:
-                reader.error("KM-A-023", msg.setting_missing(place.column), sheet=place.sheet)
+                reader.error(SETTING_MISSING.fill(key=place.column), sheet=place.sheet)
             elif (place.sheet, place.column) not in missing_columns:
                 missing_columns.add((place.sheet, place.column))
-                reader.error("KM-A-006", msg.column_required(place.column), sheet=place.sheet, line=place.header_line)
+                reader.error(COLUMN_REQUIRED.fill(column=place.column), sheet=place.sheet, line=place.header_line)
         elif issue.kind == "missing" and exact:
-            reader.cell_error(place, "KM-A-012", msg.cell_empty())
+            reader.cell_error(place, CELL_EMPTY.fill())
         elif issue.loc[-1] in lay.OPTION_LISTS.values() and len(issue.loc) == 3 and issue.kind == "invalid":
             if lay.OPTIONS.name in reader.misspelt_sheets:
                 continue  # reported as the misspelt sheet
             question = data["pertanyaan"][int(issue.loc[1])]
             tipe = str(question.get("tipe"))
-            reader.cell_error(place, "KM-A-018", msg.options_too_few(str(question.get("kode")), tipe, _minimum_rows(tipe)))
+            reader.cell_error(place, OPTIONS_TOO_FEW.fill(code=str(question.get("kode")), tipe=tipe, minimum=_minimum_rows(tipe)))
         elif issue.kind == "invalid":
-            text = msg.cell_invalid(place.value, issue.detail) if place.cell else msg.invalid_value(issue.key, issue.detail)
-            reader.cell_error(place, "KM-A-011", text)
+            reader.cell_error(place, CELL_INVALID.fill(value=place.value, detail=issue.detail) if place.cell else INVALID_VALUE.fill(key=issue.key, detail=issue.detail))
         else:
-            reader.cell_error(place, issue.code, issue.message)
+            reader.cell_error(place, issue.message)
     return None
 
 
@@ -289,7 +311,7 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     reader = Reader(display_path(file))
     workbook, macros = _open(file, reader.source)
     if macros:
-        reader.warn("KM-A-025", msg.xlsx_macros())
+        reader.warn(XLSX_MACROS.fill())
     try:
         titles = pick_sheets(reader, workbook.sheetnames)
         sheets = {name: workbook[title] for name, title in titles.items()}
@@ -314,7 +336,7 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     warnings = sorted(reader.warnings, key=problem_order)
     if reader.errors or questionnaire is None:
         problems = tuple(sorted(reader.errors, key=problem_order))
-        raise QuestionnaireError(f"{reader.source}: {msg.workbook_summary(len(problems))}", problems)
+        raise QuestionnaireError(f"{reader.source}: {WORKBOOK_SUMMARY.text(count=len(problems))}", problems)
     return questionnaire, warnings
 
 
@@ -328,15 +350,15 @@ def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
 
 
 def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
-    def fail(code: str, text: str) -> QuestionnaireError:
-        return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (Problem(Location(source), code, text),))
+    def fail(message: Message) -> QuestionnaireError:
+        return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (message.at(Location(source)),))
 
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise fail("KM-Q-035", msg.file_not_found("Berkas")) from None
+        raise fail(FILE_NOT_FOUND.fill(kind="Berkas")) from None
     if size > MAX_WORKBOOK_BYTES:
-        raise fail("KM-Q-036", msg.file_too_large(MAX_WORKBOOK_BYTES // (1024 * 1024)))
+        raise fail(FILE_TOO_LARGE.fill(limit_mb=MAX_WORKBOOK_BYTES // (1024 * 1024)))
     try:
         # NOTE: openpyxl inflates every part and is protected against XML entities only when defusedxml
         # happens to be installed; the filled-workbook reader's limits screen the whole file first.
@@ -351,12 +373,12 @@ def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
             warnings.simplefilter("ignore")
             workbook = load_workbook(file, data_only=False)
     except Exception as e:  # NOTE: openpyxl parses hostile input and fails in many ways (ParseError, IndexError…)
-        raise fail("KM-A-001", msg.workbook_unreadable(type(e).__name__)) from e
+        raise fail(WORKBOOK_UNREADABLE.fill(reason=type(e).__name__)) from e
     for ws in workbook.worksheets:
         if ws.max_row > MAX_ROW or ws.max_column > MAX_COLUMN:  # iter_rows() would walk the whole rectangle
             workbook.close()
             raise QuestionnaireError(
                 f"{source}: buku kerja tidak dapat dibaca.",
-                (Problem(Location(source, sheet=ws.title, cell=f"{get_column_letter(ws.max_column)}{ws.max_row}"), "KM-W-011", msg.xlsx_cell_out_of_bounds(MAX_ROW, get_column_letter(MAX_COLUMN))),),
+                (XLSX_CELL_OUT_OF_BOUNDS.at(Location(source, sheet=ws.title, cell=f"{get_column_letter(ws.max_column)}{ws.max_row}"), max_row=MAX_ROW, max_column=get_column_letter(MAX_COLUMN)),),
             )
     return workbook, macros

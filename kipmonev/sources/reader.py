@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.formatting import format_plain
+from kipmonev.engine.problems import STAGE_OUT_OF_RANGE, STAGE_UNKNOWN
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import FORMAT_VERSION
 from kipmonev.model.questionnaire import Questionnaire
@@ -26,6 +26,22 @@ from kipmonev.model.submission import BodyIdentity, Notice, Submission
 from kipmonev.sources.answers import read_answers
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, parse_number, problem_order
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.problems import (
+    BODY_NAME_MISSING,
+    HEADER_MISSING,
+    METADATA_INVALID,
+    METADATA_MISSING,
+    METADATA_MISSING_ASSUMED,
+    OTHER_CONTENT,
+    OTHER_QUESTIONNAIRE,
+    QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN,
+    STAGE_NOT_NUMBER,
+    TEMPLATE_FORMAT_UNSUPPORTED,
+    UNKNOWN_QUESTIONNAIRE,
+    UNKNOWN_RULE_SET,
+    XLSX_MACROS,
+    YEAR_INVALID,
+)
 from kipmonev.sources.xlsx import open_xlsx
 
 
@@ -66,21 +82,21 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
     """The questionnaire to read with, checked against the workbook's metadata."""
     if meta is None:
         if given is None:
-            r.fail("KM-W-021", msg.metadata_missing())
+            r.fail(METADATA_MISSING.fill())
             r.raise_if_problems()
         assert given is not None
-        r.warn("KM-W-056", msg.metadata_missing_assumed(given.id, given.version), tx.SHEET_ANSWERS)
+        r.warn(METADATA_MISSING_ASSUMED.fill(questionnaire_id=given.id, version=str(given.version)), tx.SHEET_ANSWERS)
         return given
     fmt = meta.get("format_templat", "")
     if not fmt.isdigit():
-        r.fail("KM-W-025", msg.metadata_invalid("format_templat"))
+        r.fail(METADATA_INVALID.fill(key="format_templat"))
     elif int(fmt) > FORMAT_VERSION:
-        r.fail("KM-W-025", msg.template_format_unsupported(fmt, FORMAT_VERSION))
+        r.fail(TEMPLATE_FORMAT_UNSUPPORTED.fill(found=fmt, supported=FORMAT_VERSION))
     file_id = meta.get("kuesioner_id", "")
     file_version = meta.get("kuesioner_versi", "")
     for key, value in (("kuesioner_id", file_id), ("kuesioner_versi", file_version)):
         if not value or (key == "kuesioner_versi" and not value.isdigit()):
-            r.fail("KM-W-025", msg.metadata_invalid(key))
+            r.fail(METADATA_INVALID.fill(key=key))
     r.raise_if_problems()
     q = given
     if q is None:
@@ -90,13 +106,13 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
             if rule_set and rule_set != q.rule_set:
                 q = with_rule_set(q, load_rule_set(rule_set))
         except QuestionnaireError as e:
-            if any(p.code in ("KM-Q-044", "KM-Q-043") for p in e.problems):
-                raise WorkbookError(f"{r.source}: kuesioner tidak ditemukan.", (Problem(Location(r.source), "KM-W-024", msg.questionnaire_of_workbook_unknown(file_id)),)) from e
+            if any(p.code in (UNKNOWN_QUESTIONNAIRE.code, UNKNOWN_RULE_SET.code) for p in e.problems):
+                raise WorkbookError(f"{r.source}: kuesioner tidak ditemukan.", (QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN.at(Location(r.source), questionnaire_id=file_id),)) from e
             raise
     if file_id != q.id or int(file_version) != q.version:
-        r.fail("KM-W-022", msg.other_questionnaire(file_id, file_version, q.id, q.version))
+        r.fail(OTHER_QUESTIONNAIRE.fill(file_id=file_id, file_version=str(file_version), expected_id=q.id, expected_version=str(q.version)))
     elif meta.get("kuesioner_hash", "") != q.content_hash:
-        r.fail("KM-W-023", msg.other_content(q.id, q.version, meta.get("kuesioner_hash", "") or "-", q.content_hash))
+        r.fail(OTHER_CONTENT.fill(questionnaire_id=q.id, version=str(q.version), file_hash=(meta.get("kuesioner_hash", "") or "-")[:19], expected_hash=q.content_hash[:19]))
     r.raise_if_problems()
     return q
 
@@ -138,7 +154,7 @@ def _identity(r: ReadState) -> BodyIdentity | None:
         if field_name == "year":
             year = value if isinstance(value, Decimal) else parse_number(display(value))
             if year is None or year != year.to_integral_value() or not 1900 <= year <= 2100:
-                r.fail("KM-W-039", msg.year_invalid(display(value)), name, row, col + 1)
+                r.fail(YEAR_INVALID.fill(given=display(value)), name, row, col + 1)
                 found[field_name] = None
             else:
                 found[field_name] = int(year)
@@ -150,7 +166,7 @@ def _identity(r: ReadState) -> BodyIdentity | None:
             found[field_name] = text
     body_name = found.get("name")
     if not body_name:
-        r.warn("KM-W-054", msg.body_name_missing(), name, *(name_cell or (None, None)))
+        r.warn(BODY_NAME_MISSING.fill(), name, *(name_cell or (None, None)))
         found["name"] = tx.NOT_FILLED
     return BodyIdentity.model_validate(found)
 
@@ -174,7 +190,7 @@ def _stages(r: ReadState, q: Questionnaire) -> dict[str, Decimal]:
             header = (row, code_col, value_col)
             break
     if header is None:
-        r.fail("KM-W-030", msg.header_missing(f"'{tx.STAGE_HEADERS[0]}' dan '{tx.STAGE_HEADERS[3]}'"), name)
+        r.fail(HEADER_MISSING.fill(columns=f"'{tx.STAGE_HEADERS[0]}' dan '{tx.STAGE_HEADERS[3]}'"), name)
         return {}
     head_row, code_col, value_col = header
     scores: dict[str, Decimal] = {}
@@ -188,15 +204,15 @@ def _stages(r: ReadState, q: Questionnaire) -> dict[str, Decimal]:
         value = r.text_of(name, sheet.get(row, value_col))
         if code not in later:
             if value is not None:
-                r.fail("KM-S-006", msg.stage_unknown(code, list(later)), name, row, code_col)
+                r.fail(STAGE_UNKNOWN.fill(stage=code, allowed=tuple(later)), name, row, code_col)
             continue
         if value is None:
             continue
         number = value if isinstance(value, Decimal) else (None if isinstance(value, bool) else parse_number(display(value)))
         if number is None:
-            r.fail("KM-W-038", msg.stage_not_number(code, display(value)), name, row, value_col)
+            r.fail(STAGE_NOT_NUMBER.fill(stage=code, given=display(value)), name, row, value_col)
         elif not 0 <= number <= 100:
-            r.fail("KM-S-007", msg.stage_out_of_range(code, format_plain(number)), name, row, value_col)
+            r.fail(STAGE_OUT_OF_RANGE.fill(stage=code, given=format_plain(number)), name, row, value_col)
         else:
             scores[code] = number
     return scores
@@ -221,7 +237,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
     with open_xlsx(Path(path), source) as book:
         r = ReadState(book, source)
         if book.macros:  # NOTE: macros are never read, let alone run; the values in the cells are what counts
-            r.warnings.append(Problem(Location(source), "KM-W-057", msg.xlsx_macros()))
+            r.warnings.append(XLSX_MACROS.at(Location(source)))
         q = _resolve(r, questionnaire, _metadata(r))
         identity = _identity(r)
         answers, verification = read_answers(r, q)

@@ -7,22 +7,22 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.engine.recap import row_from_assessment
 from kipmonev.model.recap import BodyRow, Recap
 from kipmonev.model.result import Assessment
+from kipmonev.sources.problems import REASON_MISSING, REASON_NOT_JSON, REASON_NOT_KIPMONEV, REASON_UNOPENABLE, RESULTS_UNREADABLE
 
 
 def read_error_reason(error: Exception) -> str:
     """Why a result or recap file could not be read, in Indonesian, for the message about it."""
     if isinstance(error, FileNotFoundError):
-        return msg.reason_missing()
+        return REASON_MISSING.text()
     if isinstance(error, OSError):
-        return msg.reason_unopenable()
+        return REASON_UNOPENABLE.text()
     if isinstance(error, ValidationError) and not any(e["type"] == "json_invalid" for e in error.errors()):
-        return msg.reason_not_kipmonev()
-    return msg.reason_not_json()  # JSONDecodeError, UnicodeDecodeError, pydantic's json_invalid
+        return REASON_NOT_KIPMONEV.text()
+    return REASON_NOT_JSON.text()  # JSONDecodeError, UnicodeDecodeError, pydantic's json_invalid
 
 
 def load_rows(path: Path) -> list[BodyRow]:
@@ -38,4 +38,4 @@ def load_rows(path: Path) -> list[BodyRow]:
             return list(Recap.model_validate(data).rows)
         return [row_from_assessment(Assessment.model_validate(data), str(candidate))]
     except (OSError, ValueError, ValidationError) as e:
-        raise KipmonevError("Hasil tidak dapat dibaca.", (Problem(Location(str(candidate)), "KM-B-011", msg.results_unreadable(read_error_reason(e))),)) from e
+        raise KipmonevError("Hasil tidak dapat dibaca.", (RESULTS_UNREADABLE.at(Location(str(candidate)), reason=read_error_reason(e)),)) from e

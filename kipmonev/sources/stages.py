@@ -12,11 +12,18 @@ import io
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageScore, combine
 from kipmonev.formats.cellref import cell_ref
 from kipmonev.sources.cells import display
+from kipmonev.sources.problems import (
+    STAGE_FILE_BAD_SCORE,
+    STAGE_FILE_DUPLICATE,
+    STAGE_FILE_EMPTY_ROW,
+    STAGE_FILE_NO_ID_COLUMN,
+    STAGE_FILE_NO_PANELISTS,
+    STAGE_FILE_UNREADABLE,
+)
 from kipmonev.sources.xlsx import open_xlsx
 
 ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
@@ -85,10 +92,10 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
     except WorkbookError as e:
         raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", e.problems) from e
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
-        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (Problem(Location(source), "KM-B-001", msg.stage_file_unreadable(type(e).__name__)),)) from e
+        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (STAGE_FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
-        raise StageScoreError("Berkas nilai tahap kosong.", (Problem(Location(source), "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)),))
+        raise StageScoreError("Berkas nilai tahap kosong.", (STAGE_FILE_NO_ID_COLUMN.at(Location(source), aliases=tuple(ID_ALIASES)),))
     header = [c.strip().casefold() for c in rows[header_index]]
 
     def where(r: int, c: int) -> Location:
@@ -103,9 +110,9 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
     problems: list[Problem] = []
     header_row = Location(source, sheet=sheet, cell=_cell(header_index, 0)) if sheet is not None else Location(source, line=header_index + 1)
     if id_col is None:
-        problems.append(Problem(header_row, "KM-B-002", msg.stage_file_no_id_column(ID_ALIASES)))
+        problems.append(STAGE_FILE_NO_ID_COLUMN.at(header_row, aliases=tuple(ID_ALIASES)))
     if not panel_cols:
-        problems.append(Problem(header_row, "KM-B-003", msg.stage_file_no_panelists()))
+        problems.append(STAGE_FILE_NO_PANELISTS.at(header_row))
     if problems or id_col is None:
         raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
     result: dict[str, dict[str, StageScore]] = {}
@@ -125,15 +132,15 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
             value = _number(text)
             if value is None:
                 bad = True
-                problems.append(Problem(where(r, c), "KM-B-006", msg.stage_file_bad_score(text)))
+                problems.append(STAGE_FILE_BAD_SCORE.at(where(r, c), given=text))
             else:
                 scores.append(value)
         if (body, stage) in seen:
-            problems.append(Problem(where(r, id_col), "KM-B-007", msg.stage_file_duplicate(body, stage)))
+            problems.append(STAGE_FILE_DUPLICATE.at(where(r, id_col), body=body, stage=stage))
         elif bad:
             seen.add((body, stage))
         elif not scores:
-            problems.append(Problem(where(r, id_col), "KM-B-008", msg.stage_file_empty_row(body)))
+            problems.append(STAGE_FILE_EMPTY_ROW.at(where(r, id_col), body=body))
         else:
             result.setdefault(body, {})[stage] = StageScore(combine(scores, rule), len(scores), rule)
         seen.add((body, stage))

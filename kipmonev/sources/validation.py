@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kipmonev.core import messages as msg
+from kipmonev.core.catalogue import Message
+from kipmonev.model.problems import CODE_PREFIX, CONDITION_ANSWER, CONDITION_CYCLE, CONDITION_SCORED, CONDITION_SELF, DUPLICATE_CODE
 from kipmonev.model.questionnaire import (
     PATTERN_HELP,
     AnswerType,
@@ -28,6 +29,7 @@ from kipmonev.model.questionnaire import (
     RuleSet,
     YesNoQuestion,
 )
+from kipmonev.sources.problems import INVALID_VALUE, MISSING_KEY, UNKNOWN_ANSWER_TYPE, UNKNOWN_KEY, UNKNOWN_KEY_SUGGESTED
 
 #: Keys whose lists are concatenated across included files; every other key is replaced.
 LIST_KEYS = ("indikator", "pertanyaan")
@@ -137,16 +139,14 @@ class ValidationIssue:
 
     Attributes:
         loc: The path in the raw data the issue is about; for ``missing``, the path of the absent key.
-        code: The stable problem code (``KM-Q-…``).
-        message: The complete sentence as the YAML loader words it.
+        message: The problem's code (``KM-Q-…``) and complete sentence as the YAML loader words it.
         kind: ``consistency``, ``unknown_key``, ``missing``, ``answer_type`` or ``invalid``.
         key: The key concerned (the last text part of ``loc``).
         detail: For ``invalid``: what the value must be ("harus berupa angka"); else empty.
     """
 
     loc: Loc
-    code: str
-    message: str
+    message: Message
     kind: str
     key: str
     detail: str = ""
@@ -163,32 +163,32 @@ def validation_issues(error: ValidationError, data: Any, prefix: Loc = ()) -> li
         ctx = err.get("ctx") or {}
         inner = ctx.get("error")
         if isinstance(inner, ConsistencyError):
-            for rel, code, text in inner.problems:
+            for rel, message in inner.problems:
                 full = loc + rel
-                issues.append(ValidationIssue(full, code, text, "consistency", next((p for p in reversed(full) if isinstance(p, str)), "")))
+                issues.append(ValidationIssue(full, message, "consistency", next((p for p in reversed(full) if isinstance(p, str)), "")))
             continue
         key = next((p for p in reversed(loc) if isinstance(p, str)), "")
         kind = err["type"]
         if kind == "extra_forbidden":
             close = difflib.get_close_matches(key, _key_help(), n=1, cutoff=0.75)
-            issues.append(ValidationIssue(loc, "KM-Q-012", msg.unknown_key(key, close[0] if close else None), "unknown_key", key))
+            issues.append(ValidationIssue(loc, UNKNOWN_KEY_SUGGESTED.fill(key=key, suggestion=close[0]) if close else UNKNOWN_KEY.fill(key=key), "unknown_key", key))
         elif kind in {"missing", "union_tag_not_found"}:
             where = (*loc, "tipe") if kind == "union_tag_not_found" else loc
             missing = str(where[-1])
-            issues.append(ValidationIssue(where, "KM-Q-013", msg.missing_key(missing), "missing", missing))
+            issues.append(ValidationIssue(where, MISSING_KEY.fill(key=missing), "missing", missing))
         elif kind == "union_tag_invalid":
             expected = [t.value for t in AnswerType]
-            issues.append(ValidationIssue((*loc, "tipe"), "KM-Q-014", msg.unknown_answer_type(str(ctx.get("tag")), expected), "answer_type", "tipe"))
+            issues.append(ValidationIssue((*loc, "tipe"), UNKNOWN_ANSWER_TYPE.fill(given=str(ctx.get("tag")), allowed=tuple(expected)), "answer_type", "tipe"))
         else:
             detail = _describe(err, key)
-            issues.append(ValidationIssue(loc, "KM-Q-024", msg.invalid_value(key, detail), "invalid", key, detail))
+            issues.append(ValidationIssue(loc, INVALID_VALUE.fill(key=key, detail=detail), "invalid", key, detail))
     # A list whose items all failed is also "too short" to pydantic; that echo is left out.
     with_item_issues = {i.loc[:n] for i in issues for n in range(1, len(i.loc)) if isinstance(i.loc[n], int)}
     return [i for i in issues if not (i.loc in too_short and i.loc in with_item_issues and i.kind == "invalid")]
 
 
 # Cross-item problems that stay true when broken items are set aside (others may only be echoes of them).
-_SAFE_WITHOUT_BROKEN = {"KM-Q-002", "KM-Q-005", "KM-Q-006", "KM-Q-007", "KM-Q-008", "KM-Q-009"}
+_SAFE_WITHOUT_BROKEN = {e.code for e in (DUPLICATE_CODE, CONDITION_SELF, CONDITION_SCORED, CONDITION_ANSWER, CONDITION_CYCLE, CODE_PREFIX)}
 
 
 def questionnaire_issues(error: ValidationError, data: dict[str, Any]) -> list[ValidationIssue]:
@@ -217,11 +217,11 @@ def questionnaire_issues(error: ValidationError, data: dict[str, Any]) -> list[V
     try:
         Questionnaire.model_validate(reduced)
     except ValidationError as again:
-        seen = {(i.loc, i.code, i.message) for i in found}
+        seen = {(i.loc, i.message) for i in found}
         for issue in validation_issues(again, reduced):
             loc = issue.loc
             if len(loc) >= 2 and isinstance(loc[0], str) and loc[0] in kept and isinstance(loc[1], int):
                 loc = (loc[0], kept[loc[0]][loc[1]], *loc[2:])
-            if issue.code in _SAFE_WITHOUT_BROKEN and (loc, issue.code, issue.message) not in seen:
-                found.append(ValidationIssue(loc, issue.code, issue.message, issue.kind, issue.key, issue.detail))
+            if issue.message.code in _SAFE_WITHOUT_BROKEN and (loc, issue.message) not in seen:
+                found.append(ValidationIssue(loc, issue.message, issue.kind, issue.key, issue.detail))
     return found

@@ -27,11 +27,31 @@ from types import TracebackType
 from typing import NamedTuple, NoReturn
 from xml.etree import ElementTree as ET
 
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, WorkbookError
+from kipmonev.core.catalogue import Message
+from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.formats.cellref import cell_ref, column_letters, parse_ref
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
+from kipmonev.sources.problems import (
+    XLSX_BAD_XML,
+    XLSX_BINARY,
+    XLSX_CELL_OUT_OF_BOUNDS,
+    XLSX_DAMAGED,
+    XLSX_DOCTYPE,
+    XLSX_ENCRYPTED,
+    XLSX_LEGACY_XLS,
+    XLSX_MISSING_PART,
+    XLSX_NOT_FOUND,
+    XLSX_NOT_ZIP,
+    XLSX_ODS,
+    XLSX_PART_TOO_LARGE,
+    XLSX_RATIO,
+    XLSX_SHEET_PART_MISSING,
+    XLSX_TOO_MANY_CELLS,
+    XLSX_TOO_MANY_PARTS,
+    XLSX_TOTAL_TOO_LARGE,
+    XLSX_UNREADABLE,
+)
 
 #: Largest single part read, uncompressed.
 MAX_PART_BYTES = 20 * 1024 * 1024
@@ -46,6 +66,8 @@ RATIO_CHECK_FROM = 1024 * 1024
 MAX_ROW = 100_000
 MAX_COLUMN = 1_000
 MAX_CELLS = 300_000
+#: Problems of a sheet's cells, located by the sheet's name when a part is parsed.
+_SHEET_WIDE = frozenset({XLSX_TOO_MANY_CELLS.code, XLSX_CELL_OUT_OF_BOUNDS.code})
 #: Cells one hyperlink range may give its target to; a larger range is ignored.
 MAX_LINK_CELLS = 10_000
 
@@ -137,9 +159,8 @@ def excel_number(text: str) -> Decimal:
 class _Refused(Exception):
     """Raised while parsing a part to stop with a located message."""
 
-    def __init__(self, code: str, message: str, cell: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
+    def __init__(self, message: Message, cell: str | None = None) -> None:
+        super().__init__(message.text)
         self.message = message
         self.cell = cell
 
@@ -171,7 +192,7 @@ def _refuse_doctype(part: str, data: bytes) -> None:
     # byte orders, with or without a BOM (decoding BOM-less UTF-16BE as "utf-16" would hide it).
     probe = data.replace(b"\x00", b"") if _is_utf16(data) else data
     if b"<!DOCTYPE" in probe or b"<!ENTITY" in probe:
-        raise _Refused("KM-W-009", msg.xlsx_doctype(part))
+        raise _Refused(XLSX_DOCTYPE.fill(part=part))
 
 
 def _xml(part: str, data: bytes) -> ET.Element:
@@ -188,7 +209,7 @@ def _xml(part: str, data: bytes) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as e:
         line = e.position[0] if e.position else 0
-        raise _Refused("KM-W-010", msg.xlsx_bad_xml(part, f"{str(e).split(':')[0]}, baris {line}")) from None
+        raise _Refused(XLSX_BAD_XML.fill(part=part, detail=f"{str(e).split(':')[0]}, baris {line}")) from None
 
 
 class XlsxFile:
@@ -206,14 +227,14 @@ class XlsxFile:
         try:
             self._infos = {info.filename: info for info in self._zip.infolist()}
             if len(self._infos) > MAX_ENTRIES:
-                self._fail("KM-W-005", msg.xlsx_too_many_parts(MAX_ENTRIES))
+                self._fail(XLSX_TOO_MANY_PARTS.fill(limit=MAX_ENTRIES))
             if "mimetype" in self._infos and b"opendocument" in self._zip.read("mimetype")[:100]:
-                self._fail("KM-W-004", msg.xlsx_ods())
+                self._fail(XLSX_ODS.fill())
             #: Parts holding macros (VBA projects, Excel 4.0 macro sheets); they are never read or run.
             self.macros: tuple[str, ...] = tuple(sorted(name for name in self._infos if _MACRO_PART.search(name)))
             self._workbook_part = self._office_document()
             if self._workbook_part.lower().endswith(".bin"):  # Excel Binary Workbook: cells are not XML
-                self._fail("KM-W-004", msg.xlsx_binary())
+                self._fail(XLSX_BINARY.fill())
             self._sheet_parts: dict[str, str] = {}
             self.states: dict[str, str] = {}
             self.sheet_names: tuple[str, ...] = self._read_workbook()
@@ -246,7 +267,7 @@ class XlsxFile:
         part = self._sheet_parts.get(name)
         if part is None:
             if name in self.sheet_names:  # listed in workbook.xml, but its relationship is missing or external
-                self._fail("KM-W-012", msg.xlsx_sheet_part_missing(), name)
+                self._fail(XLSX_SHEET_PART_MISSING.fill(), name)
             raise KeyError(name)
         links = self._sheet_links(part)
         return self._parse_sheet(name, part, links)
@@ -271,35 +292,35 @@ class XlsxFile:
             try:
                 _refuse_doctype(part, data)
             except _Refused as e:
-                self._fail(e.code, e.message)
+                self._fail(e.message)
             if part in self._sheet_parts.values():
                 for count, _ in enumerate(_ANY_CELL.finditer(data), start=1):
                     if count > MAX_CELLS:
                         sheet = next(name for name, target in self._sheet_parts.items() if target == part)
-                        self._fail("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS), sheet)
+                        self._fail(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS), sheet)
 
     # --- container ---------------------------------------------------------------------
 
-    def _fail(self, code: str, message: str, sheet: str | None = None) -> NoReturn:
-        raise unreadable(self.source, code, message, sheet)
+    def _fail(self, message: Message, sheet: str | None = None) -> NoReturn:
+        raise unreadable(self.source, message, sheet)
 
     def _check(self, part: str, info: zipfile.ZipInfo) -> None:
         """Check a part's declared size, its compression ratio and the running total, before inflating it."""
         if info.file_size > MAX_PART_BYTES:
-            self._fail("KM-W-006", msg.xlsx_part_too_large(part, MAX_PART_BYTES // (1024 * 1024)))
+            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
         if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            self._fail("KM-W-008", msg.xlsx_ratio(part, MAX_RATIO))
+            self._fail(XLSX_RATIO.fill(part=part, ratio=MAX_RATIO))
         if part not in self._counted:
             self._counted.add(part)
             self._total += info.file_size
         if self._total > MAX_TOTAL_BYTES:
-            self._fail("KM-W-007", msg.xlsx_total_too_large(MAX_TOTAL_BYTES // (1024 * 1024)))
+            self._fail(XLSX_TOTAL_TOO_LARGE.fill(limit_mb=MAX_TOTAL_BYTES // (1024 * 1024)))
 
     def _read(self, part: str, required: bool = True) -> bytes | None:
         info = self._infos.get(part)
         if info is None:
             if required:
-                self._fail("KM-W-012", msg.xlsx_missing_part(part))
+                self._fail(XLSX_MISSING_PART.fill(part=part))
             return None
         self._check(part, info)
         try:
@@ -307,17 +328,18 @@ class XlsxFile:
                 # The zip module inflates no more than it is asked for and stops at the declared size, then
                 # checks the CRC: a stream that inflates beyond its declared size is refused as damaged.
                 data = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError) as e:
-            self._fail("KM-W-003", msg.xlsx_damaged(_reason(e)))
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError) as e:
+            # NOTE: UnicodeDecodeError: a local header flagged UTF-8 whose name is not (found by the fuzzer).
+            self._fail(XLSX_DAMAGED.fill(detail=_reason(e)))
         if len(data) > MAX_PART_BYTES:
-            self._fail("KM-W-006", msg.xlsx_part_too_large(part, MAX_PART_BYTES // (1024 * 1024)))
+            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
         return data
 
     def _parse(self, part: str, data: bytes) -> ET.Element:
         try:
             return _xml(part, data)
         except _Refused as e:
-            self._fail(e.code, e.message)
+            self._fail(e.message)
 
     def _rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """Relationships of a part: id → (type, resolved target, external)."""
@@ -400,7 +422,7 @@ class XlsxFile:
             sheet.merges = _merges(root)
             sheet.percent = percent_cells(root, self._percent_styles())
         except _Refused as e:
-            raise unreadable(self.source, e.code, e.message, name if e.code == "KM-W-011" else None, e.cell) from None
+            raise unreadable(self.source, e.message, name if e.message.code in _SHEET_WIDE else None, e.cell) from None
         return sheet
 
 
@@ -467,9 +489,9 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
                 r, col = pos
                 col_no, lazy, after = col, None, 0
             if r > MAX_ROW or col > MAX_COLUMN:
-                raise _Refused("KM-W-011", msg.xlsx_cell_out_of_bounds(MAX_ROW, column_letters(MAX_COLUMN)), cell_ref(r, col))
+                raise _Refused(XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=MAX_ROW, max_column=column_letters(MAX_COLUMN)), cell_ref(r, col))
             if len(cells) >= MAX_CELLS:
-                raise _Refused("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS))
+                raise _Refused(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS))
             value = formula = None
             inline: list[str] | None = None
             for child in c:
@@ -508,7 +530,7 @@ def _merges(root: ET.Element) -> tuple[tuple[int, int, int, int], ...]:
         if a is None or b is None:
             continue
         if len(found) >= MAX_CELLS:
-            raise _Refused("KM-W-011", msg.xlsx_too_many_cells(MAX_CELLS))
+            raise _Refused(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS))
         found.append((min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
     return tuple(found)
 
@@ -573,24 +595,24 @@ def _reason(error: BaseException) -> str:
     return text if len(text) < 120 else text[:117] + "…"
 
 
-def unreadable(source: str, code: str, message: str, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
+def unreadable(source: str, message: Message, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
     """The error for a workbook that cannot be read at all: one located problem."""
-    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (Problem(Location(source, sheet=sheet, cell=cell), code, message),))
+    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (message.at(Location(source, sheet=sheet, cell=cell)),))
 
 
 def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
-    def fail(code: str, message: str) -> WorkbookError:
-        return unreadable(source, code, message)
+    def fail(message: Message) -> WorkbookError:
+        return unreadable(source, message)
 
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
     except FileNotFoundError:
-        raise fail("KM-W-013", msg.xlsx_not_found()) from None
+        raise fail(XLSX_NOT_FOUND.fill()) from None
     except IsADirectoryError:
-        raise fail("KM-W-013", msg.xlsx_unreadable("folder, bukan berkas")) from None
+        raise fail(XLSX_UNREADABLE.fill(reason="folder, bukan berkas")) from None
     except OSError as e:
-        raise fail("KM-W-013", msg.xlsx_unreadable(_reason(e))) from e
+        raise fail(XLSX_UNREADABLE.fill(reason=_reason(e))) from e
     if head.startswith(_OLE2_MAGIC):
         names = ole_names(path)
         if names is None:  # a damaged directory: fall back to looking for the stream's name
@@ -601,18 +623,18 @@ def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
                 sample = head
             names = {"EncryptedPackage"} if _ENCRYPTED_MARK in sample else {"Workbook"}
         if names & {"EncryptedPackage", "EncryptionInfo"}:
-            raise fail("KM-W-002", msg.xlsx_encrypted())
+            raise fail(XLSX_ENCRYPTED.fill())
         if names & {"Workbook", "Book"}:
-            raise fail("KM-W-002", msg.xlsx_legacy_xls())
-        raise fail("KM-W-001", msg.xlsx_not_zip())  # another OLE2 document: .doc, .msg, .ppt…
+            raise fail(XLSX_LEGACY_XLS.fill())
+        raise fail(XLSX_NOT_ZIP.fill())  # another OLE2 document: .doc, .msg, .ppt…
     if not head.startswith(b"PK"):
-        raise fail("KM-W-001", msg.xlsx_not_zip())
+        raise fail(XLSX_NOT_ZIP.fill())
     try:
         return zipfile.ZipFile(path)
     except zipfile.BadZipFile as e:
-        raise fail("KM-W-003", msg.xlsx_damaged(_reason(e))) from e
+        raise fail(XLSX_DAMAGED.fill(detail=_reason(e))) from e
     except (OSError, EOFError, ValueError, NotImplementedError) as e:  # NotImplementedError: a damaged version field
-        raise fail("KM-W-003", msg.xlsx_damaged(_reason(e))) from e
+        raise fail(XLSX_DAMAGED.fill(detail=_reason(e))) from e
 
 
 def screen_xlsx(path: Path, source: str | None = None) -> tuple[str, ...]:

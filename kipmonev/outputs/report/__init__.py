@@ -21,11 +21,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from kipmonev.core import messages as msg
 from kipmonev.core.errors import KipmonevError, Location, Problem, RenderError
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
+from kipmonev.outputs.problems import RENDER_UNLOCATED, REPORT_WRITE_FAILED
 from kipmonev.outputs.report.base import Renderer, ReportFormat
 from kipmonev.outputs.report.output import safe_filename, write_atomic
 from kipmonev.outputs.report.recap import RecapReport, build_recap_report, render_recap
@@ -167,7 +167,7 @@ def _run(job: _Job, formats: tuple[ReportFormat, ...], out_dir: Path, report_dat
         try:
             written.append(render(job.assessment, fmt, target, report_date=report_date, previous=job.previous, templates_dir=templates_dir, protected=protected))
         except KipmonevError as e:
-            problems += e.problems or [Problem(Location(str(target)), "KM-RN-000", e.summary)]
+            problems += e.problems or [RENDER_UNLOCATED.at(Location(str(target)), summary=e.summary)]
     return written, problems
 
 
@@ -198,7 +198,8 @@ def _make_out_dir(out_dir: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-            raise RenderError(msg.report_write_failed(e.strerror or str(e)), (Problem(Location(str(out)), "KM-RN-002", msg.report_write_failed(e.strerror or str(e))),)) from e
+        problem = REPORT_WRITE_FAILED.at(Location(str(out)), reason=e.strerror or str(e))
+        raise RenderError(problem.message, (problem,)) from e
     return out
 
 
@@ -285,7 +286,7 @@ def render_recaps(
             try:
                 written.append(render_recap(recap, fmt, target, report_date=report_date, templates_dir=templates_dir, protected=protected))
             except KipmonevError as e:
-                problems += e.problems or [Problem(Location(str(target)), "KM-RN-000", e.summary)]
+                problems += e.problems or [RENDER_UNLOCATED.at(Location(str(target)), summary=e.summary)]
         if len(problems) > before:
             failed.append(index)
     return RenderSummary(tuple(written), tuple(problems), tuple(failed))

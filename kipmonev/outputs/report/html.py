@@ -24,9 +24,9 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, RenderError
+from kipmonev.core.errors import Location, RenderError
 from kipmonev.core.resources import reports_dir
+from kipmonev.outputs.problems import TEMPLATE_ASSET_UNSAFE, TEMPLATE_FAILED, TEMPLATE_MISSING, TEMPLATE_SYNTAX
 from kipmonev.outputs.report.charts import indicator_chart
 from kipmonev.outputs.report.filters import FILTERS
 from kipmonev.outputs.report.labels import clean_text
@@ -75,7 +75,7 @@ def _load(roots: tuple[Path, ...]) -> Templates:
         """The text of a stylesheet in the template folders, for a ``<style>`` element."""
         source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
         if _STYLE_END.search(source):
-            raise RenderError(msg.template_asset_unsafe(name), (Problem(Location(name), "KM-RN-006", msg.template_asset_unsafe(name)),))
+            raise RenderError(TEMPLATE_ASSET_UNSAFE.text(name=name), (TEMPLATE_ASSET_UNSAFE.at(Location(name), name=name),))
         return Markup(source)  # NOTE: trusted template-folder content, checked for '</style' above
 
     env.globals["inline_asset"] = inline_asset
@@ -100,13 +100,13 @@ def render_template(templates: Templates, name: str, context: dict[str, Any]) ->
     except TemplateNotFound as e:
         where = Location(str(templates.roots[0]))
         missing = str(e.name or name)
-        raise RenderError(msg.template_missing(missing), (Problem(where, "KM-RN-003", msg.template_missing(missing)),)) from e
+        raise RenderError(TEMPLATE_MISSING.text(name=missing), (TEMPLATE_MISSING.at(where, name=missing),)) from e
     except TemplateSyntaxError as e:
         where = Location(e.filename or e.name or name, line=e.lineno)
-        raise RenderError(msg.template_syntax(e.message or ""), (Problem(where, "KM-RN-004", msg.template_syntax(e.message or "")),)) from e
+        raise RenderError(TEMPLATE_SYNTAX.text(detail=e.message or ""), (TEMPLATE_SYNTAX.at(where, detail=e.message or ""),)) from e
     except TemplateError as e:
         where = Location(name)
-        raise RenderError(msg.template_failed(str(e)), (Problem(where, "KM-RN-005", msg.template_failed(str(e))),)) from e
+        raise RenderError(TEMPLATE_FAILED.text(detail=str(e)), (TEMPLATE_FAILED.at(where, detail=str(e)),)) from e
 
 
 def body_html(report: BodyReport, templates: Templates) -> str:

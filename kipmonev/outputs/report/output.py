@@ -6,9 +6,9 @@ from collections.abc import Collection
 from pathlib import Path
 
 from kipmonev.core import fileio
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, RenderError
+from kipmonev.core.errors import Location, RenderError
 from kipmonev.model.submission import BodyIdentity
+from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE, REPORT_WRITE_FAILED
 
 
 def safe_filename(body: BodyIdentity, fallback: str = "laporan") -> str:
@@ -38,8 +38,8 @@ def write_atomic(data: bytes, path: Path, protected: Collection[Path] = ()) -> P
     try:
         fileio.write_atomic_with(path, lambda tmp: tmp.write_bytes(data), protect=[Path(p) for p in protected])
     except ValueError as e:
-        raise RenderError(msg.report_would_overwrite(), (Problem(Location(str(path)), "KM-RN-001", msg.report_would_overwrite()),)) from e
+        raise RenderError(REPORT_WOULD_OVERWRITE.text(), (REPORT_WOULD_OVERWRITE.at(Location(str(path))),)) from e
     except OSError as e:
-        text = msg.report_write_failed(e.strerror or str(e))
-        raise RenderError(text, (Problem(Location(str(path)), "KM-RN-002", text),)) from e
+        problem = REPORT_WRITE_FAILED.at(Location(str(path)), reason=e.strerror or str(e))
+        raise RenderError(problem.message, (problem,)) from e
     return path

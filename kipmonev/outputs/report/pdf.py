@@ -16,8 +16,8 @@ from urllib.request import url2pathname
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from kipmonev.core import messages as msg
-from kipmonev.core.errors import Location, Problem, RenderError
+from kipmonev.core.errors import Location, RenderError
+from kipmonev.outputs.problems import REPORT_PDF_FAILED
 from kipmonev.outputs.report.html import body_html, load_templates
 from kipmonev.outputs.report.view import BodyReport
 
@@ -81,7 +81,7 @@ def html_to_pdf(html: str, roots: tuple[Path, ...], fetcher: LocalFetcher | None
             document = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
             return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
     except (ValueError, OSError, AssertionError) as e:
-        raise RenderError(msg.report_pdf_failed(str(e)), (Problem(Location(str(roots[0])), "KM-RN-007", msg.report_pdf_failed(str(e))),)) from e
+        raise RenderError(REPORT_PDF_FAILED.text(reason=str(e)), (REPORT_PDF_FAILED.at(Location(str(roots[0])), reason=str(e)),)) from e
 
 
 def render_pdf(report: BodyReport, templates_dir: Path | None = None) -> bytes:

@@ -1,0 +1,19 @@
+"""Texts the command line prints: saved files, refusals to overwrite, a stopped batch, failed reports.
+
+See :mod:`kipmonev.core.catalogue`: templates read ``<what is wrong>. <the rule>. <what to do>.``; the location is put
+in front when the problem is shown.
+"""
+
+from __future__ import annotations
+
+from kipmonev.core.catalogue import Text
+
+BATCH_INTERRUPTED = Text("{done} dari {total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis.")
+OUTPUT_EXISTS = Text("berkas '{path}' sudah ada. Gunakan --force untuk menimpanya, atau pilih nama lain dengan -o.")
+OUTPUT_IS_INPUT = Text("{path} adalah berkas masukan dan tidak akan ditimpa. Pilih nama berkas keluaran lain.")
+QUESTIONNAIRE_SAVED = Text("Tersimpan: {path} (kuesioner {questionnaire_id}, {questions} pertanyaan)")
+IMPORTED_FROM = Text("Diimpor dari {name} oleh kipmonev questionnaire import.")
+TEMPLATE_WRITTEN = Text("Templat ditulis: {path} (kuesioner {questionnaire_id}, {questions} pertanyaan).")
+REPORT_FAILED = Text("{failed} dari {total} masukan gagal dijadikan laporan.")
+REPORT_PREVIOUS_MISSING = Text("hasil tahun sebelumnya untuk '{body}' tidak ditemukan; laporan dibuat tanpa perbandingan.")
+REPORT_UNKNOWN_FORMAT = Text("format '{given}' tidak dikenal. Pilih {allowed}, dipisah koma.")
