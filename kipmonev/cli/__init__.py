@@ -13,6 +13,7 @@ from kipmonev.cli.authoring import questionnaire_cmd
 from kipmonev.cli.batch import compare_cmd, score_cmd
 from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
 from kipmonev.cli.report import report_cmd
+from kipmonev.cli.round import round_cmd
 from kipmonev.cli.workbook import check_cmd, template_cmd
 
 
@@ -25,6 +26,6 @@ def cli() -> None:
     """
 
 
-for _command in (questionnaires_cmd, validate_cmd, schema_cmd, score_cmd, compare_cmd, questionnaire_cmd, report_cmd, template_cmd, check_cmd):
+for _command in (questionnaires_cmd, validate_cmd, schema_cmd, score_cmd, compare_cmd, questionnaire_cmd, report_cmd, template_cmd, check_cmd, round_cmd):
     _command.options_metavar = "[OPSI]"
     cli.add_command(_command)

@@ -31,6 +31,11 @@ COLUMNS: dict[str, int] = {
 }
 #: Column widths of the Kuesioner sheet, by column.
 WIDTHS = {1: 13, 2: 56, 3: 44, 4: 26, 5: 15, 6: 17, 7: 40, 8: 26, 9: 17, 10: 26, 11: 26}
+#: The columns of a body's own template (``round templates``): no verifier columns, they belong to the commission.
+BODY_COLUMNS: dict[str, int] = {head: i for i, head in enumerate((h for h in COLUMNS if h not in (tx.COL_VERIFY, tx.COL_VERIFY_NOTE)), start=1)}
+BODY_WIDTHS = {BODY_COLUMNS[head]: WIDTHS[col] for head, col in COLUMNS.items() if head in BODY_COLUMNS}
+#: Metadata key marking a body's own template, and its value.
+META_BODY_ONLY = ("templat_untuk", "badan_publik")
 #: First field row of the Identitas sheet (label in A, value in B).
 IDENTITY_FIRST_ROW = 4
 #: First stage row of the Tahap sheet (code in A, score in D).

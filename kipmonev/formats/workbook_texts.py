@@ -84,12 +84,12 @@ def condition_hint(question: str, answers: tuple[str, ...]) -> str:
     return f"Berlaku hanya bila {question} dijawab {quoted}; bila tidak, kosongkan."
 
 
-def answers_sheet_intro(q: Questionnaire) -> str:
-    """The line under the Kuesioner title."""
-    return (
-        f"Kuesioner {q.id}, versi {q.version}. Isi kolom {COL_ANSWER}, {COL_EVIDENCE} dan {COL_NOTE} (berwarna kuning). "
-        f"Kolom {COL_VERIFY} dan {COL_VERIFY_NOTE} diisi oleh verifikator Komisi Informasi."
-    )
+def answers_sheet_intro(q: Questionnaire, *, body_only: bool = False) -> str:
+    """The line under the Kuesioner title (a body's own template has no verifier columns to mention)."""
+    fill = f"Kuesioner {q.id}, versi {q.version}. Isi kolom {COL_ANSWER}, {COL_EVIDENCE} dan {COL_NOTE} (berwarna kuning)."
+    if body_only:
+        return fill
+    return fill + f" Kolom {COL_VERIFY} dan {COL_VERIFY_NOTE} diisi oleh verifikator Komisi Informasi."
 
 
 def dropdown_error(labels: tuple[str, ...]) -> str:
@@ -136,8 +136,19 @@ def _stages_text(q: Questionnaire) -> list[str]:
     return lines
 
 
-def guide(q: Questionnaire) -> list[tuple[str, str]]:
-    """The Petunjuk sheet as (style, text) lines; style is ``title``, ``heading``, ``text`` or ``blank``."""
+_VERIFY_SECTION: tuple[tuple[str, str], ...] = (
+    ("heading", "5. Kolom verifikasi"),
+    ("text", f"Verifikator mengisi {COL_VERIFY} untuk setiap pertanyaan yang telah diperiksa. Jawaban verifikasi menggantikan jawaban mandiri dalam nilai verifikasi; keputusan verifikator sudah mencakup pemeriksaan bukti dukung."),
+    ("text", "Pada daftar periksa, verifikator menjawab setiap butir; butir verifikasi yang dibiarkan kosong dihitung 'Tidak' bila butir lain pertanyaan itu telah diverifikasi."),
+    ("blank", ""),
+)
+
+
+def guide(q: Questionnaire, *, body_only: bool = False) -> list[tuple[str, str]]:
+    """The Petunjuk sheet as (style, text) lines; style is ``title``, ``heading``, ``text`` or ``blank``.
+
+    A body's own template (``body_only``) leaves out the verifier's columns, which it does not have.
+    """
     bands = "; ".join(f"{b.name}: nilai ≥ {format_plain(b.lower)}" for b in q.rules.bands)
     missing = (
         "Pertanyaan yang belum dijawab bernilai 0."
@@ -161,7 +172,7 @@ def guide(q: Questionnaire) -> list[tuple[str, str]]:
         ("heading", f"2. Kolom pada sheet {SHEET_ANSWERS}"),
         ("text", f"{COL_CODE}: kode tetap pertanyaan atau butir. {COL_TEXT}: teks pertanyaan. {COL_DEFINITION}: apa yang dihitung memenuhi. {COL_LEGAL}: peraturan yang menjadi dasar."),
         ("text", f"{COL_EVIDENCE_RULE}: bukti yang disyaratkan agar jawaban bernilai dihitung. {COL_POINTS}: poin setiap jawaban, pilihan, butir atau rentang angka."),
-        ("text", f"{COL_ANSWER}, {COL_EVIDENCE}, {COL_NOTE} (kuning): diisi badan publik. {COL_VERIFY}, {COL_VERIFY_NOTE} (biru): diisi verifikator Komisi Informasi."),
+        ("text", f"{COL_ANSWER}, {COL_EVIDENCE}, {COL_NOTE} (kuning): diisi badan publik." + ("" if body_only else f" {COL_VERIFY}, {COL_VERIFY_NOTE} (biru): diisi verifikator Komisi Informasi.")),
         ("blank", ""),
         ("heading", "3. Bukti dukung"),
         ("text", "Tautan (URL): tulis alamat lengkap yang diawali https:// (atau http://) ke dokumen atau laman yang dapat diakses publik dan berfungsi. Beberapa tautan boleh ditulis dalam satu sel, dipisah baris baru atau titik koma (;)."),
@@ -179,11 +190,8 @@ def guide(q: Questionnaire) -> list[tuple[str, str]]:
         *[("text", line) for line in _stages_text(q)],
         ("text", f"Kualifikasi: {bands}."),
         ("blank", ""),
-        ("heading", "5. Kolom verifikasi"),
-        ("text", f"Verifikator mengisi {COL_VERIFY} untuk setiap pertanyaan yang telah diperiksa. Jawaban verifikasi menggantikan jawaban mandiri dalam nilai verifikasi; keputusan verifikator sudah mencakup pemeriksaan bukti dukung."),
-        ("text", "Pada daftar periksa, verifikator menjawab setiap butir; butir verifikasi yang dibiarkan kosong dihitung 'Tidak' bila butir lain pertanyaan itu telah diverifikasi."),
-        ("blank", ""),
-        ("heading", "6. Pengiriman"),
+        *(() if body_only else _VERIFY_SECTION),
+        ("heading", "5. Pengiriman" if body_only else "6. Pengiriman"),
         ("text", f"Kirim berkas isian (.xlsx) beserta dokumen bukti dukung kepada {q.commission} melalui kanal dan sesuai jadwal yang ditetapkan dalam pedoman monev tahun {q.year}. Simpan salinan berkas yang dikirim."),
     ]
     return lines

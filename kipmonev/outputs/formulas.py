@@ -170,15 +170,20 @@ def _evidence_ok(question: AnyQuestion, cell: str) -> str:
     return f'--(LEN(TRIM(SUBSTITUTE({cell},_xlfn.UNICHAR(160)," ")))>0)'
 
 
-def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int) -> tuple[int, dict[str, int], int]:
-    """Write the Hitung sheet; return (last row of the question block, indicator rows, totals row)."""
+def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: dict[str, int] = COLUMNS) -> tuple[int, dict[str, int], int]:
+    """Write the Hitung sheet; return (last row of the question block, indicator rows, totals row).
+
+    ``columns`` is the Kuesioner layout; without a verifier column the verification cells are blank.
+    """
     ws = wb.create_sheet(tx.SHEET_CALC)
     k = _Calc
     lookup_rows = max(2000, last_answer_row + 1000)
     ans = tx.SHEET_ANSWERS
-    col_of = {name: letters(index) for name, index in COLUMNS.items()}
+    col_of = {name: letters(index) for name, index in columns.items()}
 
     def kcol(name: str) -> str:
+        if name not in col_of:  # a body's own template has no verifier column: a blank column stands in
+            return '""'
         return f"{ans}!${col_of[name]}$1:${col_of[name]}${lookup_rows}"
 
     questions = list(q.questions)
@@ -202,7 +207,8 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int) -> tuple[in
         ws[f"{k.CODE}{r}"] = code
         ws[f"{k.ROW}{r}"] = f"=IFERROR(MATCH({k.CODE}{r},{kcol(tx.COL_CODE)},0),0)"
         ws[f"{k.OWN}{r}"] = f'=IF({k.ROW}{r}=0,"",{_norm(f"INDEX({kcol(tx.COL_ANSWER)},{k.ROW}{r})")})'
-        ws[f"{k.VER}{r}"] = f'=IF({k.ROW}{r}=0,"",{_norm(f"INDEX({kcol(tx.COL_VERIFY)},{k.ROW}{r})")})'
+        verify = f'=IF({k.ROW}{r}=0,"",{_norm(f"INDEX({kcol(tx.COL_VERIFY)},{k.ROW}{r})")})'
+        ws[f"{k.VER}{r}"] = verify if tx.COL_VERIFY in col_of else '=""'
 
     credit = q.rules.evidence_credit
     for r, question in enumerate(questions, start=2):
@@ -213,7 +219,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int) -> tuple[in
             own_cell = f"INDEX({kcol(tx.COL_ANSWER)},{k.ROW}{r})"
             ver_cell = f"INDEX({kcol(tx.COL_VERIFY)},{k.ROW}{r})"
             ws[f"{k.OWN_NUM}{r}"] = f'=IF({k.ROW}{r}=0,"",{_number_of(own_cell, f"{k.OWN}{r}")})'
-            ws[f"{k.VER_NUM}{r}"] = f'=IF({k.ROW}{r}=0,"",{_number_of(ver_cell, f"{k.VER}{r}")})'
+            ws[f"{k.VER_NUM}{r}"] = f'=IF({k.ROW}{r}=0,"",{_number_of(ver_cell, f"{k.VER}{r}")})' if tx.COL_VERIFY in col_of else '=""'
         na_own = f"{k.NA}{r}"
         ws[f"{k.RAW}{r}"] = "=" + _raw(question, f"{k.OWN}{r}", f"{k.OWN_NUM}{r}", k.ITEM_OWN_PTS, r, span_fmt)
         if isinstance(question, ChecklistQuestion):
@@ -277,8 +283,11 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int) -> tuple[in
     return last, ind_rows, totals
 
 
-def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict[str, int], totals: int) -> None:
-    """Write the Ringkasan sheet: counts, indicators, SAQ tracks, stages, gate, final estimate and band."""
+def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict[str, int], totals: int, stages_sheet: bool = True) -> None:
+    """Write the Ringkasan sheet: counts, indicators, SAQ tracks, stages, gate, final estimate and band.
+
+    Without a Tahap sheet (a body's own template) the stage rows show "–" and the estimate is the SAQ.
+    """
     ws = wb.create_sheet(tx.SHEET_SUMMARY)
     layout = summary_layout(q)
     rnd = q.rules.rounding
@@ -350,7 +359,7 @@ def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict
     for stage in q.rules.later_stages:
         cell = layout[f"stage.{stage.code}"]
         row = int(cell[1:])
-        look = f"IFERROR(INDEX({tx.SHEET_STAGES}!$D$1:$D$200,MATCH({quote(stage.code)},{tx.SHEET_STAGES}!$A$1:$A$200,0)),\"\")"
+        look = f"IFERROR(INDEX({tx.SHEET_STAGES}!$D$1:$D$200,MATCH({quote(stage.code)},{tx.SHEET_STAGES}!$A$1:$A$200,0)),\"\")" if stages_sheet else '""'
         text = f'TRIM(SUBSTITUTE({look}&"",_xlfn.UNICHAR(160)," "))'
         number = f'IF(ISNUMBER({look}),{look},IF({text}="","",IFERROR(_xlfn.NUMBERVALUE(SUBSTITUTE({text},",","."),"."),"")))'
         put(ws, row, 1, tx.stage_label(stage.name), F_BOLD)

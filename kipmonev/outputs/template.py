@@ -30,7 +30,18 @@ from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_plain
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.formats.workbook_layout import COLUMNS, FORMAT_VERSION, HEADER_ROW, IDENTITY_FIRST_ROW, STAGE_FIRST_ROW, WIDTHS, answer_rows
+from kipmonev.formats.workbook_layout import (
+    BODY_COLUMNS,
+    BODY_WIDTHS,
+    COLUMNS,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    IDENTITY_FIRST_ROW,
+    META_BODY_ONLY,
+    STAGE_FIRST_ROW,
+    WIDTHS,
+    answer_rows,
+)
 from kipmonev.model.questionnaire import (
     NA_LABEL,
     NO_LABEL,
@@ -74,18 +85,18 @@ def _reproducible_date(q: Questionnaire) -> dt.datetime:
 
 # --- sheets --------------------------------------------------------------------------
 
-def _guide_sheet(wb: Workbook, q: Questionnaire) -> None:
+def _guide_sheet(wb: Workbook, q: Questionnaire, body_only: bool) -> None:
     ws = wb.create_sheet(tx.SHEET_GUIDE)
     ws.column_dimensions["A"].width = 85
     fonts = {"title": F_TITLE, "heading": font(bold=True, size=11), "text": F_TEXT, "blank": F_TEXT}
-    for i, (style, text) in enumerate(tx.guide(q), start=1):
+    for i, (style, text) in enumerate(tx.guide(q, body_only=body_only), start=1):
         put(ws, i, 1, text or None, fonts[style], border=False)
     fit_rows(ws)
     protect(ws)
     page(ws)
 
 
-def _identity_sheet(wb: Workbook, q: Questionnaire, body: BodyIdentity | None) -> None:
+def _identity_sheet(wb: Workbook, q: Questionnaire, body: BodyIdentity | None, lock_id: bool) -> None:
     ws = wb.create_sheet(tx.SHEET_IDENTITY)
     put(ws, 1, 1, "Identitas Badan Publik", F_TITLE, border=False, wrap=False)
     for col, head in enumerate(("Isian", "Jawaban", "Petunjuk"), start=1):
@@ -96,7 +107,8 @@ def _identity_sheet(wb: Workbook, q: Questionnaire, body: BodyIdentity | None) -
     for i, (field, label) in enumerate(tx.IDENTITY_LABELS.items()):
         row = IDENTITY_FIRST_ROW + i
         put(ws, row, 1, label, F_BOLD)
-        put(ws, row, 2, defaults.get(field), F_TEXT, FILL_INPUT, unlocked=True)
+        locked = lock_id and field == "id" and defaults.get(field) is not None
+        put(ws, row, 2, defaults.get(field), F_TEXT, FILL_NONE if locked else FILL_INPUT, unlocked=not locked)
         put(ws, row, 3, tx.IDENTITY_HINTS[field], F_NOTE)
     for letter, width in (("A", 26), ("B", 48), ("C", 60)):
         ws.column_dimensions[letter].width = width
@@ -131,19 +143,23 @@ class _Validations:
         self.lists = lists
         self.rules: dict[tuple[str, ...], tuple[DataValidation, list[str]]] = {}
 
-    def _add(self, rule: tuple[str, ...], cell: str, make: Callable[[], DataValidation]) -> None:
+    def _add(self, rule: tuple[str, ...], cell: str | None, make: Callable[[], DataValidation]) -> None:
+        if cell is None:  # a column the template does not have (the verifier's, in a body's template)
+            return
         if rule not in self.rules:
             self.rules[rule] = (make(), [])
         self.rules[rule][1].append(cell)
 
-    def dropdown(self, cell: str, labels: tuple[str, ...]) -> None:
+    def dropdown(self, cell: str | None, labels: tuple[str, ...]) -> None:
         self._add(
             ("list", *labels),
             cell,
             lambda: DataValidation(type="list", formula1=self.lists.range_of(labels), allow_blank=True, showErrorMessage=True, errorTitle=tx.ERROR_TITLE, error=tx.dropdown_error(labels)),
         )
 
-    def number(self, cell: str, allow_na: bool, percent: bool = False) -> None:
+    def number(self, cell: str | None, allow_na: bool, percent: bool = False) -> None:
+        if cell is None:  # a column the template does not have (the verifier's, in a body's template)
+            return
         # A percentage is 0–100; a cell where '75%' was typed holds 0,75 and passes, and is read as 75.
         low, high = ("0", "100") if percent else ("-1000000000", "1000000000")
         if allow_na:
@@ -204,19 +220,21 @@ def _question_text(question: AnyQuestion) -> str:
     return "\n".join(parts)
 
 
-def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists) -> int:
-    """Write the Kuesioner sheet; return its last row."""
+def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: bool) -> int:
+    """Write the Kuesioner sheet (without verifier columns for a body's own template); return its last row."""
     ws = wb.create_sheet(tx.SHEET_ANSWERS)
-    last_col = max(COLUMNS.values())
+    columns = BODY_COLUMNS if body_only else COLUMNS
+    last_col = max(columns.values())
     put(ws, 1, 1, q.title, F_TITLE, border=False, wrap=False)
-    put(ws, 2, 1, tx.answers_sheet_intro(q), F_NOTE, border=False)
+    put(ws, 2, 1, tx.answers_sheet_intro(q, body_only=body_only), F_NOTE, border=False)
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
     ws.row_dimensions[2].height = 28
-    for head, col in COLUMNS.items():
+    for head, col in columns.items():
         fill = FILL_HEADER
         put(ws, HEADER_ROW, col, head, F_HEADER, fill)
     validations = _Validations(ws, lists)
-    c = COLUMNS
+    c = columns
+    verifier = tx.COL_VERIFY in c  # a body's own template has no verifier columns
     row = HEADER_ROW
     for entry in answer_rows(q):
         row += 1
@@ -236,13 +254,15 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists) -> int:
             for col in (c[tx.COL_DEFINITION], c[tx.COL_LEGAL], c[tx.COL_EVIDENCE_RULE]):
                 put(ws, row, col, None)
             put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_INPUT, unlocked=True)
-            put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
-            for col in (c[tx.COL_EVIDENCE], c[tx.COL_NOTE], c[tx.COL_VERIFY_NOTE]):
+            if verifier:
+                put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
+            for col in (c[tx.COL_EVIDENCE], c[tx.COL_NOTE], *((c[tx.COL_VERIFY_NOTE],) if verifier else ())):
                 put(ws, row, col, None, F_TEXT, FILL_NONE)
             put(ws, row, c[tx.COL_POINTS], format_plain(item.points))
             labels = (YES_LABEL, NO_LABEL)
             validations.dropdown(f"{letters(c[tx.COL_ANSWER])}{row}", labels)
-            validations.dropdown(f"{letters(c[tx.COL_VERIFY])}{row}", labels)
+            if verifier:
+                validations.dropdown(f"{letters(c[tx.COL_VERIFY])}{row}", labels)
             continue
         put(ws, row, c[tx.COL_CODE], question.code, F_BOLD)
         put(ws, row, c[tx.COL_TEXT], _question_text(question))
@@ -251,16 +271,19 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists) -> int:
         put(ws, row, c[tx.COL_EVIDENCE_RULE], tx.EVIDENCE_RULE_TEXT[question.evidence])
         put(ws, row, c[tx.COL_EVIDENCE], None, F_TEXT, FILL_INPUT, unlocked=True)
         put(ws, row, c[tx.COL_NOTE], None, F_TEXT, FILL_INPUT, unlocked=True)
-        put(ws, row, c[tx.COL_VERIFY_NOTE], None, F_TEXT, FILL_VERIFY, unlocked=True)
+        if verifier:
+            put(ws, row, c[tx.COL_VERIFY_NOTE], None, F_TEXT, FILL_VERIFY, unlocked=True)
         put(ws, row, c[tx.COL_POINTS], _points_text(question))
         answer_ref = f"{letters(c[tx.COL_ANSWER])}{row}"
-        verify_ref = f"{letters(c[tx.COL_VERIFY])}{row}"
+        verify_ref = f"{letters(c[tx.COL_VERIFY])}{row}" if verifier else None
         if isinstance(question, ChecklistQuestion) and not question.allow_na:
             put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_NONE)
-            put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_NONE)
+            if verifier:
+                put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_NONE)
             continue
         put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_INPUT, unlocked=True)
-        put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
+        if verifier:
+            put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
         if isinstance(question, NumberQuestion):
             validations.number(answer_ref, question.allow_na, question.is_percent)
             validations.number(verify_ref, question.allow_na, question.is_percent)
@@ -270,7 +293,7 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists) -> int:
         else:
             validations.dropdown(answer_ref, _answer_labels(question))
             validations.dropdown(verify_ref, _answer_labels(question))
-    for column, width in WIDTHS.items():
+    for column, width in (BODY_WIDTHS if body_only else WIDTHS).items():
         ws.column_dimensions[letters(column)].width = width
     validations.close()
     fit_rows(ws, HEADER_ROW)
@@ -305,10 +328,11 @@ def _stages_sheet(wb: Workbook, q: Questionnaire) -> None:
     page(ws)
 
 
-def _meta_sheet(wb: Workbook, q: Questionnaire) -> None:
+def _meta_sheet(wb: Workbook, q: Questionnaire, body_only: bool) -> None:
     ws = wb.create_sheet(tx.SHEET_META)
     values = (q.id, str(q.version), q.content_hash, q.rule_set or "", __version__, str(FORMAT_VERSION))
-    for row, (key, value) in enumerate(zip(tx.META_KEYS, values, strict=True), start=1):
+    pairs = list(zip(tx.META_KEYS, values, strict=True)) + ([META_BODY_ONLY] if body_only else [])
+    for row, (key, value) in enumerate(pairs, start=1):
         ws.cell(row=row, column=1, value=key)
         ws.cell(row=row, column=2, value=value)
     ws.sheet_state = "veryHidden"
@@ -317,12 +341,16 @@ def _meta_sheet(wb: Workbook, q: Questionnaire) -> None:
 
 # --- public --------------------------------------------------------------------------
 
-def build_template(q: Questionnaire, body: BodyIdentity | None = None) -> Workbook:
+def build_template(q: Questionnaire, body: BodyIdentity | None = None, *, body_only: bool = False, commission: str | None = None) -> Workbook:
     """Build the fill-in workbook for an edition (nothing is written to disk).
 
     Args:
         q: The edition, with the rules to apply (see :func:`kipmonev.loader.with_rule_set`).
         body: Identity to prefill on the Identitas sheet.
+        body_only: A body's own template (``round templates``): no verifier columns and no Tahap sheet,
+            which belong to the commission, and the body's ID (when given) locked.
+        commission: The commission named in the guide, when it is not the edition's own (a provincial
+            commission using a shipped edition). The metadata still names the edition, so reading is unchanged.
 
     Returns:
         An openpyxl workbook; save it with :func:`save_workbook` for a reproducible file.
@@ -330,14 +358,14 @@ def build_template(q: Questionnaire, body: BodyIdentity | None = None) -> Workbo
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
     lists = _Lists(wb)
-    _guide_sheet(wb, q)
-    _identity_sheet(wb, q, body)
-    last_answer_row = _answers_sheet(wb, q, lists)
-    if q.rules.later_stages:
+    _guide_sheet(wb, q.model_copy(update={"commission": commission}) if commission else q, body_only)
+    _identity_sheet(wb, q, body, lock_id=body_only)
+    last_answer_row = _answers_sheet(wb, q, lists, body_only)
+    if q.rules.later_stages and not body_only:
         _stages_sheet(wb, q)
-    calc_last, ind_rows, totals = calc_sheet(wb, q, last_answer_row)
-    summary_sheet(wb, q, calc_last, ind_rows, totals)
-    _meta_sheet(wb, q)
+    calc_last, ind_rows, totals = calc_sheet(wb, q, last_answer_row, BODY_COLUMNS if body_only else COLUMNS)
+    summary_sheet(wb, q, calc_last, ind_rows, totals, stages_sheet=not body_only)
+    _meta_sheet(wb, q, body_only)
     # Sheets were created in the order they refer to each other; people see them in this order.
     order = [tx.SHEET_GUIDE, tx.SHEET_IDENTITY, tx.SHEET_ANSWERS, tx.SHEET_STAGES, tx.SHEET_SUMMARY, tx.SHEET_CALC, tx.SHEET_LISTS, tx.SHEET_META]
     for index, name in enumerate(n for n in order if n in wb.sheetnames):
@@ -369,13 +397,13 @@ def save_workbook(wb: Workbook, path: Path, source: str | None = None) -> None:
         raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (OUTPUT_UNWRITABLE.at(Location(name), path=name, reason=e.strerror or type(e).__name__),)) from e
 
 
-def write_template(q: Questionnaire, path: Path, body: BodyIdentity | None = None) -> None:
-    """Build the fill-in workbook and write it to ``path`` atomically and reproducibly.
+def write_template(q: Questionnaire, path: Path, body: BodyIdentity | None = None, *, body_only: bool = False, commission: str | None = None) -> None:
+    """Build the fill-in workbook and write it to ``path`` atomically and reproducibly (see :func:`build_template`).
 
     Raises:
         WorkbookError: The file cannot be written.
     """
-    save_workbook(build_template(q, body), Path(path))
+    save_workbook(build_template(q, body, body_only=body_only, commission=commission), Path(path))
 
 
 def iter_input_cells(q: Questionnaire) -> Iterator[tuple[str, str, str]]:

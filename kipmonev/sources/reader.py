@@ -20,7 +20,7 @@ from kipmonev.core.errors import Location, Problem, QuestionnaireError, Workbook
 from kipmonev.core.formatting import format_plain
 from kipmonev.engine.problems import STAGE_OUT_OF_RANGE, STAGE_UNKNOWN
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.formats.workbook_layout import FORMAT_VERSION
+from kipmonev.formats.workbook_layout import FORMAT_VERSION, META_BODY_ONLY
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.submission import BodyIdentity, Notice, Submission
 from kipmonev.sources.answers import read_answers
@@ -173,11 +173,11 @@ def _identity(r: ReadState) -> BodyIdentity | None:
 
 # --- Tahap -----------------------------------------------------------------------------
 
-def _stages(r: ReadState, q: Questionnaire) -> dict[str, Decimal]:
+def _stages(r: ReadState, q: Questionnaire, required: bool = True) -> dict[str, Decimal]:
     later = {s.code: s for s in q.rules.later_stages}
     if not later:
         return {}
-    name = r.find_sheet(tx.SHEET_STAGES)
+    name = r.find_sheet(tx.SHEET_STAGES, required=required)
     if name is None:
         return {}
     sheet = r.book.sheet(name)
@@ -238,10 +238,13 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
         r = ReadState(book, source)
         if book.macros:  # NOTE: macros are never read, let alone run; the values in the cells are what counts
             r.warnings.append(XLSX_MACROS.at(Location(source)))
-        q = _resolve(r, questionnaire, _metadata(r))
+        meta = _metadata(r)
+        q = _resolve(r, questionnaire, meta)
         identity = _identity(r)
         answers, verification = read_answers(r, q)
-        stages = _stages(r, q)
+        # A body's own template (round templates) has no Tahap sheet: stage scores are the commission's.
+        body_only = meta is not None and meta.get(META_BODY_ONLY[0]) == META_BODY_ONLY[1]
+        stages = _stages(r, q, required=not body_only)
         r.raise_if_problems()
     assert identity is not None
     warnings = tuple(sorted(r.warnings, key=problem_order))

@@ -1,0 +1,1 @@
+"""Use cases of a monev round: init, receive, templates, status, recap."""

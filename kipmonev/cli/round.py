@@ -1,0 +1,136 @@
+"""Round commands: ``kipmonev round init|templates|receive|status|recap`` for a Komisi Informasi's monev round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kipmonev.app.round.init import InitOptions, init_round
+from kipmonev.app.round.receive import receive_files
+from kipmonev.app.round.templates import write_round_templates
+from kipmonev.app.round.workspace import Round, open_round
+from kipmonev.cli._common import CONTEXT, printable, table, user_errors
+from kipmonev.model.round import Outcome
+
+_FOLDER = click.Path(file_okay=False, path_type=Path)
+_EXISTING_FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.group("round", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.option("--oleh", "actor", metavar="NAMA", help="Nama petugas yang dicatat pada log putaran (bawaan: nama pengguna sistem).")
+@click.pass_context
+def round_cmd(ctx: click.Context, actor: str | None) -> None:
+    """Kelola satu putaran monev: daftar badan publik, templat, penerimaan isian, kemajuan dan rekap.
+
+    Putaran adalah satu folder: putaran.yaml, daftar badan publik, salinan setiap berkas yang diterima,
+    dan satu basis data (putaran.sqlite) yang mencatat setiap perubahan sebagai peristiwa yang tidak
+    pernah diubah atau dihapus.
+
+    \b
+    Contoh:
+      kipmonev round init putaran-2025 --komisi "Komisi Informasi Provinsi Contoh" --daftar daftar.csv
+      kipmonev round templates putaran-2025
+      kipmonev round receive putaran-2025 kotak-masuk/
+      kipmonev round status putaran-2025
+      kipmonev round recap putaran-2025
+    """
+    ctx.obj = actor
+
+
+def _open(folder: Path) -> Round:
+    actor = click.get_current_context().obj  # --oleh, passed down from the group
+    with user_errors():
+        r = open_round(folder, actor)
+    for warning in r.warnings:
+        click.echo(printable(f"Peringatan: {warning}"), err=True)
+    return r
+
+
+@round_cmd.command("init")
+@click.argument("folder", metavar="FOLDER", type=_FOLDER)
+@click.option("--komisi", "commission", required=True, metavar="NAMA", help="Nama Komisi Informasi penyelenggara, misalnya 'Komisi Informasi Provinsi Contoh'.")
+@click.option("--tahun", "year", type=click.IntRange(2008, 2100), metavar="TAHUN", help="Tahun penilaian (bawaan: tahun edisi bawaan terbaru).")
+@click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan penilaian, misalnya ki-kaltim (bawaan: aturan setiap edisi).")
+@click.option("--daftar", "roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik (CSV atau XLSX) yang disalin ke folder putaran.")
+@click.option("--tenggat-pengisian", "filling", metavar="TANGGAL", help="Batas akhir pengisian, misalnya 23-11-2025.")
+@click.option("--tenggat-verifikasi", "verification", metavar="TANGGAL", help="Batas akhir verifikasi.")
+@click.option("--tenggat-sanggah", "objection", metavar="TANGGAL", help="Batas akhir masa sanggah.")
+@click.pass_obj
+def init_cmd(actor: str | None, folder: Path, commission: str, year: int | None, rule_set: str | None, roster: Path | None, filling: str | None, verification: str | None, objection: str | None) -> None:
+    """Buat putaran baru di FOLDER: putaran.yaml, daftar badan publik dan log putaran.
+
+    Tanpa --daftar ditulis daftar kosong (daftar-badan-publik.csv) berjudul kolom ID, Nama, Kategori,
+    Email PPID dan Induk untuk diisi. Edisi kuesioner per kategori diambil dari edisi bawaan tahun itu
+    dan dapat diubah di putaran.yaml.
+
+    \b
+    Contoh:
+      kipmonev round init putaran-2025 --komisi "Komisi Informasi Provinsi Contoh" \\
+        --daftar daftar.xlsx --tenggat-pengisian 23-11-2025
+    """
+    options = InitOptions(commission=commission, year=year, rule_set=rule_set, roster=roster, filling=filling, verification=verification, objection=objection)
+    with user_errors():
+        result = init_round(folder, options, actor)
+    click.echo(f"Putaran {result.config.year} untuk {result.config.commission} dibuat di {folder}.")
+    click.echo(table([[c, e] for c, e in result.config.editions.items()], ["KATEGORI", "EDISI"]))
+    if result.bodies is None:
+        click.echo(f"\nIsi daftar badan publik di {result.roster_file} (kolom ID, Nama, Kategori, Email PPID, Induk).")
+        click.echo("Kategori yang dikenal: " + ", ".join(result.config.editions) + ".")
+    else:
+        click.echo(f"\nDaftar badan publik: {result.bodies} badan publik ({result.roster_file}).")
+    click.echo(f"Langkah berikutnya: kipmonev round templates {folder}")
+
+
+@round_cmd.command("receive")
+@click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
+@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa rincian per berkas; hanya ringkasan.")
+def receive_cmd(folder: Path, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Terima berkas isian ke putaran di FOLDER: setiap berkas dicatat (SHA-256, waktu, ukuran) dan disalin.
+
+    Versi terbaru setiap badan publik menjadi versi berlaku; versi lama tetap tersimpan. Templat kosong,
+    berkas untuk ID yang tidak ada di daftar, berkas kembar, berkas bukan isian dan keluaran putaran ini
+    sendiri dilaporkan dengan namanya dan tidak pernah dinilai.
+
+    \b
+    Contoh:
+      kipmonev round receive putaran-2025 kotak-masuk/ unduhan/isian-KEM-01.xlsx
+    """
+    with _open(folder) as r, user_errors():
+        report = receive_files(r, paths)
+    if not quiet:
+        for item in report.items:
+            who = f" [{item.body_id}]" if item.body_id else ""
+            click.echo(printable(f"{item.path.name}{who}: {item.label}", keep_newlines=False))
+            for problem in item.messages:
+                click.echo(printable(f"  {problem.message}", keep_newlines=False))
+    counts = [
+        f"{report.count(Outcome.VERSION)} versi isian",
+        f"{report.count(Outcome.UNREADABLE)} perlu perbaikan",
+        f"{report.count(Outcome.BLANK)} templat kosong",
+        f"{report.count(Outcome.UNKNOWN_ID)} ID tidak dikenal",
+        f"{sum(1 for i in report.items if i.outcome is None and i.new)} kembar",
+        f"{sum(1 for i in report.items if i.outcome is None and not i.new)} sudah diterima sebelumnya",
+        f"{report.count(Outcome.NOT_WORKBOOK)} bukan isian",
+        f"{report.count(Outcome.ROUND_OUTPUT)} keluaran putaran",
+    ]
+    click.echo(f"\nDiterima {len(report.items)} berkas: " + ", ".join(counts) + ".")
+    click.echo(f"Kemajuan: kipmonev round status {folder}")
+
+
+@round_cmd.command("templates")
+@click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
+def templates_cmd(folder: Path) -> None:
+    """Tulis satu templat isian (.xlsx) untuk setiap badan publik di daftar, ke FOLDER/templat/.
+
+    Identitas badan publik sudah terisi dan ID-nya terkunci; nama Komisi Informasi diambil dari
+    putaran.yaml. Templat badan publik tidak memuat kolom verifikator dan nilai tahap lanjutan.
+
+    \b
+    Contoh:
+      kipmonev round templates putaran-2025
+    """
+    with _open(folder) as r, user_errors():
+        result = write_round_templates(r)
+    click.echo(f"Templat ditulis: {len(result.written)} berkas di {result.folder}.")
