@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := python3 python3-venv python3-dev make \
 	libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
-	poppler-utils libreoffice-calc-nogui
+	poppler-utils libreoffice-calc-nogui chromium
 OUT ?= out
 
 .PHONY: setup system venv test lint typecheck unit fmt examples bench docs clean

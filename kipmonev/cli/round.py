@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
 
-from kipmonev.app.round.init import InitOptions, init_round
+from kipmonev.app.round.init import InitOptions, init_round, parse_date_option
 from kipmonev.app.round.receive import receive_files
+from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
 from kipmonev.cli._common import CONTEXT, printable, table, user_errors
-from kipmonev.model.round import Outcome
+from kipmonev.model.round import BodyStatus, Outcome
 
+#: Short status headings, so the terminal table fits 100 columns (the files carry the full labels).
+_SHORT = {
+    BodyStatus.NOT_SENT: "TIDAK KIRIM",
+    BodyStatus.BLANK: "KOSONG",
+    BodyStatus.NEEDS_FIX: "PERBAIKAN",
+    BodyStatus.INCOMPLETE: "BELUM LENGKAP",
+    BodyStatus.NO_EVIDENCE: "TANPA BUKTI",
+    BodyStatus.COMPLETE: "LENGKAP",
+}
 _FOLDER = click.Path(file_okay=False, path_type=Path)
 _EXISTING_FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -134,3 +145,49 @@ def templates_cmd(folder: Path) -> None:
     with _open(folder) as r, user_errors():
         result = write_round_templates(r)
     click.echo(f"Templat ditulis: {len(result.written)} berkas di {result.folder}.")
+
+
+@round_cmd.command("status")
+@click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
+@click.option("-o", "--output", "out_dir", type=_FOLDER, help="Folder keluaran (bawaan: FOLDER/status).")
+@click.option("--tanggal", "date", metavar="TANGGAL", help="Tanggal keadaan yang dicetak (bawaan: hari ini).")
+@click.option("--templates", "templates_dir", type=_EXISTING_FOLDER, help="Folder templat laporan komisi (dasbor.html.j2).")
+def status_cmd(folder: Path, out_dir: Path | None, date: str | None, templates_dir: Path | None) -> None:
+    """Tampilkan kemajuan setiap badan publik di daftar, lalu tulis kemajuan.xlsx, surat-ppid.csv dan dasbor.html.
+
+    Status: tidak mengirim, mengirim templat kosong, perlu perbaikan, belum lengkap, jawaban tanpa bukti,
+    lengkap. surat-ppid.csv (UTF-8 dengan BOM, pemisah titik koma) berisi email PPID dan apa yang masih
+    harus dilakukan setiap badan publik yang belum lengkap, untuk surat massal. dasbor.html adalah satu
+    berkas mandiri yang dapat dibuka tanpa jaringan; kolomnya dapat diurutkan.
+
+    \b
+    Contoh:
+      kipmonev round status putaran-2025
+    """
+    with _open(folder) as r, user_errors():
+        result = write_round_status(r, _date_option(date), out_dir, templates_dir)
+    progress = result.progress
+    statuses = list(BodyStatus)
+    heads = ["DIUNDANG", "MENGIRIM", *[_SHORT[s] for s in statuses]]
+    rows = [[g.group, str(g.invited), str(g.sent), *[str(g.counts.get(s.value, 0)) for s in statuses]] for g in (*progress.by_category, progress.totals) if g.invited]
+    click.echo(table(rows, ["KATEGORI", *heads]))
+    if progress.by_parent:
+        rows = [[g.group, str(g.invited), str(g.sent), *[str(g.counts.get(s.value, 0)) for s in statuses]] for g in progress.by_parent]
+        click.echo("\n" + table(rows, ["INDUK", *heads]))
+    waiting = [b for b in progress.bodies if b.status in (BodyStatus.NOT_SENT, BodyStatus.BLANK)]
+    if waiting:
+        click.echo(f"\nBelum mengirim isian ({len(waiting)}):")
+        for body in waiting:
+            click.echo(printable(f"- {body.id} {body.name} ({body.category}): {body.status_label}", keep_newlines=False))
+    if progress.strays:
+        click.echo(f"\nBerkas yang tidak dinilai ({len(progress.strays)}):")
+        for f in progress.strays:
+            click.echo(printable(f"- {f.name}: {f.outcome_label}", keep_newlines=False))
+    click.echo("\nDitulis: " + ", ".join(str(p) for p in result.written))
+
+
+def _date_option(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    with user_errors():
+        return parse_date_option(text)

@@ -34,13 +34,20 @@ class InitOptions:
     objection: str | None = None
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
+def parse_date_option(value: str, option: str = "--tanggal") -> dt.date:
+    """A date given on the command line, as people write it.
+
+    Raises:
+        KipmonevError: The date is not recognised.
+    """
     date = parse_date(value)
     if date is None:
         raise KipmonevError("Tanggal tidak dikenali.", (pa.DATE_OPTION.at(Location(option), value=value),))
     return date
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    return parse_date_option(value, option) if value else None
 
 
 def shipped_editions_of(year: int | None) -> tuple[int, dict[str, str]]:
