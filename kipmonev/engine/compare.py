@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict
-
+from kipmonev.model.base import Frozen
 from kipmonev.model.recap import BodyRow
 from kipmonev.model.result import Score
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class IndicatorChange(_Frozen):
+class IndicatorChange(Frozen):
     """One indicator's percentage before and after."""
 
     code: str
@@ -24,7 +19,7 @@ class IndicatorChange(_Frozen):
     change: Score | None
 
 
-class BodyChange(_Frozen):
+class BodyChange(Frozen):
     """One body present in both sets."""
 
     key: str
@@ -38,7 +33,7 @@ class BodyChange(_Frozen):
     indicators: tuple[IndicatorChange, ...]
 
 
-class Comparison(_Frozen):
+class Comparison(Frozen):
     """Everything that changed between two result sets."""
 
     bodies: tuple[BodyChange, ...]

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from kipmonev.core.formatting import format_plain
 from kipmonev.engine.problems import DIFF_GATE, DIFF_NO_ROUNDING, DIFF_ROUNDING
 from kipmonev.formats.questionnaire_layout import YES_NO, condition_text
+from kipmonev.model.base import Frozen
 from kipmonev.model.questionnaire import (
     AnyQuestion,
     Band,
@@ -30,11 +31,7 @@ from kipmonev.model.questionnaire import (
 )
 
 
-class _Diff(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class FieldChange(_Diff):
+class FieldChange(Frozen):
     """One field whose value differs; ``None`` means absent or empty."""
 
     field: str = Field(description="Nama kolom atau kunci, misalnya 'poin' atau 'tahap[saq].bobot'.")
@@ -42,21 +39,21 @@ class FieldChange(_Diff):
     after: str | None = Field(description="Nilai di edisi baru.")
 
 
-class ItemRef(_Diff):
+class ItemRef(Frozen):
     """An indicator or question that exists in only one of the editions."""
 
     code: str
     text: str = Field(description="Nama indikator atau teks pertanyaan.")
 
 
-class ItemChange(_Diff):
+class ItemChange(Frozen):
     """An indicator or question present in both editions, with what changed in it."""
 
     code: str
     changes: tuple[FieldChange, ...]
 
 
-class QuestionnaireDiff(_Diff):
+class QuestionnaireDiff(Frozen):
     """Everything that differs between an old and a new edition."""
 
     old: str = Field(description="Id dan versi edisi lama.")

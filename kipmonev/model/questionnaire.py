@@ -29,9 +29,10 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from kipmonev.core.catalogue import Message
+from kipmonev.model.base import Frozen
 from kipmonev.model.problems import (
     BANDS_ORDER,
     CODE_PREFIX,
@@ -97,10 +98,8 @@ def _raise_if(problems: list[tuple[Loc, Message]]) -> None:
         raise ConsistencyError(problems)
 
 
-class _Model(BaseModel):
+class _Model(Frozen):
     model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,

@@ -5,20 +5,17 @@ Built by :mod:`kipmonev.engine.recap` (rules B1–B5 are documented there).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from kipmonev._version import __version__
+from kipmonev.model.base import Frozen
 from kipmonev.model.result import BandResult, Score
 
 RECAP_SCHEMA_VERSION = "1.0"
 NOT_FINAL = "belum_final"
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class StageCell(_Frozen):
+class StageCell(Frozen):
     """One stage's score in a row."""
 
     code: str
@@ -27,7 +24,7 @@ class StageCell(_Frozen):
     note: str | None = Field(None, description="Asal nilai tahap, misalnya 'rata-rata 3 panelis'.")
 
 
-class IndicatorCell(_Frozen):
+class IndicatorCell(Frozen):
     """One indicator on the body's basis track."""
 
     code: str
@@ -37,7 +34,7 @@ class IndicatorCell(_Frozen):
     contribution: Score
 
 
-class Previous(_Frozen):
+class Previous(Frozen):
     """Last year's headline for the same body ID."""
 
     score: Score
@@ -46,7 +43,7 @@ class Previous(_Frozen):
     change: Score
 
 
-class BodyRow(_Frozen):
+class BodyRow(Frozen):
     """One scored body in the recap."""
 
     file: str
@@ -72,7 +69,7 @@ class BodyRow(_Frozen):
     previous: Previous | None = None
 
 
-class ErrorRow(_Frozen):
+class ErrorRow(Frozen):
     """One problem of a file that could not be scored."""
 
     file: str
@@ -81,7 +78,7 @@ class ErrorRow(_Frozen):
     message: str
 
 
-class BandCounts(_Frozen):
+class BandCounts(Frozen):
     """Counts per qualification for one category (rule B2)."""
 
     category: str
@@ -90,7 +87,7 @@ class BandCounts(_Frozen):
     total: int
 
 
-class Funnel(_Frozen):
+class Funnel(Frozen):
     """Rule B3."""
 
     files: int
@@ -100,7 +97,7 @@ class Funnel(_Frozen):
     complete: int
 
 
-class IndicatorAverage(_Frozen):
+class IndicatorAverage(Frozen):
     """Rule B4."""
 
     category: str
@@ -111,7 +108,7 @@ class IndicatorAverage(_Frozen):
     weakest_rank: int | None = Field(None, description="1 = indikator terlemah kategori ini.")
 
 
-class Recap(_Frozen):
+class Recap(Frozen):
     """The canonical batch result (``rekap.json``)."""
 
     schema_version: str = RECAP_SCHEMA_VERSION

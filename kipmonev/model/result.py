@@ -11,8 +11,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import Field, PlainSerializer
 
+from kipmonev.model.base import Frozen
 from kipmonev.model.submission import BodyIdentity, Notice
 
 #: Bumped when the result's shape changes incompatibly.
@@ -26,10 +27,6 @@ def _as_number(value: Decimal) -> int | float:
 Score = Annotated[Decimal, PlainSerializer(_as_number, return_type=float, when_used="json")]
 
 
-class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class QuestionStatus(StrEnum):
     """How an answer was counted."""
 
@@ -39,7 +36,7 @@ class QuestionStatus(StrEnum):
     NO_EVIDENCE = "no_evidence"
 
 
-class ScaleStep(_Result):
+class ScaleStep(Frozen):
     """One way to earn points on a question, for display: an option, a checklist item, a range."""
 
     code: str | None = Field(None, description="Kode butir daftar periksa.")
@@ -55,7 +52,7 @@ class Fulfilment(StrEnum):
     NONE = "none"
 
 
-class AnswerResult(_Result):
+class AnswerResult(Frozen):
     """How one answer (the body's or the verifier's) was scored."""
 
     answer: str | None = Field(description="Jawaban untuk ditampilkan ('Ya', label pilihan, kode butir, angka), kosong bila tidak dijawab.")
@@ -68,7 +65,7 @@ class AnswerResult(_Result):
     fulfilment: Fulfilment | None = Field(None, description="'full', 'partial' atau 'none' menurut poin; kosong bila tidak berlaku.")
 
 
-class QuestionResult(_Result):
+class QuestionResult(Frozen):
     """A question, its definition and how it was scored."""
 
     code: str
@@ -90,7 +87,7 @@ class QuestionResult(_Result):
     counted: AnswerResult = Field(description="Jawaban yang dihitung pada nilai dasar (verifikasi bila ada, selain itu mandiri).")
 
 
-class IndicatorResult(_Result):
+class IndicatorResult(Frozen):
     """One indicator on one track (self or verified)."""
 
     code: str
@@ -103,7 +100,7 @@ class IndicatorResult(_Result):
     contribution: Score = Field(description="Sumbangan ke nilai SAQ, dibulatkan untuk tampilan.")
 
 
-class TrackResult(_Result):
+class TrackResult(Frozen):
     """The SAQ on one track: the body's own answers (mandiri) or the verifier's (verifikasi)."""
 
     score: Score = Field(description="Nilai SAQ 0–100, dibulatkan sekali dari nilai tepat.")
@@ -111,7 +108,7 @@ class TrackResult(_Result):
     active_weight: Score = Field(description="Jumlah bobot indikator yang memiliki butir berlaku (biasanya 100).")
 
 
-class StageResult(_Result):
+class StageResult(Frozen):
     """One stage's score and its part in the final score."""
 
     code: str
@@ -121,7 +118,7 @@ class StageResult(_Result):
     contribution: Score | None = Field(description="Bobot × nilai ÷ 100; kosong bila tidak dihitung.")
 
 
-class GateResult(_Result):
+class GateResult(Frozen):
     """The gate outcome."""
 
     threshold: Score
@@ -130,7 +127,7 @@ class GateResult(_Result):
     on_fail: str = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq' atau 'tahap_lain_nol'.")
 
 
-class BandResult(_Result):
+class BandResult(Frozen):
     """A qualification."""
 
     code: str
@@ -140,7 +137,7 @@ class BandResult(_Result):
     message: str | None
 
 
-class Improvement(_Result):
+class Improvement(Frozen):
     """An unmet item and what meeting it alone would add (potensi tambahan nilai)."""
 
     code: str
@@ -156,7 +153,7 @@ class Improvement(_Result):
     gain: Score = Field(description="Tambahan nilai utama (nilai akhir, atau perkiraan bila belum final) bila butir ini saja dipenuhi.")
 
 
-class Counts(_Result):
+class Counts(Frozen):
     """Question counts on the body's own answers."""
 
     questions: int
@@ -167,7 +164,7 @@ class Counts(_Result):
     verified: int
 
 
-class QuestionnaireRef(_Result):
+class QuestionnaireRef(Frozen):
     """Which edition scored this, exactly."""
 
     id: str
@@ -181,7 +178,7 @@ class QuestionnaireRef(_Result):
     description: str | None = None
 
 
-class RuleNoteResult(_Result):
+class RuleNoteResult(Frozen):
     """Whether a rule value is confirmed or a preset."""
 
     item: str
@@ -190,7 +187,7 @@ class RuleNoteResult(_Result):
     reason: str | None
 
 
-class RulesSummary(_Result):
+class RulesSummary(Frozen):
     """The rules applied, repeated for the methodology section of reports."""
 
     bands: tuple[BandResult, ...]
@@ -212,7 +209,7 @@ class Method(StrEnum):
     STAGE_MISSING = "stage_missing"
 
 
-class Outcome(_Result):
+class Outcome(Frozen):
     """The headline: final score and qualification when the rules give one, an estimate otherwise."""
 
     complete: bool = Field(description="True bila aturan memberi nilai akhir dan kualifikasi.")
@@ -226,7 +223,7 @@ class Outcome(_Result):
     method: Method = Field(description="Cara nilai utama dibentuk: hanya SAQ, tahap berbobot, tidak lolos gerbang (nilai SAQ / tahap lain 0), atau tahap belum lengkap.")
 
 
-class Assessment(_Result):
+class Assessment(Frozen):
     """The canonical result for one body."""
 
     schema_version: str = SCHEMA_VERSION

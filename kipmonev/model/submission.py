@@ -8,19 +8,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from kipmonev.core.errors import Problem
+from kipmonev.model.base import Frozen
 from kipmonev.model.questionnaire import EvidenceKind
 
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class BodyIdentity(_Frozen):
+class BodyIdentity(Frozen):
     """The public body assessed (Identitas)."""
 
     id: str | None = Field(None, description="Kode/ID badan publik, unik dalam satu penilaian.")
@@ -33,7 +30,7 @@ class BodyIdentity(_Frozen):
     year: int | None = Field(None, description="Tahun penilaian.")
 
 
-class Answer(_Frozen):
+class Answer(Frozen):
     """One answer, by the body or by the verifier.
 
     ``value`` depends on the question type: ``"Ya"``/``"Tidak"`` (any case), an option label, a tuple of
@@ -51,7 +48,7 @@ class Answer(_Frozen):
         return self.value in (None, "", ()) and not self.not_applicable
 
 
-class Notice(_Frozen):
+class Notice(Frozen):
     """A warning found while reading a submission, carried into the result."""
 
     code: str
@@ -64,7 +61,7 @@ class Notice(_Frozen):
         return cls(code=problem.code, message=problem.message, where=str(problem.location))
 
 
-class Submission(_Frozen):
+class Submission(Frozen):
     """Everything scored for one body."""
 
     questionnaire_id: str = Field(description="Id edisi kuesioner yang diisi.")
