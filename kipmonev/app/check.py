@@ -26,6 +26,7 @@ from kipmonev.app.problems import (
 )
 from kipmonev.core.errors import Problem, WorkbookError
 from kipmonev.core.formatting import format_number
+from kipmonev.core.numbers import json_number
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.result import Assessment
@@ -36,9 +37,7 @@ NOT_YET = "belum ada"
 
 
 def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
+    return None if value is None else json_number(value)
 
 
 @dataclass(frozen=True)

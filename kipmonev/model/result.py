@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, PlainSerializer
 
+from kipmonev.core.numbers import json_number
 from kipmonev.model.base import Frozen
 from kipmonev.model.submission import BodyIdentity, Notice
 
@@ -20,11 +21,7 @@ from kipmonev.model.submission import BodyIdentity, Notice
 SCHEMA_VERSION = "1.0"
 
 
-def _as_number(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-Score = Annotated[Decimal, PlainSerializer(_as_number, return_type=float, when_used="json")]
+Score = Annotated[Decimal, PlainSerializer(json_number, return_type=float, when_used="json")]
 
 
 class QuestionStatus(StrEnum):

@@ -12,6 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kipmonev.core.numbers import json_number
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import BODY_COLUMNS, COLUMNS, HEADER_ROW, STAGE_FIRST_ROW, answer_rows
 from kipmonev.model.questionnaire import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, Questionnaire
@@ -20,10 +21,6 @@ from kipmonev.outputs.template import build_template, save_workbook
 
 #: The Tahap sheet column that holds a stage's score.
 STAGE_SCORE_COLUMN = 4
-
-
-def _cell_value(value: Decimal) -> int | float:
-    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _write(rows: dict[str, int], ws: Worksheet, q: AnyQuestion, answer: Answer, column: int, own: bool, columns: dict[str, int]) -> None:
@@ -35,7 +32,7 @@ def _write(rows: dict[str, int], ws: Worksheet, q: AnyQuestion, answer: Answer, 
             for item in q.items:
                 ws.cell(row=rows[f"{q.code}.{item.code}"], column=column, value=YES_LABEL if item.code in answer.value else NO_LABEL)
     elif isinstance(answer.value, Decimal):
-        ws.cell(row=row, column=column, value=_cell_value(answer.value))
+        ws.cell(row=row, column=column, value=json_number(answer.value))
     elif isinstance(answer.value, str):
         ws.cell(row=row, column=column, value=answer.value)
     if own and answer.evidence:
@@ -65,7 +62,7 @@ def fill_template(q: Questionnaire, submission: Submission, *, identity: bool = 
         stages = wb[tx.SHEET_STAGES]
         for i, stage in enumerate(q.rules.later_stages):
             if stage.code in submission.stage_scores:
-                stages.cell(row=STAGE_FIRST_ROW + i, column=STAGE_SCORE_COLUMN, value=_cell_value(submission.stage_scores[stage.code]))
+                stages.cell(row=STAGE_FIRST_ROW + i, column=STAGE_SCORE_COLUMN, value=json_number(submission.stage_scores[stage.code]))
     return wb
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from kipmonev.core.numbers import json_number
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import COLUMNS
 from kipmonev.model.questionnaire import (
@@ -267,7 +268,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         r = top + j
         ind_rows[ind.code] = r
         ws[f"A{r}"] = ind.code
-        ws[f"B{r}"] = float(ind.weight) if ind.weight != ind.weight.to_integral_value() else int(ind.weight)
+        ws[f"B{r}"] = json_number(ind.weight)
         ws[f"C{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.EARNED)})"
         ws[f"D{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.POSSIBLE)})"
         ws[f"E{r}"] = f"=IF(AND(D{r}>0,$B${totals}>0),C{r}*B{r}*100/(D{r}*$B${totals}),0)"
@@ -325,7 +326,7 @@ def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict
         cells = {
             "A": ind.code,
             "B": ind.name,
-            "C": int(ind.weight) if ind.weight == ind.weight.to_integral_value() else ind.weight,
+            "C": json_number(ind.weight),
             "D": f"={h}C{r}",
             "E": f"={h}D{r}",
             "F": f'=IF({h}D{r}>0,{round_formula(f"{h}C{r}*100/{h}D{r}", rnd)},"{tx.NO_VALUE}")',

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from kipmonev.core.fileio import write_atomic_with
+from kipmonev.core.numbers import json_number
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import (
     AnyQuestion,
@@ -110,11 +110,6 @@ def _help(sheet: str, key: str) -> str | None:
     return model.model_fields[name].description
 
 
-def _number(value: Decimal | int) -> int | float:
-    """A cell number: integral values as int, others as the float whose repr is the decimal (≤ 4 places)."""
-    return int(value) if value == int(value) else float(value)
-
-
 def _yes_no(value: bool) -> str:
     return lay.YES_NO[0] if value else lay.YES_NO[1]
 
@@ -128,7 +123,7 @@ def _question_row(q: AnyQuestion) -> dict[str, Any]:
         "definisi_operasional": q.definition,
         "dasar_hukum": q.legal_basis,
         "tipe": q.type.value,
-        "poin": _number(q.points) if isinstance(q, YesNoQuestion) else None,
+        "poin": json_number(q.points) if isinstance(q, YesNoQuestion) else None,
         "satuan": q.unit if isinstance(q, NumberQuestion) else None,
         "bukti": q.evidence.value,
         "boleh_na": _yes_no(q.allow_na),
@@ -139,24 +134,24 @@ def _question_row(q: AnyQuestion) -> dict[str, Any]:
 
 def _option_rows(q: AnyQuestion) -> Iterable[dict[str, Any]]:
     if isinstance(q, ChoiceQuestion):
-        yield from ({"kode_pertanyaan": q.code, "label": o.label, "poin": _number(o.points)} for o in q.options)
+        yield from ({"kode_pertanyaan": q.code, "label": o.label, "poin": json_number(o.points)} for o in q.options)
     elif isinstance(q, ChecklistQuestion):
         yield from (_item_row(q.code, item) for item in q.items)
     elif isinstance(q, NumberQuestion):
         for r in q.ranges:
-            high = None if r.high is None else _number(r.high)
-            yield {"kode_pertanyaan": q.code, "dari": _number(r.low), "sampai": high, "termasuk_sampai": _yes_no(r.high_inclusive), "poin": _number(r.points)}
+            high = None if r.high is None else json_number(r.high)
+            yield {"kode_pertanyaan": q.code, "dari": json_number(r.low), "sampai": high, "termasuk_sampai": _yes_no(r.high_inclusive), "poin": json_number(r.points)}
 
 
 def _item_row(code: str, item: ChecklistItem) -> dict[str, Any]:
-    return {"kode_pertanyaan": code, "kode_butir": item.code, "label": item.label, "poin": _number(item.points)}
+    return {"kode_pertanyaan": code, "kode_butir": item.code, "label": item.label, "poin": json_number(item.points)}
 
 
 def _stage_rows(rules: Rules) -> Iterable[dict[str, Any]]:
     for i, stage in enumerate(rules.stages):
-        row: dict[str, Any] = {"kode": stage.code, "nama": stage.name, "bobot": _number(stage.weight)}
+        row: dict[str, Any] = {"kode": stage.code, "nama": stage.name, "bobot": json_number(stage.weight)}
         if i == 0 and rules.gate is not None:
-            row.update(batas_lolos=_number(rules.gate.threshold), jika_tidak_lolos=rules.gate.on_fail.value)
+            row.update(batas_lolos=json_number(rules.gate.threshold), jika_tidak_lolos=rules.gate.on_fail.value)
         yield row
 
 
@@ -179,7 +174,7 @@ def _settings(q: Questionnaire) -> dict[str, Any]:
         "aturan_id": q.rule_set,
         "pembulatan_tempat_desimal": lay.NO_ROUNDING if rounding.places is None else rounding.places,
         "pembulatan_mode": rounding.mode.value,
-        "kredit_tanpa_bukti": _number(q.rules.evidence_credit),
+        "kredit_tanpa_bukti": json_number(q.rules.evidence_credit),
         "jawaban_kosong": q.rules.missing_answers.value,
         "verifikasi_wajib": _yes_no(q.rules.verification_required),
     }
@@ -279,12 +274,12 @@ def export_questionnaire(q: Questionnaire) -> Workbook:
     for spec in lay.SHEETS[1:]:
         sheets[spec.name] = wb.create_sheet(spec.name)
     _fill_settings(sheets["Pengaturan"], q)
-    _fill(sheets["Indikator"], lay.INDICATORS, ({"kode": i.code, "nama": i.name, "bobot": _number(i.weight), "deskripsi": i.description} for i in q.indicators))
+    _fill(sheets["Indikator"], lay.INDICATORS, ({"kode": i.code, "nama": i.name, "bobot": json_number(i.weight), "deskripsi": i.description} for i in q.indicators))
     _fill(sheets["Pertanyaan"], lay.QUESTIONS, (_question_row(x) for x in q.questions))
     _fill(sheets["Pilihan"], lay.OPTIONS, (row for x in q.questions for row in _option_rows(x)))
     _fill(sheets["Tahap"], lay.STAGES, _stage_rows(q.rules))
     bands = sheets["Kualifikasi"]
-    _fill(bands, lay.BANDS, ({"kode": b.code, "nama": b.name, "batas_bawah": _number(b.lower), "warna": b.color, "pesan": b.message} for b in q.rules.bands))
+    _fill(bands, lay.BANDS, ({"kode": b.code, "nama": b.name, "batas_bawah": json_number(b.lower), "warna": b.color, "pesan": b.message} for b in q.rules.bands))
     for line, band in enumerate(q.rules.bands, start=2):
         bands.cell(row=line, column=4).fill = PatternFill("solid", fgColor=band.color.lstrip("#").upper())
     _fill(sheets["Keterangan"], lay.NOTES, _note_rows(q))

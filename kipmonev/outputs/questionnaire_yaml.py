@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from kipmonev.core.fileio import write_atomic
+from kipmonev.core.numbers import json_number
 from kipmonev.model.questionnaire import Questionnaire
 
 
@@ -26,7 +27,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
+        return json_number(value)
     return value
 
 
