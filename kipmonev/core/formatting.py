@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_scientific
 from babel.numbers import format_percent as format_percent_babel
 
 LOCALE = "id_ID"
+#: Digits Babel may need to quantize a number: every float fits (the largest has 309 integer digits).
+_DIGITS = Context(prec=400)
+
+
+def _decimal(value: Decimal | int | float, pattern: str, *, quantize: bool) -> str:
+    """Babel's ``format_decimal`` without the default 28-digit limit; larger numbers in scientific form."""
+    try:
+        with localcontext(_DIGITS):
+            return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=quantize)
+    except InvalidOperation:  # NOTE: a number typed as 1e999 in a user's file: its message still says it
+        return format_scientific(value, locale=LOCALE)
 
 
 def format_number(value: Decimal | int | float, places: int = 2) -> str:
@@ -20,12 +31,12 @@ def format_number(value: Decimal | int | float, places: int = 2) -> str:
         places: Decimal places to show; ``0`` shows an integer with thousands dots (``1.234``).
     """
     pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return _decimal(value, pattern, quantize=True)
 
 
 def format_plain(value: Decimal | int | float) -> str:
     """Format a number with only the decimals it needs: ``100`` → ``100``, ``2.5`` → ``2,5``."""
-    return format_decimal(value, format="#,##0.####", locale=LOCALE)
+    return _decimal(value, "#,##0.####", quantize=True)
 
 
 def format_long_date(value: dt.date) -> str:
@@ -44,7 +55,7 @@ def format_signed(value: Decimal | int | float, places: int = 2) -> str:
         return format_number(0, places)
     decimals = "." + "0" * places if places > 0 else ""
     pattern = f"+#,##0{decimals};-#,##0{decimals}"
-    return format_decimal(value, format=pattern, locale=LOCALE, decimal_quantization=True)
+    return _decimal(value, pattern, quantize=True)
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
