@@ -5,9 +5,10 @@ Rule N1 (a number typed as text), for workbook answers, stage scores, questionna
     * Spaces anywhere are ignored (ordinary, non-breaking and narrow ones): ``' 7,5 '`` and ``'1 000'``.
     * An optional leading ``+`` or ``-``, then digits with at most ONE decimal separator, written as a
       comma or a dot: ``7,5`` and ``7.5`` are 7.5; ``90.00`` is 90; ``,5`` is 0.5.
+    * An exponent may follow, as Excel itself accepts on entry: ``1e3`` is 1000.
     * Anything else is not a number: thousands separators (``1.234,5``, ``1,234.5``, ``1.234.567``), because
       ``1.234`` reads as 1234 to an Indonesian eye and as 1.234 to an English one, and kipmonev cannot know
-      which was meant; exponents (``1e3``), ``NaN``, ``Infinity``, underscores and letters.
+      which was meant; ``NaN``, ``Infinity``, underscores (``1_000``, which Python alone accepts) and letters.
     * The value is the one Excel stores for that number: 15 significant digits, an integer without a
       fraction (``4.0`` is 4), no trailing zeros (``7.50`` is 7.5).
 """
@@ -20,7 +21,7 @@ from decimal import Context, Decimal, InvalidOperation
 #: Excel keeps 15 significant digits of every number.
 _EXCEL_DIGITS = Context(prec=15)
 #: Rule N1 after the spaces are gone: sign, digits, at most one decimal separator.
-_TYPED = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+_TYPED = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
 def excel_decimal(value: Decimal) -> Decimal:

@@ -34,10 +34,11 @@ from __future__ import annotations
 import decimal
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from kipmonev._version import __version__
 from kipmonev.core.errors import Location, Problem, SubmissionError
+from kipmonev.core.numbers import parse_number
 from kipmonev.engine.problems import (
     ANSWER_INVALID,
     ANSWER_NA_NOT_ALLOWED,
@@ -181,11 +182,8 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
                 picked.append(code)
         ordered = tuple(i.code for i in q.items if i.code in picked)
         return _Normal(False, False, None, ordered, None, answer.evidence)
-    try:
-        number = value if isinstance(value, Decimal) else Decimal(str(value).strip().replace(",", "."))
-        if not number.is_finite():
-            raise InvalidOperation
-    except (InvalidOperation, ValueError):
+    number = value if isinstance(value, Decimal) else parse_number(value) if isinstance(value, str) else None
+    if number is None or not number.is_finite():
         problems.append(ANSWER_NOT_NUMBER.at(loc, code=q.code, given=_answer_text(value)))
         return _BLANK
     if q.is_percent and not 0 <= number <= 100:

@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kipmonev.core.numbers import parse_number
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
 from kipmonev.engine.scoring import evidence_kind
 from kipmonev.formats import workbook_texts as tx
@@ -27,7 +28,7 @@ from kipmonev.model.questionnaire import (
     YesNoQuestion,
 )
 from kipmonev.model.submission import Answer, evidence_satisfied
-from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, parse_number, split_evidence
+from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, split_evidence
 from kipmonev.sources.number_format import percent_text, shown_number
 from kipmonev.sources.problems import (
     CHECKLIST_ITEMS_BLANK,

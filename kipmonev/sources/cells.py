@@ -7,14 +7,14 @@ evidence cells holding several links. Everything located is reported with its sh
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.cellref import cell_ref, column_index
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
-from kipmonev.sources.xlsx import Cell, CellValue, XlsxFile, excel_number
+from kipmonev.sources.xlsx import Cell, CellValue, XlsxFile
 
 #: How far down the reader looks for the column headings.
 HEADER_SEARCH_ROWS = 30
@@ -32,17 +32,6 @@ def clean_text(value: str) -> str:
 def number_text(value: Decimal) -> str:
     """A number as plain text, ``7.5``."""
     return format(value, "f")
-
-
-def parse_number(text: str) -> Decimal | None:
-    """A number typed as text: ``7,5`` and ``7.5`` → 7.5, ``4.0`` → 4; ``None`` when not a number."""
-    compact = "".join(text.replace("\xa0", " ").split()).replace(",", ".")
-    if not compact:
-        return None
-    try:
-        return excel_number(compact)
-    except (InvalidOperation, ValueError):
-        return None
 
 
 def split_evidence(text: str | None, link: str | None = None) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from openpyxl.utils import get_column_letter
@@ -25,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
+from kipmonev.core.numbers import parse_number
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import Loc
 from kipmonev.sources.problems import (
@@ -128,16 +128,10 @@ def cell_number(value: Any) -> Any:
         return cell_text(value)
     if isinstance(value, int):
         return value
-    text = cell_text(value).replace(" ", "")
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
+    number = parse_number(cell_text(value))
+    if number is None:
         return cell_text(value)
-    if not number.is_finite():
-        return cell_text(value)
-    return int(number) if number == number.to_integral_value() else number.normalize()
+    return int(number) if number == number.to_integral_value() else number
 
 
 def read_cell(value: Any, kind: lay.Kind) -> Any:

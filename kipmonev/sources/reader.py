@@ -18,13 +18,14 @@ from pathlib import Path
 
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.formatting import format_plain
+from kipmonev.core.numbers import parse_number
 from kipmonev.engine.problems import STAGE_OUT_OF_RANGE, STAGE_UNKNOWN
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import FORMAT_VERSION, META_BODY_ONLY
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.submission import BodyIdentity, Notice, Submission
 from kipmonev.sources.answers import read_answers
-from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, parse_number, problem_order
+from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, problem_order
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.sources.problems import (
     BODY_NAME_MISSING,

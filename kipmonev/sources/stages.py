@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
+from kipmonev.core.numbers import parse_number
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageScore, combine
 from kipmonev.formats.cellref import cell_ref
 from kipmonev.sources.cells import display
@@ -69,14 +70,9 @@ def _cell(row: int, col: int) -> str:
 
 
 def _number(text: str) -> Decimal | None:
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() and 0 <= value <= 100 else None
+    """A stage score: a number (rule N1) from 0 to 100."""
+    value = parse_number(text)
+    return value if value is not None and 0 <= value <= 100 else None
 
 
 #: The key used when the file has no ``tahap`` column: the rules' only later stage.

@@ -21,7 +21,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Context, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, NoReturn
@@ -29,6 +29,7 @@ from xml.etree import ElementTree as ET
 
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, WorkbookError
+from kipmonev.core.numbers import excel_decimal
 from kipmonev.formats.cellref import cell_ref, column_letters, parse_ref
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
@@ -77,8 +78,6 @@ _ANY_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 _MACRO_PART = re.compile(r"(?:^|/)vbaProject\.bin$|(?:^|/)macrosheets/", re.IGNORECASE)
 _XML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _HYPERLINK_FORMULA = re.compile(r'HYPERLINK\(\s*"((?:[^"]|"")*)"', re.IGNORECASE)
-# Excel keeps 15 significant digits; stored values such as 7.4999999999999991 are read back as 7.5.
-_EXCEL_DIGITS = Context(prec=15)
 
 CellValue = str | Decimal | bool | None
 
@@ -142,18 +141,12 @@ class Sheet:
 def excel_number(text: str) -> Decimal:
     """A stored number as Excel shows it: 15 significant digits, integers without a fraction.
 
+    Excel keeps 15 significant digits; stored values such as 7.4999999999999991 are read back as 7.5.
+
     Raises:
         InvalidOperation: Not a finite number.
     """
-    value = _EXCEL_DIGITS.create_decimal(Decimal(text.strip()))
-    if not value.is_finite():
-        raise InvalidOperation(text)
-    if value == value.to_integral_value():
-        try:
-            return value.quantize(Decimal(1))
-        except InvalidOperation:  # too large to write without an exponent
-            return value.normalize()
-    return value.normalize()
+    return excel_decimal(Decimal(text.strip()))
 
 
 class _Refused(Exception):
