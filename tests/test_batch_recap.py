@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev import score
 from kipmonev.engine.compare import compare
+from kipmonev.engine.matching import body_key
 from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.engine.stages import CombineRule, combine
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
@@ -71,7 +72,7 @@ def test_indicator_averages_and_weakest_rule_b4() -> None:
 
 def test_year_over_year_rule_b5() -> None:
     rows = [body("A", "A"), body("C", "C", misses=("AA.1.2",))]
-    previous = {"A": Previous(score=D("90.00"), band="Informatif", complete=True, change=D(0)), "Z": Previous(score=D(10), band="Tidak Informatif", complete=True, change=D(0))}
+    previous = {body_key("A", "A"): Previous(score=D("90.00"), band="Informatif", complete=True, change=D(0)), body_key("Z", "Z"): Previous(score=D(10), band="Tidak Informatif", complete=True, change=D(0))}
     recap = build_recap(rows, [], 2, BANDS, "2026-11-23", with_changes(rows, previous))
     assert [(r.body_id, r.previous.change if r.previous else None) for r in recap.rows] == [("A", D("6.00")), ("C", None)]
 
@@ -80,7 +81,7 @@ def test_year_over_year_rule_b5() -> None:
 def recap() -> Recap:
     rows = [body("A", "=HYPERLINK(\"http://x\")", category="Kementerian"), body("C", "Badan Gama", misses=("AA.1.2",)), body("D", "Badan Delta", presentasi=None)]
     errors = [ErrorRow(file="rusak.xlsx", code="KM-W-001", where="rusak.xlsx, Kuesioner!F9", message="jawaban 'Mungkin' tidak dikenal untuk AA.1.1.")]
-    previous = with_changes(rows, {"C": Previous(score=D("75.50"), band="Cukup Informatif", complete=True, change=D(0))})
+    previous = with_changes(rows, {body_key("C", "C"): Previous(score=D("75.50"), band="Cukup Informatif", complete=True, change=D(0))})
     return build_recap(rows, errors, 4, BANDS, "2026-11-23", previous)
 
 

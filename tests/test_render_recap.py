@@ -23,6 +23,7 @@ from kipmonev import score
 from kipmonev.app.problems import REPORT_FOLDER_WITHOUT_RECAP
 from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.core.errors import RenderError
+from kipmonev.engine.matching import body_key
 from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
@@ -58,7 +59,7 @@ def sample_recap() -> Recap:
         body("PP-1", FORMULA, "Partai Politik", misses=("AA.1.1", "AA.1.2", "AA.1.3", "BB.1.1")),  # Tidak Informatif
     ]
     errors = [ErrorRow(file="rusak.xlsx", code="KM-W-001", where="rusak.xlsx, Kuesioner!F9", message="jawaban 'Mungkin' tidak dikenal untuk AA.1.1.")]
-    previous = with_changes(rows, {"BU-1": Previous(score=D("85.25"), band="Menuju Informatif", complete=True, change=D(0))})
+    previous = with_changes(rows, {body_key("BU-1", "PT Uji Satu (Persero)"): Previous(score=D("85.25"), band="Menuju Informatif", complete=True, change=D(0))})
     recap = build_recap(rows, errors, 8, BANDS, "2025-11-20", previous)
     return recap.model_copy(update={"kipmonev_version": "0.0.0-uji"})  # NOTE: a fixed version keeps the golden stable
 

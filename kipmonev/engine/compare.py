@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kipmonev.engine.matching import body_key
 from kipmonev.model.base import Frozen
 from kipmonev.model.recap import BodyRow
 from kipmonev.model.result import Score
@@ -51,18 +52,14 @@ class Comparison(Frozen):
         return sum(1 for b in self.bodies if b.change < 0)
 
 
-def _key(row: BodyRow) -> str:
-    return (row.body_id or row.name).strip().casefold()
-
-
 def _diff(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return None if a is None or b is None else b - a
 
 
 def compare(old: list[BodyRow], new: list[BodyRow]) -> Comparison:
-    """Match bodies by ID (or name when there is no ID) and list the changes, largest rise first."""
-    before = {_key(r): r for r in old}
-    after = {_key(r): r for r in new}
+    """Match bodies (rule M1, :mod:`kipmonev.engine.matching`) and list the changes, largest rise first."""
+    before = {body_key(r.body_id, r.name): r for r in old}
+    after = {body_key(r.body_id, r.name): r for r in new}
     changes = []
     for key in sorted(before.keys() & after.keys()):
         a, b = before[key], after[key]

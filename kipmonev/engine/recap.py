@@ -12,7 +12,8 @@ Pure: built from per-body summaries; no I/O. Rules (cited by tests):
     B4  Indicator averages use each body's basis track (verified where present): the mean of the
         indicator's percentage (earned ÷ possible × 100) over the bodies where it applies. The weakest
         indicators of a category are the three lowest averages.
-    B5  Year over year matches bodies by ID; the change is this year's headline score minus last year's.
+    B5  Year over year matches bodies by rule M1 (:mod:`kipmonev.engine.matching`: the ID, or the name when
+        neither has an ID); the change is this year's headline score minus last year's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
+from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.model.recap import BandCounts, BodyRow, ErrorRow, Funnel, IndicatorAverage, IndicatorCell, Previous, Recap, StageCell
 from kipmonev.model.result import Assessment, BandResult
 
@@ -74,11 +76,11 @@ def build_recap(
     files: int,
     bands: tuple[BandResult, ...],
     date: str,
-    previous: dict[str, Previous] | None = None,
+    previous: dict[BodyKey, Previous] | None = None,
 ) -> Recap:
     """Rank, count and average the scored rows (rules B1–B5); deterministic for the same inputs."""
     if previous is not None:
-        rows = [r.model_copy(update={"previous": previous.get(r.body_id or "")}) if r.body_id in previous else r for r in rows]
+        rows = [r.model_copy(update={"previous": previous[key]}) if (key := body_key(r.body_id, r.name)) in previous else r for r in rows]
     by_category: dict[str, list[BodyRow]] = defaultdict(list)
     for row in rows:
         by_category[row.category].append(row)
@@ -133,18 +135,17 @@ def _indicator_averages(category: str, group: list[BodyRow]) -> list[IndicatorAv
     ]
 
 
-def previous_from_recap(recap: Recap) -> dict[str, Previous]:
-    """Last year's headline per body ID, from last year's recap (rule B5; change filled in later)."""
+def previous_from_recap(recap: Recap) -> dict[BodyKey, Previous]:
+    """Last year's headline per body (rule M1), from last year's recap (rule B5; change filled in later)."""
     return {
-        r.body_id: Previous(score=r.estimate_score, band=(r.band or r.estimate_band).name, complete=r.complete, change=Decimal(0))
+        body_key(r.body_id, r.name): Previous(score=r.estimate_score, band=(r.band or r.estimate_band).name, complete=r.complete, change=Decimal(0))
         for r in recap.rows
-        if r.body_id
     }
 
 
-def with_changes(rows: list[BodyRow], previous: dict[str, Previous]) -> dict[str, Previous]:
-    """Fill in each matched body's change (this year's headline minus last year's)."""
-    current = {r.body_id: r for r in rows if r.body_id}
+def with_changes(rows: list[BodyRow], previous: dict[BodyKey, Previous]) -> dict[BodyKey, Previous]:
+    """Fill in each matched body's change (this year's headline minus last year's), keyed by :func:`body_key`."""
+    current = {body_key(r.body_id, r.name): r for r in rows}
     return {
         body: prev.model_copy(update={"change": current[body].estimate_score - prev.score})
         for body, prev in previous.items()
