@@ -24,19 +24,20 @@ from kipmonev.app.problems import (
 )
 from kipmonev.core.errors import KipmonevError, Location, Problem
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
+from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.engine.recap import build_recap, previous_from_recap, row_from_assessment, with_changes
 from kipmonev.engine.scoring import score
 from kipmonev.engine.stages import CombineRule, StageScore, stage_scores_for
 from kipmonev.model.questionnaire import RuleSet
-from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
+from kipmonev.model.recap import BodyRow, ErrorRow, Recap
 from kipmonev.model.result import BandResult
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources.loader import load_rule_set, with_rule_set
-from kipmonev.sources.results import read_error_reason
+from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_scores
 
 RESULTS_DIR = "hasil"
-RECAP_FILES = ("rekap.json", "rekap.xlsx")
+RECAP_FILES = (RECAP_FILE, "rekap.xlsx")
 #: Every file a batch may write directly into its output folder (the recap report only with --report).
 OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES, "rekap.pdf", "rekap.html")
 #: Spreadsheets picked up from folders. Only .xlsx and .xlsm are read; the others are reported with
@@ -63,6 +64,8 @@ class BatchResult:
 
     recap: Recap
     written: list[Path] = field(default_factory=list)
+    #: Last year's recap (``--previous``), read once: the reports of the batch use it too.
+    previous: Recap | None = None
 
     @property
     def failed(self) -> int:
@@ -194,10 +197,11 @@ def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, 
         pool.join()
 
 
-def _load_previous(path: Path) -> dict[str, Previous]:
-    candidate = path / "rekap.json" if path.is_dir() else path
+def _read_previous(path: Path) -> Recap:
+    """Last year's recap (``--previous``), read once: its year-over-year values and, with --report, its results."""
+    candidate = recap_file(path)
     try:
-        return previous_from_recap(Recap.from_json(candidate.read_bytes()))
+        return Recap.from_json(candidate.read_bytes())
     except (OSError, ValueError) as e:
         raise KipmonevError("Hasil tahun sebelumnya tidak dapat dibaca.", (PREVIOUS_UNREADABLE.at(Location(str(candidate)), reason=read_error_reason(e)),)) from e
 
@@ -222,7 +226,8 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     if clashes:
         raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(BATCH_OUTPUT_IS_INPUT.at(Location(str(p)), name=p.name) for p in clashes))
     stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
-    previous = _load_previous(options.previous) if options.previous else None
+    previous_recap = _read_previous(options.previous) if options.previous else None
+    previous = previous_from_recap(previous_recap) if previous_recap is not None else None
     if options.rule_set:
         load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
     results_dir = options.out_dir / RESULTS_DIR
@@ -268,7 +273,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             path.unlink(missing_ok=True)
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
-    return BatchResult(recap, written + recap_written)
+    return BatchResult(recap, written + recap_written, previous_recap)
 
 
 def _remove_unfinished(results_dir: Path) -> None:
@@ -282,10 +287,10 @@ def _remove_unfinished(results_dir: Path) -> None:
 
 
 def _split_duplicates(rows: list[BodyRow]) -> tuple[list[BodyRow], list[ErrorRow]]:
-    """Bodies that appear in more than one file are reported, never silently merged; their results are dropped."""
-    groups: dict[str, list[BodyRow]] = {}
+    """Bodies that appear in more than one file (rule M1) are reported, never silently merged; their results are dropped."""
+    groups: dict[BodyKey, list[BodyRow]] = {}
     for row in rows:
-        groups.setdefault((row.body_id or row.name).strip().casefold(), []).append(row)
+        groups.setdefault(body_key(row.body_id, row.name), []).append(row)
     kept: list[BodyRow] = []
     errors: list[ErrorRow] = []
     for group in groups.values():

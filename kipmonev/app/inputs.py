@@ -25,11 +25,10 @@ from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.sources.problems import REASON_NOT_JSON
+from kipmonev.sources.results import recap_file
 
 #: Suffixes read as filled workbooks.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-#: The recap's file name in a ``kipmonev score`` output folder.
-RECAP_FILE = "rekap.json"
 #: Top-level keys only a recap has (an Assessment has neither).
 _RECAP_KEYS = frozenset({"rows", "funnel", "band_counts"})
 
@@ -118,7 +117,7 @@ def recap_path(path: Path) -> Path | None:
     """
     path = Path(path)
     if path.is_dir():
-        candidate = path / RECAP_FILE
+        candidate = recap_file(path)
         if not candidate.is_file():
             raise _fail(path, REPORT_FOLDER_WITHOUT_RECAP.fill())
         return candidate

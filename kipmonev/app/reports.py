@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kipmonev.core.errors import Problem
+from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.outputs.report import ReportFormat, render_many, render_recaps
@@ -32,15 +33,11 @@ class BatchReports:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _previous_results(previous: Path | None) -> dict[str, Path]:
-    """Last year's result file per body ID, from a previous ``kipmonev score`` output folder."""
+def _previous_results(previous: Recap | None) -> dict[BodyKey, Path]:
+    """Last year's result file per body (rule M1), from last year's recap."""
     if previous is None:
         return {}
-    recap_file = previous / "rekap.json" if previous.is_dir() else previous
-    if not recap_file.is_file():
-        return {}
-    recap = Recap.from_json(recap_file.read_bytes())
-    return {r.body_id: Path(r.result_file) for r in recap.rows if r.body_id and r.result_file and Path(r.result_file).is_file()}
+    return {body_key(r.body_id, r.name): Path(r.result_file) for r in previous.rows if r.result_file and Path(r.result_file).is_file()}
 
 
 def render_batch_reports(
@@ -50,13 +47,14 @@ def render_batch_reports(
     *,
     report_date: dt.date,
     jobs: int = 1,
-    previous: Path | None = None,
+    previous: Recap | None = None,
     templates_dir: Path | None = None,
     recap_dir: Path | None = None,
 ) -> BatchReports:
     """Render each scored body's reports into ``out_dir``, reading results from disk a chunk at a time.
 
-    With ``recap_dir``, the recap report for the commission (``rekap.pdf``, ``rekap.html``, in the
+    ``previous`` is last year's recap (:attr:`BatchResult.previous <kipmonev.app.batch.BatchResult.previous>`):
+    each body's earlier result is found through it (rule M1). With ``recap_dir``, the recap report for the commission (``rekap.pdf``, ``rekap.html``, in the
     requested formats) is written there too, beside the batch's ``rekap.xlsx``.
     """
     fmts = tuple(ReportFormat(f) for f in formats)
@@ -66,7 +64,8 @@ def render_batch_reports(
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
         assessments = [Assessment.from_json(Path(r.result_file).read_bytes()) for r in chunk if r.result_file]
-        before = [Assessment.from_json(earlier[r.body_id].read_bytes()) for r in chunk if r.body_id in earlier]
+        keys = [body_key(r.body_id, r.name) for r in chunk]
+        before = [Assessment.from_json(earlier[k].read_bytes()) for k in keys if k in earlier]
         summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, workers=jobs)
         done.written += summary.written
         done.problems += summary.problems

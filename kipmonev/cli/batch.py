@@ -77,7 +77,7 @@ def score_cmd(
     if formats:
         with user_errors():
             rendered = render_batch_reports(
-                recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=previous, recap_dir=out_dir
+                recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=result.previous, recap_dir=out_dir
             )
     if not quiet:
         counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]

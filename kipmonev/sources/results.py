@@ -13,6 +13,9 @@ from kipmonev.model.recap import BodyRow, Recap
 from kipmonev.model.result import Assessment
 from kipmonev.sources.problems import REASON_MISSING, REASON_NOT_JSON, REASON_NOT_KIPMONEV, REASON_UNOPENABLE, RESULTS_UNREADABLE
 
+#: The recap's file name in a ``kipmonev score`` output folder.
+RECAP_FILE = "rekap.json"
+
 
 def read_error_reason(error: Exception) -> str:
     """Why a result or recap file could not be read, in Indonesian, for the message about it."""
@@ -25,13 +28,21 @@ def read_error_reason(error: Exception) -> str:
     return REASON_NOT_JSON.text()  # JSONDecodeError, UnicodeDecodeError, pydantic's json_invalid
 
 
+def recap_file(path: Path) -> Path:
+    """The one rule for "a score output folder or its rekap.json": a folder stands for its ``rekap.json``.
+
+    Any other path is the file itself (a ``rekap.json`` under any name, or one result JSON).
+    """
+    return path / RECAP_FILE if path.is_dir() else path
+
+
 def load_rows(path: Path) -> list[BodyRow]:
     """Rows from a ``kipmonev score`` output folder (its rekap.json), a rekap.json, or one result JSON.
 
     Raises:
         KipmonevError: The file is missing or is neither a recap nor a result.
     """
-    candidate = path / "rekap.json" if path.is_dir() else path
+    candidate = recap_file(path)
     try:
         data = json.loads(candidate.read_bytes())
         if isinstance(data, dict) and "rows" in data:
