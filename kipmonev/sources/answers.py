@@ -188,7 +188,7 @@ class _Answers:
                 return None, True
             self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             return None, False
-        number = None if isinstance(value, bool) else (parse_number(given) if percent_text(given) is None else percent_text(given))
+        number = None if isinstance(value, bool) else (parse_number(given) if not given.rstrip().endswith("%") else percent_text(given))
         if number is None:
             self.r.fail(ANSWER_NOT_NUMBER.fill(code=question.code, given=given), self.name, row, col)
             return None, False

@@ -16,9 +16,10 @@ built on another library that does not expose number formats) can call them:
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from xml.etree import ElementTree as ET
 
+from kipmonev.core.numbers import excel_decimal, parse_number
 from kipmonev.formats.cellref import parse_ref
 
 #: Excel's built-in number formats that are percentages (``0%`` and ``0.00%``).
@@ -79,22 +80,12 @@ def percent_cells(sheet_root: ET.Element, styles: frozenset[int]) -> frozenset[t
 
 def shown_number(value: Decimal, percent: bool) -> Decimal:
     """The number a cell shows: its stored value, ×100 when the cell is percent-formatted (0,75 → 75)."""
-    if not percent:
-        return value
-    shown = value * _HUNDRED
-    return shown.quantize(Decimal(1)) if shown == shown.to_integral_value() else shown.normalize()
+    return excel_decimal(value * _HUNDRED) if percent else value
 
 
 def percent_text(text: str) -> Decimal | None:
-    """A percentage typed as text, ``75%`` or ``7,5 %`` → 75 or 7,5; ``None`` when the text is not one."""
-    compact = "".join(text.replace("\xa0", " ").split())
-    if not compact.endswith("%") or compact.count("%") != 1:
+    """A percentage typed as text, ``75%`` or ``7,5 %`` → 75 or 7,5 (rule N1 before the ``%``); ``None`` when the text is not one."""
+    compact = "".join(text.split())
+    if not compact.endswith("%"):
         return None
-    number = compact[:-1].replace(",", ".")
-    try:
-        value = Decimal(number)
-    except InvalidOperation:
-        return None
-    if not value.is_finite():
-        return None
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    return parse_number(compact[:-1])
