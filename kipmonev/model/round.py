@@ -13,16 +13,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+from kipmonev.model.base import Frozen
 
 # --- settings and roster -----------------------------------------------------------------
 
-class Deadlines(_Frozen):
+class Deadlines(Frozen):
     """The round's deadlines; any may be unset while the schedule is not fixed."""
 
     filling: dt.date | None = Field(None, description="Batas akhir pengisian kuesioner oleh badan publik.")
@@ -30,7 +27,7 @@ class Deadlines(_Frozen):
     objection: dt.date | None = Field(None, description="Batas akhir masa sanggah.")
 
 
-class RoundConfig(_Frozen):
+class RoundConfig(Frozen):
     """What ``putaran.yaml`` holds."""
 
     commission: str = Field(description="Nama Komisi Informasi penyelenggara, seperti ditulis di templat dan laporan.")
@@ -41,7 +38,7 @@ class RoundConfig(_Frozen):
     deadlines: Deadlines = Field(default_factory=Deadlines, description="Tenggat pengisian, verifikasi dan sanggah.")
 
 
-class RosterEntry(_Frozen):
+class RosterEntry(Frozen):
     """One invited body."""
 
     id: str = Field(description="ID badan publik, unik dalam putaran.")
@@ -51,7 +48,7 @@ class RosterEntry(_Frozen):
     parent: str | None = Field(None, description="Badan publik induk (misalnya pemerintah daerah), bila ada.")
 
 
-class Roster(_Frozen):
+class Roster(Frozen):
     """The invited bodies, in file order."""
 
     source: str = Field(description="Berkas asal daftar.")
@@ -76,7 +73,7 @@ EVENT_KINDS: dict[str, str] = {
 }
 
 
-class NewEvent(_Frozen):
+class NewEvent(Frozen):
     """An event about to be appended (the store gives it its number and time)."""
 
     kind: str = Field(description="Jenis peristiwa, salah satu EVENT_KINDS.")
@@ -119,7 +116,7 @@ OUTCOME_LABELS: dict[Outcome, str] = {
 }
 
 
-class FileRecord(_Frozen):
+class FileRecord(Frozen):
     """A received file, as the log records it."""
 
     sha256: str
@@ -168,7 +165,7 @@ STATUS_LABELS: dict[BodyStatus, str] = {
 }
 
 
-class BodyProgress(_Frozen):
+class BodyProgress(Frozen):
     """One roster body's progress."""
 
     id: str
@@ -189,7 +186,7 @@ class BodyProgress(_Frozen):
     warnings: tuple[str, ...] = ()
 
 
-class GroupCount(_Frozen):
+class GroupCount(Frozen):
     """Status counts for one category or parent body."""
 
     group: str
@@ -198,7 +195,7 @@ class GroupCount(_Frozen):
     sent: int
 
 
-class FileRow(_Frozen):
+class FileRow(Frozen):
     """One received file and what it is to the round; files that are no body's version are never ranked."""
 
     name: str = Field(description="Nama berkas asli.")
@@ -212,7 +209,7 @@ class FileRow(_Frozen):
     detail: str = Field("", description="Peringatan atau galat pertama, bila ada.")
 
 
-class Progress(_Frozen):
+class Progress(Frozen):
     """The round's progress on a date: per body, per category, per parent, and the files that are no version."""
 
     commission: str
