@@ -26,7 +26,9 @@ from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
-from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_DAMAGED, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_LEGACY_XLS, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
+from kipmonev.sources import problems_readers as px
+from kipmonev.sources.book_biff import NO_SHEETS
+from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_DAMAGED, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
 from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_ROW
 
 
@@ -62,7 +64,7 @@ def _far(good: Path, out: Path, part: str) -> Path:
 BAD: dict[str, tuple[Bad, str, str, str]] = {
     "teks.xlsx": (_text, "KM-W-001", "", XLSX_NOT_ZIP.text()),
     "terpotong.xlsx": (_cut, "KM-W-003", "", XLSX_DAMAGED.text(detail="File is not a zip file")),
-    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-W-002", "", XLSX_LEGACY_XLS.text()),
+    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-X-001", "", px.DAMAGED.text(kind=".xls", detail=NO_SHEETS)),
     "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), XLSX_ENCRYPTED.code, "", XLSX_ENCRYPTED.text()),
     "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", XLSX_NOT_ZIP.text()),
     "bom.xlsx": (lambda g, o, p: hf.zip_bomb(g, o, p), "KM-W-006", "", "{part}"),
@@ -102,16 +104,19 @@ def test_every_bad_file_is_on_the_galat_sheet_and_every_good_body_is_scored(tmp_
     assert _digests(inputs) == before  # read, never written
 
 
-def test_other_spreadsheet_files_in_a_folder_are_reported_not_skipped(tmp_path: Path, corpus: list[Path]) -> None:
+def test_other_spreadsheet_formats_in_a_folder_are_scored_and_a_damaged_one_reported(tmp_path: Path, corpus: list[Path]) -> None:
     inputs = tmp_path / "masuk"
     inputs.mkdir()
     shutil.copy(corpus[0], inputs / corpus[0].name)
     hf.legacy_by_hand(inputs / "lama.xls")
     hf.with_macros(corpus[1], inputs / "makro.xlsm")
+    converted = [hf.libreoffice_convert(corpus[2], tmp_path / "lo", "xls"), hf.libreoffice_convert(corpus[3], tmp_path / "lo", "ods")]
+    for path in converted:
+        shutil.copy(path, inputs / path.name)
     assert run("score", str(inputs), "-o", str(tmp_path / "keluar"), "-q")[0] == 1
     recap = Recap.from_json((tmp_path / "keluar" / "rekap.json").read_bytes())
-    assert sorted(Path(r.file).name for r in recap.rows) == sorted([corpus[0].name, "makro.xlsm"])
-    assert [(Path(e.file).name, e.message) for e in recap.errors] == [("lama.xls", XLSX_LEGACY_XLS.text())]
+    assert sorted(Path(r.file).name for r in recap.rows) == sorted([corpus[0].name, "makro.xlsm", *(p.name for p in converted)])
+    assert [(Path(e.file).name, e.code, e.message) for e in recap.errors] == [("lama.xls", "KM-X-001", px.DAMAGED.text(kind=".xls", detail=NO_SHEETS))]
 
 
 # --- outputs never replace inputs ------------------------------------------------------------------

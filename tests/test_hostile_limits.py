@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kipmonev.core import errors
 from kipmonev.formats.cellref import column_letters
-from kipmonev.sources import links, loader, xlsx
+from kipmonev.sources import book, links, loader, xlsx
 from kipmonev.sources import questionnaire_xlsx as import_
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +32,7 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
     ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
     ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
+    ("Workbook: rectangle of cells calamine fills, all sheets read at once", _n(book.MAX_DENSE_CELLS), "`kipmonev/sources/book.py` `MAX_DENSE_CELLS`"),
     ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/sources/questionnaire_xlsx.py` `MAX_WORKBOOK_BYTES`"),
     ("Questionnaire YAML: file size", f"{loader.MAX_FILE_BYTES // MB} MB", "`kipmonev/sources/loader.py` `MAX_FILE_BYTES`"),
     ("Questionnaire YAML: chain of includes", f"{loader.MAX_INCLUDE_DEPTH} files, the edition included", "`MAX_INCLUDE_DEPTH`"),
@@ -61,8 +62,8 @@ def test_the_limits_are_what_the_readme_says() -> None:
 
 
 def test_the_authoring_import_uses_the_workbook_limits() -> None:
-    shared = ("MAX_ROW", "MAX_COLUMN", "screen_xlsx")
-    assert all(getattr(import_, name) is getattr(xlsx, name) for name in shared)  # one guard, not a copy
+    assert vars(import_)["screen_xlsx"] is xlsx.screen_xlsx  # one guard, not a copy
+    assert vars(import_)["open_book"] is book.open_book  # one reader for filled and authoring workbooks
 
 
 def test_the_readme_lists_every_limit() -> None:

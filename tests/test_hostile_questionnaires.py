@@ -12,21 +12,20 @@ from pathlib import Path
 from typing import Any
 
 import hostile_files as hf
-import openpyxl
 import pytest
 from authoring_book import base, write_book
 from cli_runner import run
 from test_loader import GOOD_QUESTIONS, HEAD, INDICATORS
 
 from kipmonev import QuestionnaireError, load_questionnaire
-from kipmonev.sources import questionnaire_xlsx as authoring
+from kipmonev.sources import book as book_module
 from kipmonev.sources import xlsx
 from kipmonev.sources.loader import MAX_INCLUDE_DEPTH, MAX_INCLUDED_FILES, MAX_YAML_DEPTH
 from kipmonev.sources.problems import (
     FILE_TOO_LARGE,
     INCLUDE_TOO_DEEP,
     INCLUDE_TOO_MANY,
-    WORKBOOK_UNREADABLE,
+    XLSX_BAD_XML,
     XLSX_CELL_OUT_OF_BOUNDS,
     XLSX_DOCTYPE,
     XLSX_ENCRYPTED,
@@ -50,15 +49,15 @@ def book() -> Path:
 
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """Every file openpyxl was asked to open during the test."""
+    """Every file calamine (the compiled reader behind kipmonev's) was asked to open during the test."""
     calls: list[Path] = []
-    real = openpyxl.load_workbook
+    real = book_module.open_calamine
 
-    def spy(path: Any, *args: Any, **kwargs: Any) -> Any:
+    def spy(path: Path, *args: Any) -> Any:
         calls.append(Path(path))
-        return real(path, *args, **kwargs)
+        return real(path, *args)
 
-    monkeypatch.setattr(authoring, "load_workbook", spy)
+    monkeypatch.setattr(book_module, "open_calamine", spy)
     return calls
 
 
@@ -68,7 +67,7 @@ def _far(part: str, cell: str, empty: bool) -> hf.Change:
     return hf.before_end_of("sheetData", f'<row r="{row}">{xml}</row>')
 
 
-# --- authoring workbooks: refused before openpyxl sees them ------------------------------------------
+# --- authoring workbooks: refused before calamine sees them -------------------------------------------
 
 SCREENED: list[tuple[str, str, str]] = [
     # (case, sheet whose part is damaged, expected text after "Galat: kuesioner.xlsx")
@@ -80,7 +79,7 @@ SCREENED: list[tuple[str, str, str]] = [
 
 
 @pytest.mark.parametrize(("case", "sheet", "expected"), SCREENED, ids=[c for c, _, _ in SCREENED])
-def test_hostile_authoring_workbooks_are_refused_before_openpyxl_opens_them(book: Path, opened: list[Path], case: str, sheet: str, expected: str) -> None:
+def test_hostile_authoring_workbooks_are_refused_before_calamine_opens_them(book: Path, opened: list[Path], case: str, sheet: str, expected: str) -> None:
     target = Path("kuesioner.xlsx")
     part = hf.sheet_part(book, sheet) if sheet else ""
     if case == "zip bomb":
@@ -108,10 +107,15 @@ def test_entities_are_refused_whether_or_not_defusedxml_is_installed(book: Path,
     assert opened == []
 
 
-@pytest.mark.parametrize("empty", [False, True], ids=["text", "styled-empty"])
-def test_a_cell_at_xfd1048576_is_refused_before_the_sheet_is_walked(book: Path, empty: bool) -> None:
-    hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Pertanyaan"): _far("", "XFD1048576", empty)})
+def test_a_cell_at_xfd1048576_is_refused_before_the_sheet_is_walked(book: Path) -> None:
+    hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Pertanyaan"): _far("", "XFD1048576", empty=False)})
     assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx, Pertanyaan!XFD1048576: " + XLSX_CELL_OUT_OF_BOUNDS.text(max_row=100_000, max_column="ALL") + "\n")
+
+
+def test_a_styled_empty_cell_at_xfd1048576_is_ignored_as_in_filled_workbooks(book: Path) -> None:
+    hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Pertanyaan"): _far("", "XFD1048576", empty=True)})
+    code, out, _ = run("questionnaire", "import", "kuesioner.xlsx")
+    assert (code, out.splitlines()[1:]) == (0, run("questionnaire", "import", str(book))[1].splitlines()[1:])
 
 
 def test_too_many_cells_counts_empty_styled_ones(book: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,9 +126,10 @@ def test_too_many_cells_counts_empty_styled_ones(book: Path, opened: list[Path],
     assert opened == []
 
 
-def test_damaged_xml_that_openpyxl_cannot_parse(book: Path) -> None:
-    hf.rezip(book, Path("kuesioner.xlsx"), {hf.sheet_part(book, "Indikator"): lambda data: b">" + data[1:]})
-    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + WORKBOOK_UNREADABLE.text(reason="ParseError") + "\n")
+def test_damaged_xml_is_reported_with_its_part_as_in_filled_workbooks(book: Path) -> None:
+    part = hf.sheet_part(book, "Indikator")
+    hf.rezip(book, Path("kuesioner.xlsx"), {part: lambda data: b">" + data[1:]})
+    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + XLSX_BAD_XML.text(part=part, detail="syntax error, baris 1") + "\n")
 
 
 def test_macros_are_ignored_with_a_warning(book: Path) -> None:

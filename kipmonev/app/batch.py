@@ -40,8 +40,7 @@ RESULTS_DIR = "hasil"
 RECAP_FILES = (RECAP_FILE, "rekap.xlsx")
 #: Every file a batch may write directly into its output folder (the recap report only with --report).
 OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES, "rekap.pdf", "rekap.html")
-#: Spreadsheets picked up from folders. Only .xlsx and .xlsm are read; the others are reported with
-#: what to do (save as .xlsx) rather than skipped without a word.
+#: Spreadsheets picked up from folders; every one of these formats is read (kipmonev.sources.book).
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
 

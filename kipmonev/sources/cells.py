@@ -13,8 +13,9 @@ from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.cellref import cell_ref, column_index
+from kipmonev.sources.book import Book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
-from kipmonev.sources.xlsx import Cell, CellValue, XlsxFile
+from kipmonev.sources.xlsx import Cell, CellValue
 
 #: How far down the reader looks for the column headings.
 HEADER_SEARCH_ROWS = 30
@@ -85,7 +86,7 @@ def header_key(value: CellValue) -> str:
 class ReadState:
     """One read: the open file, the questionnaire, and the problems and warnings found so far."""
 
-    def __init__(self, book: XlsxFile, source: str) -> None:
+    def __init__(self, book: Book, source: str) -> None:
         """Start a read of ``book``, named ``source`` in messages."""
         self.book = book
         self.source = source

@@ -91,7 +91,6 @@ XLSX_CELL_OUT_OF_BOUNDS = Entry("KM-W-069", ERROR, "sel ini berada di luar batas
 XLSX_SHEET_PART_MISSING = Entry("KM-W-070", ERROR, "isi sheet ini tidak ditemukan di dalam berkas .xlsx (tautan ke bagiannya rusak). Buka dan simpan ulang berkas di Excel atau LibreOffice.")
 XLSX_UNREADABLE = Entry("KM-W-071", ERROR, "berkas isian tidak dapat dibaca ({reason}). Periksa izin berkas, atau salin berkas ke folder lain.")
 TEMPLATE_FORMAT_UNSUPPORTED = Entry("KM-W-072", ERROR, "format templat versi '{found}' tidak dikenal oleh kipmonev ini (yang didukung: versi {supported}). Perbarui kipmonev atau buat templat baru dengan 'kipmonev template'.")
-WORKBOOK_UNREADABLE = Entry("KM-A-001", ERROR, "berkas tidak dapat dibaca sebagai buku kerja Excel ({reason}). Simpan ulang berkas sebagai Buku Kerja Excel (.xlsx).")
 SHEET_REQUIRED = Entry("KM-A-002", ERROR, "sheet wajib '{sheet}' tidak ada. Tambahkan sheet bernama tepat '{sheet}'.")
 SHEET_MISSPELT = Entry("KM-A-003", ERROR, "sheet '{given}' tidak dikenal. Mungkin maksud Anda '{suggestion}'? Ganti nama sheet menjadi '{suggestion}'.")
 SHEET_UNKNOWN = Entry("KM-A-004", WARNING, "sheet '{given}' tidak dikenal dan diabaikan. Awali namanya dengan '_' bila sheet ini memang catatan Anda.")

@@ -18,14 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.worksheet.worksheet import Worksheet
-
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.core.numbers import parse_number
 from kipmonev.formats import questionnaire_layout as lay
+from kipmonev.formats.cellref import column_index, column_letters
 from kipmonev.model.questionnaire import Loc
 from kipmonev.sources.problems import (
     BOOL_CHOICES,
@@ -42,6 +39,7 @@ from kipmonev.sources.problems import (
     SHEET_REQUIRED,
     SHEET_UNKNOWN,
 )
+from kipmonev.sources.xlsx import Cell, Sheet
 
 _TRUE = {"ya", "y", "true", "benar", "1"}
 _FALSE = {"tidak", "t", "false", "salah", "0"}
@@ -193,45 +191,62 @@ def pick_sheets(reader: Reader, names: list[str]) -> dict[str, str]:
     return found
 
 
-def _header(reader: Reader, ws: Worksheet, spec: lay.Sheet, line: int, cells: tuple[Any, ...]) -> dict[str, int]:
+def _value(cell: Cell | None) -> Any:
+    """A cell's value as the import reads it: a formula shows as its text (``=A1+1``), to be refused."""
+    if cell is None:
+        return None
+    if cell.formula:
+        return "=" + cell.formula
+    return cell.value
+
+
+def _lines(ws: Sheet) -> list[tuple[int, list[Cell | None]]]:
+    """The rows with content, each as its cells from column A to its last cell (blank rows hold nothing to read)."""
+    by_row: dict[int, dict[int, Cell]] = {}
+    for (row, col), cell in ws.cells.items():
+        by_row.setdefault(row, {})[col] = cell
+    return [(line, [cells.get(col) for col in range(1, max(cells) + 1)]) for line, cells in sorted(by_row.items())]
+
+
+def _header(reader: Reader, ws: Sheet, spec: lay.Sheet, line: int, cells: list[Cell | None]) -> dict[str, int]:
     """Map canonical column keys to 0-based positions from the header row (rule A2)."""
     by_name = {name: c.key for c in spec.columns for name in c.names()}
     columns: dict[str, int] = {}
     unknown: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
-        if is_blank(cell.value):
+        if is_blank(_value(cell)):
             continue
-        title = cell_text(cell.value)
+        title = cell_text(_value(cell))
         name = lay.normalise_name(title)
-        ref = f"{get_column_letter(i + 1)}{line}"
+        ref = f"{column_letters(i + 1)}{line}"
         if title.startswith("_"):
             continue
         if name not in by_name:
             unknown.append((i, title))
         elif by_name[name] in columns:
-            reader.error(COLUMN_DUPLICATE.fill(column=title), sheet=ws.title, cell=ref)
+            reader.error(COLUMN_DUPLICATE.fill(column=title), sheet=ws.name, cell=ref)
         else:
             columns[by_name[name]] = i
     for i, title in unknown:
-        ref = f"{get_column_letter(i + 1)}{line}"
+        ref = f"{column_letters(i + 1)}{line}"
         name = lay.normalise_name(title)
         close = sorted((lay.edit_distance(name, c.key), c.key) for c in spec.columns if c.key not in columns)
         if close and close[0][0] <= 2:
-            reader.error(COLUMN_MISSPELT.fill(column=title, suggestion=close[0][1]), sheet=ws.title, cell=ref)
-            reader.misspelt.add((ws.title, close[0][1]))
+            reader.error(COLUMN_MISSPELT.fill(column=title, suggestion=close[0][1]), sheet=ws.name, cell=ref)
+            reader.misspelt.add((ws.name, close[0][1]))
         else:
-            reader.warn(COLUMN_UNKNOWN.fill(column=title), sheet=ws.title, cell=ref)
+            reader.warn(COLUMN_UNKNOWN.fill(column=title), sheet=ws.name, cell=ref)
     return columns
 
 
-def read_table(reader: Reader, ws: Worksheet, spec: lay.Sheet) -> tuple[list[Row], int | None]:
+def read_table(reader: Reader, ws: Sheet, spec: lay.Sheet) -> tuple[list[Row], int | None]:
     """Read a sheet's data rows, normalised, with the place of every column; and the header's line."""
     rows: list[Row] = []
     columns: dict[str, int] | None = None
     header_line: int | None = None
-    for line, cells in enumerate(ws.iter_rows(), start=1):
+    for line, cells in _lines(ws):
         if columns is None:
-            if all(is_blank(c.value) for c in cells):
+            if all(is_blank(_value(c)) for c in cells):
                 continue
             header_line = line
             columns = _header(reader, ws, spec, line, cells)
@@ -241,17 +256,17 @@ def read_table(reader: Reader, ws: Worksheet, spec: lay.Sheet) -> tuple[list[Row
         for column in spec.columns:
             index = columns.get(column.key)
             if index is None:
-                row.places[column.key] = Place(ws.title, column.key, line=line, header_line=header_line)
+                row.places[column.key] = Place(ws.name, column.key, line=line, header_line=header_line)
                 continue
             cell = cells[index] if index < len(cells) else None
-            value = None if cell is None else cell.value
-            ref = f"{get_column_letter(index + 1)}{line}"
-            place = Place(ws.title, column.key, ref, line, "" if is_blank(value) else cell_text(value), header_line)
+            value = _value(cell)
+            ref = f"{column_letters(index + 1)}{line}"
+            place = Place(ws.name, column.key, ref, line, "" if is_blank(value) else cell_text(value), header_line)
             row.places[column.key] = place
             if is_blank(value):
                 continue
             blank = False
-            if cell is not None and cell.data_type == "f":
+            if cell is not None and cell.formula is not None:
                 reader.cell_error(place, CELL_FORMULA.fill(formula=str(value)))
                 continue
             try:
@@ -261,7 +276,7 @@ def read_table(reader: Reader, ws: Worksheet, spec: lay.Sheet) -> tuple[list[Row
         if not blank:
             rows.append(row)
     if columns is None and spec.required:
-        reader.error(SHEET_EMPTY.fill(sheet=ws.title, columns=", ".join(c.key for c in spec.columns)), sheet=ws.title)
+        reader.error(SHEET_EMPTY.fill(sheet=ws.name, columns=", ".join(c.key for c in spec.columns)), sheet=ws.name)
         reader.absent_sheets.add(spec.name)  # reported once, as empty
     return rows, header_line
 
@@ -290,7 +305,7 @@ def record(reader: Reader, loc: Loc, row: Row, fields: dict[str, str] | Iterable
 
 def column_number(ref: str) -> int:
     """The 1-based column of a cell reference: ``H14`` → 8."""
-    return column_index_from_string(coordinate_from_string(ref)[0])
+    return column_index("".join(ch for ch in ref if ch.isalpha()))
 
 
 

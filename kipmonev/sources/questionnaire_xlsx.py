@@ -11,13 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ValidationError
 
 from kipmonev.core.catalogue import Message
@@ -25,6 +21,7 @@ from kipmonev.core.errors import Location, Problem, QuestionnaireError, Workbook
 from kipmonev.core.fileio import display_path
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
+from kipmonev.sources.book import Book, open_book
 from kipmonev.sources.problems import (
     CELL_EMPTY,
     CELL_INVALID,
@@ -45,13 +42,11 @@ from kipmonev.sources.problems import (
     SETTING_UNKNOWN_SUGGESTED,
     SHEET_NO_ROWS,
     WORKBOOK_SUMMARY,
-    WORKBOOK_UNREADABLE,
-    XLSX_CELL_OUT_OF_BOUNDS,
     XLSX_MACROS,
 )
 from kipmonev.sources.questionnaire_sheets import CellError, Place, Reader, Row, column_range, pick_sheets, problem_order, read_cell, read_table, record
 from kipmonev.sources.validation import questionnaire_issues
-from kipmonev.sources.xlsx import MAX_COLUMN, MAX_ROW, screen_xlsx
+from kipmonev.sources.xlsx import Sheet, screen_xlsx
 
 #: Largest workbook read, in bytes.
 MAX_WORKBOOK_BYTES = 10 * 1024 * 1024
@@ -62,8 +57,8 @@ _CONDITION = re.compile(r"^\s*([^=]+?)\s*=+\s*(.*?)\s*$", re.DOTALL)
 # --- building the questionnaire mapping ----------------------------------------------------------
 
 
-def _settings(reader: Reader, ws: Worksheet | None, data: dict[str, Any]) -> None:
-    sheet = ws.title if ws is not None else lay.SETTINGS.name
+def _settings(reader: Reader, ws: Sheet | None, data: dict[str, Any]) -> None:
+    sheet = ws.name if ws is not None else lay.SETTINGS.name
     rows, _ = read_table(reader, ws, lay.SETTINGS) if ws is not None else ([], None)
     by_name = {name: c for c in lay.SETTING_ROWS for name in c.names()}
     seen: set[str] = set()
@@ -106,10 +101,10 @@ def _settings(reader: Reader, ws: Worksheet | None, data: dict[str, Any]) -> Non
         reader.where.setdefault(path, Place(sheet, setting.key, setting=True))
 
 
-def _indicators(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+def _indicators(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
     rows, _ = read_table(reader, ws, lay.INDICATORS)
     data["indikator"] = [record(reader, ("indikator", i), row, ("kode", "nama", "bobot", "deskripsi")) for i, row in enumerate(rows)]
-    _whole_column(reader, ("indikator",), rows, "bobot", ws.title)
+    _whole_column(reader, ("indikator",), rows, "bobot", ws.name)
 
 
 def _whole_column(reader: Reader, loc: Loc, rows: list[Row], column: str, sheet: str) -> None:
@@ -122,7 +117,7 @@ _QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasio
 _TYPE_ONLY = {"poin": (AnswerType.YES_NO.value,), "satuan": (AnswerType.NUMBER.value,)}
 
 
-def _questions(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> list[Row]:
+def _questions(reader: Reader, ws: Sheet, data: dict[str, Any]) -> list[Row]:
     rows, _ = read_table(reader, ws, lay.QUESTIONS)
     questions: list[dict[str, Any]] = []
     for i, row in enumerate(rows):
@@ -151,11 +146,11 @@ def _questions(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> list[Row]
                 question["syarat"] = {"pertanyaan": match.group(1), "jawaban": answers}
         questions.append(question)
     data["pertanyaan"] = questions
-    reader.where[("pertanyaan",)] = Place(ws.title)
+    reader.where[("pertanyaan",)] = Place(ws.name)
     return rows
 
 
-def _options(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+def _options(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
     """Attach each Pilihan row to its question, in row order, by the question's type."""
     rows, _ = read_table(reader, ws, lay.OPTIONS)
     index: dict[Any, int] = {}
@@ -187,10 +182,10 @@ def _options(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
         items.append(record(reader, ("pertanyaan", qi, lay.OPTION_LISTS[tipe], len(items)), row, fields))
 
 
-def _stages(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
+def _stages(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
     rows, _ = read_table(reader, ws, lay.STAGES)
     rules["tahap"] = [record(reader, ("aturan", "tahap", i), row, ("kode", "nama", "bobot")) for i, row in enumerate(rows)]
-    _whole_column(reader, ("aturan", "tahap"), rows, "bobot", ws.title)
+    _whole_column(reader, ("aturan", "tahap"), rows, "bobot", ws.name)
     gate_keys = {"batas": "batas_lolos", "jika_tidak_lolos": "jika_tidak_lolos"}
     for row in rows[1:]:
         for column in gate_keys.values():
@@ -200,13 +195,13 @@ def _stages(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
         rules["gerbang"] = record(reader, ("aturan", "gerbang"), rows[0], gate_keys)
 
 
-def _bands(reader: Reader, ws: Worksheet, rules: dict[str, Any]) -> None:
+def _bands(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
     rows, _ = read_table(reader, ws, lay.BANDS)
     rules["kualifikasi"] = [record(reader, ("aturan", "kualifikasi", i), row, ("kode", "nama", "batas_bawah", "warna", "pesan")) for i, row in enumerate(rows)]
-    _whole_column(reader, ("aturan", "kualifikasi"), rows, "batas_bawah", ws.title)
+    _whole_column(reader, ("aturan", "kualifikasi"), rows, "batas_bawah", ws.name)
 
 
-def _notes(reader: Reader, ws: Worksheet, data: dict[str, Any]) -> None:
+def _notes(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
     rows, _ = read_table(reader, ws, lay.NOTES)
     for row in rows:
         scope = row.values.get("lingkup")
@@ -298,7 +293,7 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     """Read an authoring workbook into a validated questionnaire, with the warnings found on the way.
 
     Args:
-        path: The ``.xlsx`` file.
+        path: The workbook (.xlsx, .xlsm, .ods, .xls or .xlsb), read by the same reader as filled workbooks.
 
     Returns:
         The questionnaire, and the warnings (ignored columns and sheets), in sheet and row order.
@@ -309,12 +304,12 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     """
     file = Path(path)
     reader = Reader(display_path(file))
-    workbook, macros = _open(file, reader.source)
-    if macros:
+    workbook = _open(file, reader.source)
+    if workbook.macros:
         reader.warn(XLSX_MACROS.fill())
     try:
-        titles = pick_sheets(reader, workbook.sheetnames)
-        sheets = {name: workbook[title] for name, title in titles.items()}
+        titles = pick_sheets(reader, list(workbook.sheet_names))
+        sheets = {name: _sheet(workbook, title, reader.source) for name, title in titles.items()}
         data: dict[str, Any] = {}
         _settings(reader, sheets.get(lay.SETTINGS.name), data)
         rules: dict[str, Any] = data.setdefault("aturan", {})
@@ -349,7 +344,7 @@ def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
     return import_questionnaire_with_warnings(path)[0]
 
 
-def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
+def _open(file: Path, source: str) -> Book:
     def fail(message: Message) -> QuestionnaireError:
         return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (message.at(Location(source)),))
 
@@ -360,25 +355,20 @@ def _open(file: Path, source: str) -> tuple[Any, tuple[str, ...]]:
     if size > MAX_WORKBOOK_BYTES:
         raise fail(FILE_TOO_LARGE.fill(limit_mb=MAX_WORKBOOK_BYTES // (1024 * 1024)))
     try:
-        # NOTE: openpyxl inflates every part and is protected against XML entities only when defusedxml
-        # happens to be installed; the filled-workbook reader's limits screen the whole file first.
-        macros = screen_xlsx(file, source)
+        book = open_book(file, source)
+        if book.kind in (".xlsx", ".xlsm"):
+            try:
+                screen_xlsx(file, source)  # NOTE: every part of an authoring .xlsx is screened, not only the sheets read
+            except BaseException:
+                book.close()
+                raise
+        return book
     except WorkbookError as e:
         raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
+
+
+def _sheet(book: Book, title: str, source: str) -> Sheet:
     try:
-        with warnings.catch_warnings():
-            # NOTE: openpyxl warns in English about parts it drops (an invalid print area, a data
-            # validation it cannot read); none of them hold questionnaire content, and a warning must not
-            # reach the user untranslated.
-            warnings.simplefilter("ignore")
-            workbook = load_workbook(file, data_only=False)
-    except Exception as e:  # NOTE: openpyxl parses hostile input and fails in many ways (ParseError, IndexError…)
-        raise fail(WORKBOOK_UNREADABLE.fill(reason=type(e).__name__)) from e
-    for ws in workbook.worksheets:
-        if ws.max_row > MAX_ROW or ws.max_column > MAX_COLUMN:  # iter_rows() would walk the whole rectangle
-            workbook.close()
-            raise QuestionnaireError(
-                f"{source}: buku kerja tidak dapat dibaca.",
-                (XLSX_CELL_OUT_OF_BOUNDS.at(Location(source, sheet=ws.title, cell=f"{get_column_letter(ws.max_column)}{ws.max_row}"), max_row=MAX_ROW, max_column=get_column_letter(MAX_COLUMN)),),
-            )
-    return workbook, macros
+        return book.sheet(title)
+    except WorkbookError as e:
+        raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e

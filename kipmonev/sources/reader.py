@@ -7,7 +7,7 @@ several links in one cell. Every problem is collected and raised at once as one
 :class:`~kipmonev.errors.WorkbookError`, each problem with its sheet and cell. Unanswered questions and
 answers that earn points without the evidence they require are warnings (``Submission.notices``).
 
-The file is opened read-only through :mod:`kipmonev.sources.xlsx`; it is never modified.
+The file is opened read-only through :mod:`kipmonev.sources.book` (every format); it is never modified.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from kipmonev.formats.workbook_layout import FORMAT_VERSION, META_BODY_ONLY
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.submission import BodyIdentity, Notice, Submission
 from kipmonev.sources.answers import read_answers
+from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, problem_order
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.sources.problems import (
@@ -43,7 +44,6 @@ from kipmonev.sources.problems import (
     XLSX_MACROS,
     YEAR_INVALID,
 )
-from kipmonev.sources.xlsx import open_xlsx
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
     """Read a filled workbook: the questionnaire, the submission, its warnings and its evidence links.
 
     Args:
-        path: The .xlsx file; it is only read.
+        path: The workbook (.xlsx, .xlsm, .xlsb, .ods or .xls, told by its content); it is only read.
         questionnaire: The edition to read it with. When ``None``, the edition named in the workbook's
             metadata is loaded (shipped id), with the rule set the template was made with.
 
@@ -235,7 +235,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
         QuestionnaireError: The shipped edition named in the metadata is itself invalid.
     """
     source = str(path)
-    with open_xlsx(Path(path), source) as book:
+    with open_book(Path(path), source) as book:
         r = ReadState(book, source)
         if book.macros:  # NOTE: macros are never read, let alone run; the values in the cells are what counts
             r.warnings.append(XLSX_MACROS.at(Location(source)))

@@ -16,6 +16,7 @@ from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageScore, combine
 from kipmonev.formats.cellref import cell_ref
+from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import display
 from kipmonev.sources.problems import (
     STAGE_FILE_BAD_SCORE,
@@ -25,7 +26,6 @@ from kipmonev.sources.problems import (
     STAGE_FILE_NO_PANELISTS,
     STAGE_FILE_UNREADABLE,
 )
-from kipmonev.sources.xlsx import open_xlsx
 
 ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
 STAGE_ALIASES = ("tahap", "kode tahap")
@@ -41,7 +41,7 @@ def _sheet_rows(path: Path, source: str) -> tuple[list[list[str]], str]:
 
     Read with the same screened reader as the filled workbooks, so the same limits apply.
     """
-    with open_xlsx(path, source) as book:
+    with open_book(path, source) as book:
         name = next((n for n in book.sheet_names if book.states.get(n, "visible") == "visible"), book.sheet_names[0] if book.sheet_names else "")
         cells = book.sheet(name).cells if name else {}
     rows: list[list[str]] = [[] for _ in range(max((r for r, _ in cells), default=0))]
@@ -54,7 +54,7 @@ def _sheet_rows(path: Path, source: str) -> tuple[list[list[str]], str]:
 
 def _rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
     """The file's rows as text, and the sheet they come from (``None`` for CSV)."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"}:
         return _sheet_rows(path, source)
     text = path.read_bytes().decode("utf-8-sig")
     try:

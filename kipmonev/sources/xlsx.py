@@ -205,22 +205,119 @@ def _xml(part: str, data: bytes) -> ET.Element:
         raise _Refused(XLSX_BAD_XML.fill(part=part, detail=f"{str(e).split(':')[0]}, baris {line}")) from None
 
 
-class XlsxFile:
-    """An open .xlsx file: its sheet names and states, and worksheets parsed on demand.
+class ZipParts:
+    """An open zip container (.xlsx, .xlsm, .xlsb, .ods) whose parts are only inflated within the limits.
 
-    Use :func:`open_xlsx`; close it (or use it as a context manager) when done.
+    Every part read is checked against its declared size, its compression ratio and the running total
+    before it is inflated, and inflates no further than its declared size.
     """
 
-    def __init__(self, path: Path, source: str) -> None:
-        """Open and check the container; see :func:`open_xlsx`."""
+    def __init__(self, path: Path, source: str, opened: ZipParts | None = None) -> None:
+        """Open the zip and check its directory (or take over ``opened``); see :func:`open_xlsx`."""
         self.source = source
+        self.path = path
         self._total = 0
         self._counted: set[str] = set()
+        self._zip: zipfile.ZipFile
+        self._infos: dict[str, zipfile.ZipInfo]
+        if opened is not None:
+            self._zip, self._infos, self._total, self._counted = opened._zip, opened._infos, opened._total, opened._counted
+            return
         self._zip = _open_zip(path, source)
         try:
             self._infos = {info.filename: info for info in self._zip.infolist()}
             if len(self._infos) > MAX_ENTRIES:
                 self._fail(XLSX_TOO_MANY_PARTS.fill(limit=MAX_ENTRIES))
+        except BaseException:
+            self._zip.close()
+            raise
+
+    @property
+    def part_names(self) -> tuple[str, ...]:
+        """Every entry of the zip, in directory order."""
+        return tuple(self._infos)
+
+    def close(self) -> None:
+        """Close the underlying zip file."""
+        self._zip.close()
+
+    def check_directory(self) -> None:
+        """Check every part's declared size and compression ratio, from the directory alone (nothing is inflated).
+
+        Raises:
+            WorkbookError: A part beyond a limit.
+        """
+        for part, info in self._infos.items():
+            if info.file_size > MAX_PART_BYTES:
+                self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
+            if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+                self._fail(XLSX_RATIO.fill(part=part, ratio=MAX_RATIO))
+
+    def read_xml(self, part: str, required: bool = True) -> bytes | None:
+        """A part's bytes, checked as :meth:`_read` does and refused when it declares a DOCTYPE or an entity.
+
+        Raises:
+            WorkbookError: The part is missing (when required), beyond a limit, damaged, or has a DOCTYPE.
+        """
+        data = self._read(part, required)
+        if data is not None:
+            try:
+                _refuse_doctype(part, data)
+            except _Refused as e:
+                self._fail(e.message)
+        return data
+
+    def _fail(self, message: Message, sheet: str | None = None) -> NoReturn:
+        raise unreadable(self.source, message, sheet)
+
+    def _check(self, part: str, info: zipfile.ZipInfo) -> None:
+        """Check a part's declared size, its compression ratio and the running total, before inflating it."""
+        if info.file_size > MAX_PART_BYTES:
+            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
+        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            self._fail(XLSX_RATIO.fill(part=part, ratio=MAX_RATIO))
+        if part not in self._counted:
+            self._counted.add(part)
+            self._total += info.file_size
+        if self._total > MAX_TOTAL_BYTES:
+            self._fail(XLSX_TOTAL_TOO_LARGE.fill(limit_mb=MAX_TOTAL_BYTES // (1024 * 1024)))
+
+    def _read(self, part: str, required: bool = True) -> bytes | None:
+        info = self._infos.get(part)
+        if info is None:
+            if required:
+                self._fail(XLSX_MISSING_PART.fill(part=part))
+            return None
+        self._check(part, info)
+        try:
+            with self._zip.open(info) as handle:
+                # The zip module inflates no more than it is asked for and stops at the declared size, then
+                # checks the CRC: a stream that inflates beyond its declared size is refused as damaged.
+                data: bytes = handle.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError) as e:
+            # NOTE: UnicodeDecodeError: a local header flagged UTF-8 whose name is not (found by the fuzzer).
+            self._fail(XLSX_DAMAGED.fill(detail=_reason(e)))
+        if len(data) > MAX_PART_BYTES:
+            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
+        return data
+
+    def _parse(self, part: str, data: bytes) -> ET.Element:
+        try:
+            return _xml(part, data)
+        except _Refused as e:
+            self._fail(e.message)
+
+
+class XlsxFile(ZipParts):
+    """An open .xlsx file: its sheet names and states, and worksheets parsed on demand.
+
+    Use :func:`open_xlsx`; close it (or use it as a context manager) when done.
+    """
+
+    def __init__(self, path: Path, source: str, opened: ZipParts | None = None) -> None:
+        """Open and check the container (or take over ``opened``); see :func:`open_xlsx`."""
+        super().__init__(path, source, opened)
+        try:
             if "mimetype" in self._infos and b"opendocument" in self._zip.read("mimetype")[:100]:
                 self._fail(XLSX_ODS.fill())
             #: Parts holding macros (VBA projects, Excel 4.0 macro sheets); they are never read or run.
@@ -238,10 +335,6 @@ class XlsxFile:
 
     # --- public ------------------------------------------------------------------------
 
-    def close(self) -> None:
-        """Close the underlying zip file."""
-        self._zip.close()
-
     def __enter__(self) -> XlsxFile:
         """Enter a ``with`` block."""
         return self
@@ -257,13 +350,8 @@ class XlsxFile:
             KeyError: No sheet has that name.
             WorkbookError: The part is missing, too large, or not acceptable XML.
         """
-        part = self._sheet_parts.get(name)
-        if part is None:
-            if name in self.sheet_names:  # listed in workbook.xml, but its relationship is missing or external
-                self._fail(XLSX_SHEET_PART_MISSING.fill(), name)
-            raise KeyError(name)
-        links = self._sheet_links(part)
-        return self._parse_sheet(name, part, links)
+        part = self.sheet_part(name)
+        return self.parse_sheet(name, part, self.sheet_links(part))
 
     def screen(self) -> None:
         """Check every part, as a library that inflates them all (openpyxl) would read them.
@@ -293,46 +381,6 @@ class XlsxFile:
                         self._fail(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS), sheet)
 
     # --- container ---------------------------------------------------------------------
-
-    def _fail(self, message: Message, sheet: str | None = None) -> NoReturn:
-        raise unreadable(self.source, message, sheet)
-
-    def _check(self, part: str, info: zipfile.ZipInfo) -> None:
-        """Check a part's declared size, its compression ratio and the running total, before inflating it."""
-        if info.file_size > MAX_PART_BYTES:
-            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
-        if info.file_size > RATIO_CHECK_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            self._fail(XLSX_RATIO.fill(part=part, ratio=MAX_RATIO))
-        if part not in self._counted:
-            self._counted.add(part)
-            self._total += info.file_size
-        if self._total > MAX_TOTAL_BYTES:
-            self._fail(XLSX_TOTAL_TOO_LARGE.fill(limit_mb=MAX_TOTAL_BYTES // (1024 * 1024)))
-
-    def _read(self, part: str, required: bool = True) -> bytes | None:
-        info = self._infos.get(part)
-        if info is None:
-            if required:
-                self._fail(XLSX_MISSING_PART.fill(part=part))
-            return None
-        self._check(part, info)
-        try:
-            with self._zip.open(info) as handle:
-                # The zip module inflates no more than it is asked for and stops at the declared size, then
-                # checks the CRC: a stream that inflates beyond its declared size is refused as damaged.
-                data = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError, UnicodeDecodeError) as e:
-            # NOTE: UnicodeDecodeError: a local header flagged UTF-8 whose name is not (found by the fuzzer).
-            self._fail(XLSX_DAMAGED.fill(detail=_reason(e)))
-        if len(data) > MAX_PART_BYTES:
-            self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
-        return data
-
-    def _parse(self, part: str, data: bytes) -> ET.Element:
-        try:
-            return _xml(part, data)
-        except _Refused as e:
-            self._fail(e.message)
 
     def _rels(self, part: str) -> dict[str, tuple[str, str, bool]]:
         """Relationships of a part: id → (type, resolved target, external)."""
@@ -378,7 +426,21 @@ class XlsxFile:
         self._percent: frozenset[int] | None = None
         return tuple(names)
 
-    def _percent_styles(self) -> frozenset[int]:
+    def sheet_part(self, name: str) -> str:
+        """The zip part of a worksheet.
+
+        Raises:
+            KeyError: No sheet has that name.
+            WorkbookError: The sheet is listed but its part is missing.
+        """
+        part = self._sheet_parts.get(name)
+        if part is None:
+            if name in self.sheet_names:  # listed in workbook.xml, but its relationship is missing or external
+                self._fail(XLSX_SHEET_PART_MISSING.fill(), name)
+            raise KeyError(name)
+        return part
+
+    def percent_styles(self) -> frozenset[int]:
         """The style indexes with a percent number format (read once, on the first sheet parsed)."""
         if self._percent is None:
             data = self._read(self._styles_part, required=False) if self._styles_part is not None else None
@@ -401,19 +463,21 @@ class XlsxFile:
 
     # --- worksheets --------------------------------------------------------------------
 
-    def _sheet_links(self, part: str) -> dict[str, str]:
+    def sheet_links(self, part: str) -> dict[str, str]:
         """Relationship id → external target, for the sheet's hyperlinks."""
         return {rid: target for rid, (kind, target, external) in self._rels(part).items() if external and kind.endswith("/hyperlink")}
 
-    def _parse_sheet(self, name: str, part: str, link_targets: dict[str, str]) -> Sheet:
-        data = self._read(part)
-        assert data is not None
+    def parse_sheet(self, name: str, part: str, link_targets: dict[str, str], data: bytes | None = None) -> Sheet:
+        """Parse a worksheet part with this module's own parser (``data``: the part, when already read)."""
+        if data is None:
+            data = self._read(part)
+            assert data is not None
         sheet = Sheet(name)
         try:
             root = _xml(part, data)
             sheet.cells = _parse_cells(root, self._shared_strings(), link_targets)
             sheet.merges = _merges(root)
-            sheet.percent = percent_cells(root, self._percent_styles())
+            sheet.percent = percent_cells(root, self.percent_styles())
         except _Refused as e:
             raise unreadable(self.source, e.message, name if e.message.code in _SHEET_WIDE else None, e.cell) from None
         return sheet
@@ -508,7 +572,7 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
         if cell is None:
             cells[pos] = Cell(pos[0], pos[1], None, link=target)
         else:
-            cells[pos] = Cell(cell.row, cell.column, cell.value, cell.formula, cell.error, target)
+            cells[pos] = cell._replace(link=target)
     return cells
 
 

@@ -1,0 +1,30 @@
+"""Problems of reading spreadsheets saved in other formats than .xlsx (.ods, .xls, .xlsb), KM-X-…."""
+
+from __future__ import annotations
+
+from kipmonev.core.catalogue import ERROR, Entry
+
+#: A zip (.ods, .xlsb) or an OLE2 file (.xls) that the reader cannot open or that ends too early.
+DAMAGED = Entry(
+    "KM-X-001",
+    ERROR,
+    "berkas {kind} rusak atau terpotong ({detail}). Salin ulang berkas dari sumbernya, atau buka dan simpan ulang di Excel atau LibreOffice.",
+)
+#: A sheet whose cells with content span a rectangle too large to read (cells far apart).
+SHEET_TOO_WIDE = Entry(
+    "KM-X-002",
+    ERROR,
+    "isi sheet ini membentang {rows} baris × {columns} kolom, lebih dari {limit} sel. Hapus isi sel di luar tabel, lalu simpan ulang.",
+)
+#: An .xls whose workbook stream is missing, or a file of another Office program with a workbook's name.
+NOT_A_WORKBOOK = Entry(
+    "KM-X-003",
+    ERROR,
+    "berkas ini bukan buku kerja lembar kerja (.xlsx, .xlsm, .xlsb, .ods atau .xls). Buka berkas di Excel atau LibreOffice lalu simpan sebagai 'Excel 2007-365 (.xlsx)'.",
+)
+#: The content of an OpenDocument spreadsheet, or a part of it, is not valid XML.
+ODS_BAD_XML = Entry(
+    "KM-X-004",
+    ERROR,
+    "bagian '{part}' bukan XML yang sah ({detail}). Buka dan simpan ulang berkas di LibreOffice atau Excel.",
+)
