@@ -32,7 +32,7 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
     ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
     ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
-    ("Workbook: rectangle of cells calamine fills, all sheets read at once", _n(book.MAX_DENSE_CELLS), "`kipmonev/sources/book.py` `MAX_DENSE_CELLS`"),
+    ("Workbook: rectangle of cells calamine fills, all sheets read at once", _n(book.MAX_DENSE_CELLS), "`kipmonev/sources/book_base.py` `MAX_DENSE_CELLS`"),
     ("Questionnaire workbook: file size", f"{import_.MAX_WORKBOOK_BYTES // MB} MB", "`kipmonev/sources/questionnaire_xlsx.py` `MAX_WORKBOOK_BYTES`"),
     ("Questionnaire YAML: file size", f"{loader.MAX_FILE_BYTES // MB} MB", "`kipmonev/sources/loader.py` `MAX_FILE_BYTES`"),
     ("Questionnaire YAML: chain of includes", f"{loader.MAX_INCLUDE_DEPTH} files, the edition included", "`MAX_INCLUDE_DEPTH`"),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
-from kipmonev.sources.book import Book, calamine_sheet, check_rectangle, grid_cells, merges_of, open_calamine, sheet_state
+from kipmonev.sources.book_base import Book, calamine_sheet, check_rectangle, grid_cells, merges_of, open_calamine, sheet_state
 from kipmonev.sources.number_format import BUILTIN_PERCENT_FORMATS, is_percent_format
 from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_ENCRYPTED, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE, XLSX_SHEET_PART_MISSING, XLSX_UNREADABLE
 from kipmonev.sources.xlsx import Cell, Sheet, unreadable

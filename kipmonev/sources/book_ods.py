@@ -18,7 +18,7 @@ from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.formats.cellref import cell_ref, column_letters
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
-from kipmonev.sources.book import Book, calamine_sheet, check_rectangle, grid_cells, open_calamine, sheet_state
+from kipmonev.sources.book_base import Book, calamine_sheet, check_rectangle, grid_cells, open_calamine, sheet_state
 from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_TOO_MANY_CELLS
 from kipmonev.sources.xlsx import Cell, Sheet, unreadable
 

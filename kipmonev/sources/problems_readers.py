@@ -16,15 +16,9 @@ SHEET_TOO_WIDE = Entry(
     ERROR,
     "isi sheet ini membentang {rows} baris × {columns} kolom, lebih dari {limit} sel. Hapus isi sel di luar tabel, lalu simpan ulang.",
 )
-#: An .xls whose workbook stream is missing, or a file of another Office program with a workbook's name.
-NOT_A_WORKBOOK = Entry(
-    "KM-X-003",
-    ERROR,
-    "berkas ini bukan buku kerja lembar kerja (.xlsx, .xlsm, .xlsb, .ods atau .xls). Buka berkas di Excel atau LibreOffice lalu simpan sebagai 'Excel 2007-365 (.xlsx)'.",
-)
 #: The content of an OpenDocument spreadsheet, or a part of it, is not valid XML.
 ODS_BAD_XML = Entry(
-    "KM-X-004",
+    "KM-X-003",
     ERROR,
     "bagian '{part}' bukan XML yang sah ({detail}). Buka dan simpan ulang berkas di LibreOffice atau Excel.",
 )

@@ -1,0 +1,179 @@
+"""What every calamine-backed reader shares: the ``Book`` interface, calamine's values as cells, its limits.
+
+:mod:`kipmonev.sources.book` opens any format; the readers of each format (``book``, ``book_ods``,
+``book_biff``) build on this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from kipmonev.core.errors import Location, WorkbookError
+from kipmonev.sources import problems_readers as px
+from kipmonev.sources.xlsx import Cell, CellValue, Sheet, excel_number
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
+#: The largest rectangle of cells (first to last cell with content) calamine is let to fill, over all
+#: the sheets it reads at once: about 32 bytes a cell in calamine, so 4 million cells stay near 128 MB.
+MAX_DENSE_CELLS = 4_000_000
+
+class Book:
+    """An open workbook of any supported format: its sheets, parsed on demand, and what it holds besides cells.
+
+    Attributes:
+        source: How the file is named in messages.
+        kind: The format as its extension is written, ``.xlsx``, ``.xlsm``, ``.xlsb``, ``.ods`` or ``.xls``.
+        sheet_names: Every sheet, in workbook order.
+        states: Sheet name → ``visible``, ``hidden`` or ``veryHidden``.
+        macros: The parts or streams holding macros; they are never read or run.
+    """
+
+    source: str
+    kind: str
+    sheet_names: tuple[str, ...]
+    states: dict[str, str]
+    macros: tuple[str, ...]
+
+    def sheet(self, name: str) -> Sheet:
+        """One worksheet by its exact name.
+
+        Raises:
+            KeyError: No sheet has that name.
+            WorkbookError: The sheet cannot be read within the limits.
+        """
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the file."""
+
+    def __enter__(self) -> Book:
+        """Enter a ``with`` block."""
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        """Close on leaving a ``with`` block."""
+        self.close()
+
+
+# --- calamine's values as kipmonev's cells ----------------------------------------------------------
+
+
+def _number(value: float) -> CellValue:
+    if value.is_integer() and -1e15 < value < 1e15:
+        return Decimal(int(value))
+    try:
+        return excel_number(repr(value))
+    except InvalidOperation:  # rounds to infinity at 15 digits: kept as the text it is, as the own parser does
+        return repr(value)
+
+
+def _temporal(value: object) -> str:
+    """A date, time or duration as ISO text (how an .xlsx stores a date cell written as text)."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def grid_cells(rows: list[list[Any]]) -> dict[tuple[int, int], Cell]:
+    """The cells with content of calamine's grid (0-based, from A1), as kipmonev cells (1-based)."""
+    cells: dict[tuple[int, int], Cell] = {}
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            kind = type(v)
+            value: CellValue
+            if kind is str:
+                if not v:
+                    continue
+                value = v
+            elif kind is float:
+                value = _number(v)
+            elif kind is bool:
+                value = v
+            elif kind is int:
+                value = Decimal(v)
+            else:
+                value = _temporal(v)
+            cells[(r, c)] = Cell(r, c, value)
+    return cells
+
+
+_STATES = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}
+
+
+def sheet_state(visible: object) -> str:
+    """Calamine's sheet visibility as the .xlsx ``state`` attribute writes it: visible, hidden, veryHidden."""
+    return _STATES.get(str(visible).rpartition(".")[2], "visible")
+
+
+def merges_of(ranges: list[tuple[tuple[int, int], tuple[int, int]]] | None) -> tuple[tuple[int, int, int, int], ...]:
+    """Calamine's merged ranges (0-based corners) as (first row, first column, last row, last column), 1-based."""
+    return tuple((a[0] + 1, a[1] + 1, b[0] + 1, b[1] + 1) for a, b in ranges or ())
+
+
+def calamine_failed(source: str, kind: str, error: Exception) -> WorkbookError:
+    """The error for a file calamine cannot read: damaged, with calamine's reason."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if len(detail) > 120:
+        detail = detail[:117] + "…"
+    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=kind, detail=detail),))
+
+
+def check_rectangle(source: str, sheet: str, rows: int, columns: int, used: int) -> int:
+    """Refuse a sheet whose rectangle of content, with what is already filled (``used``), is beyond the limit.
+
+    Returns:
+        The cells now used.
+    """
+    area = rows * columns
+    if area + used > MAX_DENSE_CELLS:
+        raise WorkbookError(
+            f"{source}: berkas isian tidak dapat dibaca.",
+            (px.SHEET_TOO_WIDE.at(Location(source, sheet=sheet), rows=rows, columns=columns, limit=MAX_DENSE_CELLS),),
+        )
+    return area + used
+
+
+def open_calamine(path: Path, source: str, kind: str) -> CalamineWorkbook:
+    """Open a screened file with calamine.
+
+    Raises:
+        WorkbookError: calamine cannot read it (damaged).
+    """
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    try:
+        if path.suffix.lower() == kind or (kind == ".xlsm" and path.suffix.lower() == ".xlsx"):
+            return CalamineWorkbook.from_path(str(path))
+        # calamine tells the format by the name; a renamed file is given as bytes, told by its content
+        return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+    except (CalamineError, ValueError, OSError, RuntimeError) as e:
+        raise calamine_failed(source, kind, e) from e
+    except BaseException as e:  # NOTE: a panic inside the extension arrives as pyo3's PanicException
+        if type(e).__name__ == "PanicException":
+            raise calamine_failed(source, kind, RuntimeError("pembaca berhenti")) from None
+        raise
+
+
+def calamine_sheet(book: CalamineWorkbook, name: str, source: str, kind: str) -> Any:
+    """One sheet from calamine, a failure reported as damage."""
+    from python_calamine import CalamineError
+
+    try:
+        return book.get_sheet_by_name(name)
+    except (CalamineError, ValueError, RuntimeError) as e:
+        raise calamine_failed(source, kind, e) from e
+    except BaseException as e:
+        if type(e).__name__ == "PanicException":
+            raise calamine_failed(source, kind, RuntimeError("pembaca berhenti")) from None
+        raise
+
+
