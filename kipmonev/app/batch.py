@@ -25,13 +25,17 @@ from kipmonev.app.problems import (
 from kipmonev.core.errors import KipmonevError, Location, Problem
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.engine.matching import BodyKey, body_key
-from kipmonev.engine.recap import build_recap, previous_from_recap, row_from_assessment, with_changes
+from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
+from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
 from kipmonev.engine.stages import CombineRule, StageScore, stage_scores_for
+from kipmonev.formats import workbook_texts as tx
 from kipmonev.model.questionnaire import RuleSet
-from kipmonev.model.recap import BodyRow, ErrorRow, Recap
+from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult
+from kipmonev.model.round import BodyStatus, RosterEntry
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
+from kipmonev.sources import problems_round as pr
 from kipmonev.sources.loader import load_rule_set, with_rule_set
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_scores
@@ -55,6 +59,12 @@ class BatchOptions:
     combine: CombineRule = CombineRule.MEAN
     rule_set: str | None = None
     previous: Path | None = None
+    #: The invited bodies (``score --daftar``, ``round recap``): only they are ranked, the rest is listed.
+    roster: tuple[RosterEntry, ...] | None = None
+    #: Every roster body's status, when a round log knows them; otherwise derived from the scored rows.
+    statuses: dict[str, BodyStatus] | None = None
+    #: Input path → the name shown in the recap (a round scores copies named by hash).
+    names: dict[str, str] | None = None
 
 
 @dataclass
@@ -257,9 +267,17 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         rows, duplicates = _finish_results(rows, protect)
         errors += duplicates
         written += [Path(r.result_file) for r in rows if r.result_file]
+        participation = None
+        if options.roster is not None:
+            rows, outside = _against_roster(rows, options.roster)
+            errors += outside
+            written = [p for p in written if p.exists()]  # results of rows left out were removed
+            participation = _participation(rows, errors, options)
+        if options.names:
+            rows, errors = _renamed(rows, errors, options.names)
         if previous is not None:
             previous = with_changes(rows, previous)
-        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous)
+        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous, participation)
         json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
         write_recap_json(recap, json_path)
         recap_written.append(json_path)
@@ -273,6 +291,57 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
     return BatchResult(recap, written + recap_written, previous_recap)
+
+
+def _against_roster(rows: list[BodyRow], roster: tuple[RosterEntry, ...]) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Rule B6: only roster bodies are ranked; a blank template or an unknown ID is a problem of its file."""
+    known = {e.id.casefold() for e in roster}
+    kept: list[BodyRow] = []
+    errors: list[ErrorRow] = []
+    for row in rows:
+        if (row.body_id or "").casefold() not in known:
+            problem = pr.UNKNOWN_ID.at(Location(row.file, "Identitas"), id=row.body_id) if row.body_id else pr.NO_ID.at(Location(row.file, "Identitas"))
+        elif row.answered == 0:
+            problem = pr.BLANK_TEMPLATE.at(Location(row.file, tx.SHEET_ANSWERS))
+        else:
+            kept.append(row)
+            continue
+        errors.append(ErrorRow(file=row.file, code=problem.code, where=str(problem.location), message=problem.message))
+        if row.result_file:
+            Path(row.result_file).unlink(missing_ok=True)
+    return kept, errors
+
+
+def _participation(rows: list[BodyRow], errors: list[ErrorRow], options: BatchOptions) -> Participation:
+    roster = options.roster or ()
+    statuses = dict(options.statuses or {})
+    if options.statuses is None:
+        by_id = {(r.body_id or "").casefold(): r for r in rows}
+        blank = {(e.file, e.code) for e in errors}
+        ids = {e.id.casefold(): e.id for e in roster}
+        unreadable = {body_from_file_name(Path(e.file).name, ids) for e in errors if e.code not in (pr.BLANK_TEMPLATE.code, pr.UNKNOWN_ID.code)}
+        blanks = {body_from_file_name(Path(f).name, ids) for f, code in blank if code == pr.BLANK_TEMPLATE.code}
+        for entry in roster:
+            status = status_of_row(by_id.get(entry.id.casefold()))
+            if status is BodyStatus.NOT_SENT and entry.id in blanks:
+                status = BodyStatus.BLANK
+            elif status is BodyStatus.NOT_SENT and entry.id in unreadable:
+                status = BodyStatus.NEEDS_FIX
+            statuses[entry.id] = status
+    return build_participation(roster, rows, statuses)
+
+
+def _renamed(rows: list[BodyRow], errors: list[ErrorRow], names: dict[str, str]) -> tuple[list[BodyRow], list[ErrorRow]]:
+    """Show each file under the name it was received as (a round scores copies named by their hash)."""
+
+    def shown(text: str) -> str:
+        for path, name in names.items():
+            text = text.replace(path, name)
+        return text
+
+    rows = [r.model_copy(update={"file": names.get(r.file, r.file)}) for r in rows]
+    errors = [e.model_copy(update={"file": shown(e.file), "where": shown(e.where), "message": shown(e.message)}) for e in errors]
+    return rows, errors
 
 
 def _remove_unfinished(results_dir: Path) -> None:

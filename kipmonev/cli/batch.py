@@ -12,14 +12,16 @@ from types import FrameType
 import click
 
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
-from kipmonev.app.reports import render_batch_reports
+from kipmonev.app.reports import BatchReports, render_batch_reports
 from kipmonev.cli._common import UserError, printable, table, user_errors
 from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
 from kipmonev.engine.stages import CombineRule
+from kipmonev.model.recap import Recap
 from kipmonev.outputs.report import ReportFormat
 from kipmonev.sources.results import load_rows
+from kipmonev.sources.roster import read_roster
 
 #: Exit code of an interrupted batch (128 + SIGINT), as shells report it.
 EXIT_INTERRUPTED = 130
@@ -42,9 +44,19 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
 @click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
+@click.option("--daftar", "roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
-    paths: tuple[Path, ...], out_dir: Path, jobs: int | None, stage_scores: Path | None, combine: str, rule_set: str | None, previous: Path | None, report: str | None, quiet: bool
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    jobs: int | None,
+    stage_scores: Path | None,
+    combine: str,
+    rule_set: str | None,
+    previous: Path | None,
+    report: str | None,
+    roster: Path | None,
+    quiet: bool,
 ) -> None:
     """Nilai banyak isian sekaligus, lalu tulis hasil per badan publik dan rekapnya.
 
@@ -56,7 +68,11 @@ def score_cmd(
       kipmonev score examples/ -o hasil-2025 --stage-scores panelis.csv
     """
     formats = _formats(report)
-    options = BatchOptions(out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous)
+    with user_errors():
+        invited = read_roster(roster, None).entries if roster else None
+    options = BatchOptions(
+        out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
+    )
     show = not quiet and sys.stderr.isatty()
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -80,23 +96,40 @@ def score_cmd(
                 recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=result.previous, recap_dir=out_dir
             )
     if not quiet:
-        counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
-        click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
-        click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {result.failed}. Rekap: {out_dir / 'rekap.xlsx'}")
-        if rendered is not None:
-            click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
-            if rendered.recap_written:
-                click.echo(f"Laporan rekap: {', '.join(str(p) for p in rendered.recap_written)}")
-    for error in recap.errors[:MAX_LISTED_ERRORS]:
-        click.echo(printable(f"{error.where}: {error.message}"), err=True)
-    if len(recap.errors) > MAX_LISTED_ERRORS:
-        click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
+        print_summary(recap, result.failed, out_dir, rendered)
+    print_errors(recap)
     for problem in rendered.problems if rendered else ():
         click.echo(printable(str(problem)), err=True)
     if result.failed:
         raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
     if rendered and rendered.problems:
         raise UserError(f"{len(rendered.problems)} laporan tidak dapat dibuat.")
+
+
+def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchReports | None) -> None:
+    """The counts per category and qualification, the participation (with a roster), and what was written."""
+    counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
+    click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
+    click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {failed}. Rekap: {out_dir / 'rekap.xlsx'}")
+    p = recap.participation
+    if p is not None:
+        click.echo(f"Partisipasi: diundang {p.invited} → mengirim {p.sent} → lengkap {p.complete} → diverifikasi {p.verified} → lolos gerbang {p.passed_gate} → final {p.final}.")
+        if p.non_participants:
+            click.echo(f"Tidak berpartisipasi ({len(p.non_participants)}, tanpa nilai):")
+            for n in p.non_participants:
+                click.echo(printable(f"- {n.body_id} {n.name} ({n.category}): {n.status_label}", keep_newlines=False))
+    if rendered is not None:
+        click.echo(f"Laporan: {len(rendered.written)} berkas di {out_dir / REPORTS_DIR}")
+        if rendered.recap_written:
+            click.echo(f"Laporan rekap: {', '.join(str(p) for p in rendered.recap_written)}")
+
+
+def print_errors(recap: Recap) -> None:
+    """The first problems of files that could not be scored, on standard error."""
+    for error in recap.errors[:MAX_LISTED_ERRORS]:
+        click.echo(printable(f"{error.where}: {error.message}"), err=True)
+    if len(recap.errors) > MAX_LISTED_ERRORS:
+        click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
 
 
 def _formats(text: str | None) -> tuple[ReportFormat, ...]:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import click
 
+from kipmonev.app.batch import BatchInterruptedError, cpu_count
+from kipmonev.app.reports import render_batch_reports
 from kipmonev.app.round.init import InitOptions, init_round, parse_date_option
+from kipmonev.app.round.recap import recap_dir, round_recap
 from kipmonev.app.round.receive import receive_files
 from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
-from kipmonev.cli._common import CONTEXT, printable, table, user_errors
+from kipmonev.cli._common import CONTEXT, UserError, printable, table, user_errors
+from kipmonev.cli.batch import EXIT_INTERRUPTED, REPORTS_DIR, _formats, print_errors, print_summary
 from kipmonev.model.round import BodyStatus, Outcome
 
 #: Short status headings, so the terminal table fits 100 columns (the files carry the full labels).
@@ -191,3 +196,43 @@ def _date_option(text: str | None) -> dt.date:
         return dt.date.today()
     with user_errors():
         return parse_date_option(text)
+
+
+@round_cmd.command("recap")
+@click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik (pdf, html, xlsx, json; dipisah koma) dan laporan rekap.")
+@click.option("--tanggal", "date", metavar="TANGGAL", help="Tanggal rekap (bawaan: hari ini).")
+@click.option("-q", "--quiet", is_flag=True, help="Tanpa ringkasan.")
+def recap_cmd(folder: Path, jobs: int | None, report: str | None, date: str | None, quiet: bool) -> None:
+    """Nilai versi berlaku setiap badan publik, lalu tulis hasil, rekap dan laporannya ke FOLDER/rekap/.
+
+    Corong rekap dimulai dari daftar: diundang, mengirim, lengkap, diverifikasi, lolos gerbang, final.
+    Badan publik yang tidak berpartisipasi dicantumkan dengan nama dan statusnya, tanpa nilai. Templat
+    kosong, ID yang tidak dikenal dan berkas lain tidak pernah diperingkat.
+
+    \b
+    Contoh:
+      kipmonev round recap putaran-2025 --report pdf,html
+    """
+    formats = _formats(report)
+    when = _date_option(date)
+    with _open(folder) as r:
+        out = recap_dir(r)
+        try:
+            with user_errors():
+                result = round_recap(r, when, jobs or cpu_count())
+        except BatchInterruptedError as e:
+            click.echo(f"Dihentikan setelah {e.done} dari {e.total} berkas.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    rendered = None
+    if formats:
+        with user_errors():
+            rendered = render_batch_reports(result.recap, formats, out / REPORTS_DIR, report_date=when, jobs=jobs or cpu_count(), recap_dir=out)
+    if not quiet:
+        print_summary(result.recap, result.failed, out, rendered)
+    print_errors(result.recap)
+    for problem in rendered.problems if rendered else ():
+        click.echo(printable(str(problem)), err=True)
+    if rendered and rendered.problems:
+        raise UserError(f"{len(rendered.problems)} laporan tidak dapat dibuat.")

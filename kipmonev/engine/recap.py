@@ -14,16 +14,35 @@ Pure: built from per-body summaries; no I/O. Rules (cited by tests):
         indicators of a category are the three lowest averages.
     B5  Year over year matches bodies by rule M1 (:mod:`kipmonev.engine.matching`: the ID, or the name when
         neither has an ID); the change is this year's headline score minus last year's.
+    B6  With a roster, the funnel starts at the roster: invited → sent (anything but a blank template) →
+        complete → verified → passed the gate → final. Only roster bodies are ranked; a blank template or
+        a file for an ID not on the roster is a problem of that file. Bodies without a scorable version
+        are listed by name with their status, never with a score.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from kipmonev.engine.matching import BodyKey, body_key
-from kipmonev.model.recap import BandCounts, BodyRow, ErrorRow, Funnel, IndicatorAverage, IndicatorCell, Previous, Recap, StageCell
+from kipmonev.model.recap import (
+    BandCounts,
+    BodyRow,
+    CategoryParticipation,
+    ErrorRow,
+    Funnel,
+    IndicatorAverage,
+    IndicatorCell,
+    NonParticipant,
+    Participation,
+    Previous,
+    Recap,
+    StageCell,
+)
 from kipmonev.model.result import Assessment, BandResult
+from kipmonev.model.round import STATUS_LABELS, BodyStatus, RosterEntry
 
 
 def row_from_assessment(a: Assessment, file: str, result_file: str | None = None, stage_notes: dict[str, str] | None = None) -> BodyRow:
@@ -49,6 +68,7 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         indicators=tuple(IndicatorCell(code=i.code, name=i.name, weight=i.weight, percent=i.percent, contribution=i.contribution) for i in basis.indicators),
         missing_answers=a.counts.missing,
         no_evidence=a.counts.no_evidence,
+        answered=a.counts.answered,
         result_file=result_file,
     )
 
@@ -77,8 +97,9 @@ def build_recap(
     bands: tuple[BandResult, ...],
     date: str,
     previous: dict[BodyKey, Previous] | None = None,
+    participation: Participation | None = None,
 ) -> Recap:
-    """Rank, count and average the scored rows (rules B1–B5); deterministic for the same inputs."""
+    """Rank, count and average the scored rows (rules B1–B5; B6 is :func:`build_participation`)."""
     if previous is not None:
         rows = [r.model_copy(update={"previous": previous[key]}) if (key := body_key(r.body_id, r.name)) in previous else r for r in rows]
     by_category: dict[str, list[BodyRow]] = defaultdict(list)
@@ -109,6 +130,54 @@ def build_recap(
         funnel=funnel,
         indicators=tuple(indicators),
         has_previous=previous is not None,
+        participation=participation,
+    )
+
+
+def status_of_row(row: BodyRow | None) -> BodyStatus:
+    """A roster body's status from its scored row, when there is no round log (``score --daftar``)."""
+    if row is None:
+        return BodyStatus.NOT_SENT
+    if row.answered == 0:
+        return BodyStatus.BLANK
+    if row.missing_answers:
+        return BodyStatus.INCOMPLETE
+    if row.no_evidence:
+        return BodyStatus.NO_EVIDENCE
+    return BodyStatus.COMPLETE
+
+
+def build_participation(roster: Sequence[RosterEntry], rows: Sequence[BodyRow], statuses: Mapping[str, BodyStatus]) -> Participation:
+    """Rule B6 over the roster; ``rows`` are the scored roster bodies, ``statuses`` every body's status by ID."""
+    scored = {(r.body_id or "").casefold(): r for r in rows}
+    sent = {BodyStatus.NEEDS_FIX, BodyStatus.INCOMPLETE, BodyStatus.NO_EVIDENCE, BodyStatus.COMPLETE}
+
+    def status(entry: RosterEntry) -> BodyStatus:
+        return statuses.get(entry.id, BodyStatus.NOT_SENT)
+
+    mine = [scored[e.id.casefold()] for e in roster if e.id.casefold() in scored]
+    categories = list(dict.fromkeys(e.category for e in roster))
+    return Participation(
+        invited=len(roster),
+        sent=sum(1 for e in roster if status(e) in sent),
+        complete=sum(1 for r in mine if r.missing_answers == 0),
+        verified=sum(1 for r in mine if r.saq_verified is not None),
+        passed_gate=sum(1 for r in mine if r.gate_passed is not False),
+        final=sum(1 for r in mine if r.final_score is not None),
+        by_category=tuple(
+            CategoryParticipation(
+                category=c,
+                invited=sum(1 for e in roster if e.category == c),
+                sent=sum(1 for e in roster if e.category == c and status(e) in sent),
+                final=sum(1 for e in roster if e.category == c and e.id.casefold() in scored and scored[e.id.casefold()].final_score is not None),
+            )
+            for c in categories
+        ),
+        non_participants=tuple(
+            NonParticipant(body_id=e.id, name=e.name, category=e.category, parent=e.parent, status=status(e).value, status_label=STATUS_LABELS[status(e)])
+            for e in roster
+            if e.id.casefold() not in scored
+        ),
     )
 
 

@@ -41,6 +41,19 @@ NO_PARENT = "(tanpa induk)"
 SENT = frozenset({BodyStatus.NEEDS_FIX, BodyStatus.INCOMPLETE, BodyStatus.NO_EVIDENCE, BodyStatus.COMPLETE})
 
 
+def body_from_file_name(name: str, ids: dict[str, str]) -> str | None:
+    """The roster ID a file name starts with (``KEM-01-…xlsx``; ``ids`` maps case-folded IDs to IDs), if any.
+
+    Used only for workbooks whose own identity cannot be read, so their status can still be shown.
+    """
+    lowered = name.casefold()
+    best: tuple[str, str] | None = None
+    for key, body_id in ids.items():
+        if lowered.startswith(key) and (len(lowered) == len(key) or not lowered[len(key)].isalnum()) and (best is None or len(key) > len(best[0])):
+            best = (key, body_id)
+    return best[1] if best else None
+
+
 def file_records(events: Iterable[Event]) -> dict[str, FileRecord]:
     """Every registered file by SHA-256, with the other names its duplicates came under (R1)."""
     files: dict[str, FileRecord] = {}

@@ -64,6 +64,7 @@ class BodyRow(Frozen):
     indicators: tuple[IndicatorCell, ...]
     missing_answers: int
     no_evidence: int
+    answered: int | None = Field(None, description="Pertanyaan yang dijawab; 0 berarti templat kosong.")
     result_file: str | None = None
     rank: int | None = None
     previous: Previous | None = None
@@ -108,6 +109,39 @@ class IndicatorAverage(Frozen):
     weakest_rank: int | None = Field(None, description="1 = indikator terlemah kategori ini.")
 
 
+class NonParticipant(Frozen):
+    """A roster body that has no scorable version: listed by name with its status, never with a score."""
+
+    body_id: str
+    name: str
+    category: str
+    parent: str | None
+    status: str = Field(description="Kode status, misalnya 'tidak_mengirim'.")
+    status_label: str = Field(description="Status untuk dibaca, misalnya 'tidak mengirim'.")
+
+
+class CategoryParticipation(Frozen):
+    """Participation in one category."""
+
+    category: str
+    invited: int
+    sent: int
+    final: int
+
+
+class Participation(Frozen):
+    """Rule B6: the funnel from the roster (diundang → mengirim → lengkap → diverifikasi → lolos gerbang → final)."""
+
+    invited: int = Field(description="Badan publik di daftar.")
+    sent: int = Field(description="Mengirim isian yang bukan templat kosong (termasuk yang perlu perbaikan).")
+    complete: int = Field(description="Dinilai dan semua pertanyaan dijawab.")
+    verified: int = Field(description="Dinilai dengan jawaban verifikasi.")
+    passed_gate: int = Field(description="Dinilai dan lolos gerbang (semua, bila aturan tanpa gerbang).")
+    final: int = Field(description="Memiliki nilai akhir.")
+    by_category: tuple[CategoryParticipation, ...]
+    non_participants: tuple[NonParticipant, ...]
+
+
 class Recap(Frozen):
     """The canonical batch result (``rekap.json``)."""
 
@@ -121,6 +155,7 @@ class Recap(Frozen):
     funnel: Funnel
     indicators: tuple[IndicatorAverage, ...]
     has_previous: bool
+    participation: Participation | None = Field(None, description="Partisipasi menurut daftar badan publik, bila daftar diberikan.")
 
     def to_json(self) -> str:
         """Canonical JSON text."""

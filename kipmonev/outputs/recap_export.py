@@ -78,7 +78,32 @@ def _band_rows(recap: Recap) -> Iterable[list[Cell | float]]:
     yield ["Jumlah", *[sum(c.counts.get(b.code, 0) for c in recap.band_counts) for b in recap.bands], sum(c.not_final for c in recap.band_counts), sum(c.total for c in recap.band_counts)]
 
 
+def participation_funnel(recap: Recap) -> list[tuple[str, int]]:
+    """Rule B6: the funnel from the roster, when the recap has one."""
+    p = recap.participation
+    if p is None:
+        return []
+    return [
+        ("Diundang (daftar badan publik)", p.invited),
+        ("Mengirim isian", p.sent),
+        ("Lengkap (semua pertanyaan dijawab)", p.complete),
+        ("Diverifikasi", p.verified),
+        ("Lolos gerbang", p.passed_gate),
+        ("Final (nilai akhir)", p.final),
+    ]
+
+
+_PARTICIPATION_HEADER = ["ID", "Nama badan publik", "Kategori", "Induk", "Status"]
+
+
+def _non_participant_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    for n in recap.participation.non_participants if recap.participation else ():
+        yield [n.body_id, n.name, n.category, n.parent, n.status_label]
+
+
 def _funnel_rows(recap: Recap) -> list[list[Cell | float]]:
+    if recap.participation is not None:
+        return [[label, value] for label, value in participation_funnel(recap)]
     f = recap.funnel
     return [
         ["Berkas dalam batch", f.files],
@@ -157,6 +182,9 @@ def recap_workbook(recap: Recap) -> Workbook:
         counts.cell(row=start + offset, column=1, value=label).font = Font(name=FONT)
         counts.cell(row=start + offset, column=2, value=value).font = Font(name=FONT)
     _sheet(wb, "Indikator", _INDICATOR_HEADER, _indicator_rows(recap))
+    if recap.participation is not None:
+        # Bodies with nothing scorable: by name and status, never with a score (rule B6).
+        _sheet(wb, "Tidak Berpartisipasi", _PARTICIPATION_HEADER, _non_participant_rows(recap))
     _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
     wb.properties.creator = "kipmonev"
     # The recap's own date, not the clock: the same recap always gives the same bytes.

@@ -29,6 +29,7 @@ ROSTER_EMAIL_INVALID = Entry("KM-R-026", ERROR, "email PPID '{value}' tidak sah.
 ROSTER_EMPTY = Entry("KM-R-027", ERROR, "daftar tidak memuat satu pun badan publik. Putaran memerlukan setidaknya satu badan publik. Isi daftar di bawah baris judul.")
 ROSTER_ENCODING = Entry("KM-R-028", ERROR, "berkas tidak dapat dibaca sebagai teks UTF-8. Daftar CSV disimpan dalam UTF-8 (dengan atau tanpa BOM). Simpan ulang sebagai 'CSV UTF-8'.")
 ROSTER_FORMAT = Entry("KM-R-029", ERROR, "format berkas '{suffix}' tidak didukung untuk daftar badan publik. Daftar berupa .csv atau .xlsx. Simpan ulang dalam salah satu format itu.")
+ROSTER_CATEGORY_EMPTY = Entry("KM-R-031", ERROR, "kategori badan publik dengan ID '{id}' kosong. Setiap baris memerlukan kategori. Isi kategorinya.")
 ROSTER_PARENT_SELF = Entry("KM-R-030", ERROR, "badan publik '{id}' disebut sebagai induknya sendiri. Induk adalah badan publik lain. Kosongkan atau perbaiki kolom Induk.")
 
 # --- the round database ------------------------------------------------------------------------

@@ -63,13 +63,14 @@ def _locate(source: str, sheet: str | None, row: int, col: int | None) -> Locati
     return Location(source, sheet, cell_ref(row + 1, (col or 0) + 1))
 
 
-def read_roster(path: Path, categories: Iterable[str]) -> Roster:
+def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
     """Read and check a roster against the round's categories.
 
     Args:
         path: The .csv or .xlsx file; it is only read.
         categories: The categories of the round (the keys of ``edisi`` in putaran.yaml); a roster category
-            is matched case-insensitively and stored as the round writes it.
+            is matched case-insensitively and stored as the round writes it. ``None`` (no round, as in
+            ``score --daftar``) accepts any category that is not empty.
 
     Raises:
         RosterError: Missing, unreadable, or invalid rows; every problem is listed with its place.
@@ -85,7 +86,7 @@ def read_roster(path: Path, categories: Iterable[str]) -> Roster:
         rows, sheet = _xlsx_rows(path, source)
     else:
         raise RosterError("Daftar badan publik tidak dapat dibaca.", (pr.ROSTER_FORMAT.at(Location(source), suffix=suffix or "(tanpa akhiran)"),))
-    known = {_key(c): c for c in categories}
+    known = {_key(c): c for c in categories} if categories is not None else None
     problems: list[Problem] = []
     head = next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), None)
     if head is None:
@@ -128,7 +129,10 @@ def read_roster(path: Path, categories: Iterable[str]) -> Roster:
         if not name:
             problems.append(pr.ROSTER_NAME_EMPTY.at(where["name"], id=body_id or "-"))
             ok = False
-        if _key(category) not in known:
+        if known is None and not category:
+            problems.append(pr.ROSTER_CATEGORY_EMPTY.at(where["category"], id=body_id or "-"))
+            ok = False
+        elif known is not None and _key(category) not in known:
             problems.append(pr.ROSTER_CATEGORY_UNKNOWN.at(where["category"], value=category, known=quoted(list(known.values()))))
             ok = False
         emails = [e.strip() for e in email.split(";") if e.strip()]
@@ -140,7 +144,7 @@ def read_roster(path: Path, categories: Iterable[str]) -> Roster:
             problems.append(pr.ROSTER_PARENT_SELF.at(where["parent"], id=body_id))
             ok = False
         if ok:
-            entries.append(RosterEntry(id=body_id, name=name, category=known[_key(category)], ppid_email="; ".join(emails) or None, parent=parent or None))
+            entries.append(RosterEntry(id=body_id, name=name, category=known[_key(category)] if known is not None else category, ppid_email="; ".join(emails) or None, parent=parent or None))
     if not problems and not entries:
         problems.append(pr.ROSTER_EMPTY.at(_locate(source, sheet, head, None if sheet is None else 0)))
     if problems:

@@ -26,7 +26,7 @@ from pathlib import Path
 from kipmonev.app.batch import SPREADSHEET_SUFFIXES
 from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location, Problem
-from kipmonev.engine.round import file_records
+from kipmonev.engine.round import body_from_file_name, file_records
 from kipmonev.engine.scoring import score
 from kipmonev.formats.round_layout import INTAKE_DIR, STORE_FILE
 from kipmonev.model.round import OUTCOME_LABELS, NewEvent, Outcome
@@ -123,16 +123,6 @@ def _remove_stale_copies(intake: Path) -> None:
             continue
 
 
-def _body_from_name(name: str, ids: dict[str, str]) -> str | None:
-    """A roster ID the file name starts with (``KEM-01-…xlsx``), for workbooks whose identity is unreadable."""
-    lowered = name.casefold()
-    best = None
-    for key, body_id in ids.items():
-        if lowered.startswith(key) and (len(lowered) == len(key) or not lowered[len(key)].isalnum()) and (best is None or len(key) > len(best[0])):
-            best = (key, body_id)
-    return best[1] if best else None
-
-
 @dataclass(frozen=True)
 class _Classified:
     outcome: Outcome
@@ -158,7 +148,7 @@ def _classify(r: Round, path: Path, stored: Path, sha: str, outputs: dict[str, d
         filled = read_workbook(stored)
     except KipmonevError as e:
         problems = [str(p).replace(str(stored), source) for p in e.problems] or [e.summary]
-        body = _body_from_name(path.name, {k: v.id for k, v in roster.items()})
+        body = body_from_file_name(path.name, {k: v.id for k, v in roster.items()})
         return _Classified(Outcome.UNREADABLE, body, {"problems": problems}, (pr.UNREADABLE.at(here, count=len(problems), first=problems[0]),))
     submission = filled.submission
     identity = submission.body

@@ -18,6 +18,7 @@ from pathlib import Path
 from kipmonev.core.fileio import workbook_bytes
 from kipmonev.core.formatting import format_long_date, format_percent
 from kipmonev.model.recap import BodyRow, Recap
+from kipmonev.outputs.recap_export import participation_funnel
 from kipmonev.outputs.report.base import ReportFormat
 from kipmonev.outputs.report.charts import Segment, StackedBar, distribution_chart
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, sentence, short_text
@@ -124,6 +125,17 @@ class ErrorLine:
 
 
 @dataclass(frozen=True)
+class NonParticipantLine:
+    """A roster body without a scorable version: its status, never a score."""
+
+    body_id: str
+    name: str
+    category: str
+    parent: str
+    status: str
+
+
+@dataclass(frozen=True)
 class RecapReport:
     """Everything the recap report shows, ready for a template.
 
@@ -154,6 +166,7 @@ class RecapReport:
     errors: tuple[ErrorLine, ...]
     has_previous: bool
     rules: tuple[str, ...]
+    non_participants: tuple[NonParticipantLine, ...] = ()
 
 
 def _date_text(iso: str) -> str:
@@ -198,6 +211,9 @@ def _group(rows: Iterable[BodyRow]) -> dict[str, list[BodyRow]]:
 
 
 def _funnel(recap: Recap) -> tuple[FunnelStep, ...]:
+    if recap.participation is not None:  # rule B6: from the roster, each step's share of the invited
+        invited = recap.participation.invited
+        return tuple(FunnelStep(label, count, format_percent(Decimal(count) / invited) if invited else "–") for label, count in participation_funnel(recap))
     f = recap.funnel
     steps = (
         ("Berkas dalam batch", f.files),
@@ -266,6 +282,10 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
         errors=tuple(ErrorLine(clean_text(e.file), clean_text(e.where), clean_text(e.code), clean_text(e.message)) for e in recap.errors),
         has_previous=recap.has_previous,
         rules=RULES,
+        non_participants=tuple(
+            NonParticipantLine(clean_text(n.body_id), short_text(n.name, NAME_LENGTH), clean_text(n.category), clean_text(n.parent or "–"), clean_text(n.status_label))
+            for n in (recap.participation.non_participants if recap.participation else ())
+        ),
     )
 
 

@@ -1,0 +1,63 @@
+"""``round recap``: score every body's current version and write results, the recap and its reports.
+
+The batch is :func:`kipmonev.app.batch.run_batch`, given the current versions (the copies in the intake
+store, so what is scored is exactly what was received), the roster and every body's status from the log:
+the recap's funnel starts at the roster and every body without a scorable version is listed by name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from kipmonev.app import problems_round as pa
+from kipmonev.app.batch import BatchOptions, BatchResult, run_batch
+from kipmonev.app.round.status import round_progress
+from kipmonev.app.round.workspace import Round
+from kipmonev.core.errors import KipmonevError, Location
+from kipmonev.engine.round import current_versions, file_records
+from kipmonev.formats.round_layout import RECAP_DIR
+from kipmonev.model.round import NewEvent, Outcome
+
+
+def recap_dir(r: Round) -> Path:
+    """Where the round's results, recap and reports go."""
+    return r.folder / RECAP_DIR
+
+
+def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
+    """Score the current version of every roster body and write ``<round>/rekap/``.
+
+    Raises:
+        KipmonevError: No body has a scorable version yet.
+        BatchInterruptedError: Stopped by Ctrl-C or SIGTERM.
+    """
+    events = r.events()
+    files = file_records(events)
+    current = [files[sha] for sha in current_versions(events).values() if sha in files]
+    versions = [f for f in current if f.outcome is Outcome.VERSION]
+    if not versions:
+        raise KipmonevError("Belum ada isian untuk dinilai.", (pa.NOTHING_TO_SCORE.at(Location(str(r.folder))),))
+    inputs = [r.folder / f.stored for f in versions]
+    names = {str(path): f.name for path, f in zip(inputs, versions, strict=True)}
+    progress = round_progress(r, date)
+    options = BatchOptions(
+        out_dir=recap_dir(r),
+        date=date.isoformat(),
+        jobs=jobs,
+        rule_set=r.config.rule_set,
+        roster=r.roster.entries,
+        statuses={b.id: b.status for b in progress.bodies},
+        names=names,
+    )
+    result = run_batch(inputs, options)
+    r.store.append(
+        r.actor,
+        [
+            NewEvent(kind="output.written", subject="rekap", new=p.name, input_hash=hashlib.sha256(p.read_bytes()).hexdigest(), reason="rekap putaran ditulis", data={"jenis": "rekap", "berkas": p.name})
+            for p in result.written
+            if p.is_file()
+        ],
+    )
+    return result
