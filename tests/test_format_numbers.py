@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from conftest import small_data
 from openpyxl import load_workbook
+from openpyxl.utils import coordinate_to_tuple
 from workbook_helpers import cell_of, fill, libreoffice_resave
 
 from kipmonev import SubmissionError, WorkbookError, score
 from kipmonev.engine.scoring import check_submission
-from kipmonev.formats.cellref import parse_ref
 from kipmonev.model.questionnaire import NumberQuestion, Questionnaire, Range, range_label
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.formulas import summary_layout
@@ -142,7 +142,7 @@ def test_libreoffice_counts_a_percent_cell_as_kipmonev_does(tmp_path: Path) -> N
         layout = summary_layout(Q)
         with open_xlsx(path) as book:
             sheet = book.sheet("Ringkasan")
-            pos = parse_ref(layout["BB.earned"])
+            pos = coordinate_to_tuple(layout["BB.earned"])
             assert pos is not None
             got = sheet.value(*pos)
         assert got == next(i.earned for i in assessment.saq_self.indicators if i.code == "BB"), path.name

@@ -9,8 +9,9 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.core import errors
-from kipmonev.formats.cellref import column_letters
 from kipmonev.sources import book, links, loader, xlsx
 from kipmonev.sources import questionnaire_xlsx as import_
 
@@ -29,7 +30,7 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Workbook: all parts read, unpacked", f"{xlsx.MAX_TOTAL_BYTES // MB} MB", "`MAX_TOTAL_BYTES`"),
     ("Workbook: entries in the zip", _n(xlsx.MAX_ENTRIES), "`MAX_ENTRIES`"),
     ("Workbook: compression ratio of a part over 1 MB", f"{xlsx.MAX_RATIO}:1", "`MAX_RATIO`, `RATIO_CHECK_FROM`"),
-    ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{column_letters(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
+    ("Workbook: rows and columns read", f"{_n(xlsx.MAX_ROW)} rows, {_n(xlsx.MAX_COLUMN)} columns (A–{get_column_letter(xlsx.MAX_COLUMN)})", "`MAX_ROW`, `MAX_COLUMN`"),
     ("Workbook: cells in one sheet", _n(xlsx.MAX_CELLS), "`MAX_CELLS`"),
     ("Workbook: cells one hyperlink range covers", _n(xlsx.MAX_LINK_CELLS), "`MAX_LINK_CELLS`"),
     ("Workbook: rectangle of cells calamine fills, all sheets read at once", _n(book.MAX_DENSE_CELLS), "`kipmonev/sources/book_base.py` `MAX_DENSE_CELLS`"),

@@ -15,12 +15,12 @@ import pytest
 from conftest import small, small_data, with_preset
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import coordinate_to_tuple
 from strategies import answers_for
 from workbook_helpers import direct, fill, libreoffice_resave
 
 from kipmonev import Assessment, load_questionnaire, score
 from kipmonev.core.resources import shipped_editions
-from kipmonev.formats.cellref import parse_ref
 from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
 from kipmonev.model.submission import Answer
 from kipmonev.outputs.formulas import summary_layout
@@ -132,8 +132,7 @@ def _summary(path: Path, q: Questionnaire) -> dict[str, object]:
         sheet = book.sheet("Ringkasan")
         out: dict[str, object] = {}
         for key, ref in layout.items():
-            pos = parse_ref(ref)
-            assert pos is not None
+            pos = coordinate_to_tuple(ref)
             out[key] = sheet.value(*pos)
         return out
 

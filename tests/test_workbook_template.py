@@ -117,6 +117,20 @@ def test_answer_cells_have_dropdowns_and_indonesian_errors(tmp_path: Path, code:
         assert _list_values(path, formula) == labels
 
 
+def test_a_dropdown_offers_every_choice_beyond_26(tmp_path: Path) -> None:
+    # Regression: the Pilihan range used to end at column Z, so choices 27 and on were missing from the list.
+    labels = [f"Tingkat {n}" for n in range(1, 31)]
+    data = small_data()
+    question = next(x for x in data["pertanyaan"] if x["kode"] == "AA.1.2")
+    question["pilihan"] = [{"label": label, "poin": n % 4} for n, label in enumerate(labels)]
+    path = _saved(tmp_path, Questionnaire.model_validate(data))
+    ws = load_workbook(path)["Kuesioner"]
+    kind, formula, _ = _validation(ws, f"F{row_of(ws, 'AA.1.2')}")
+    assert kind == "list" and formula is not None
+    assert formula.endswith(":$AD$2")  # the 30th column
+    assert _list_values(path, formula) == labels
+
+
 def test_checklists_have_one_row_per_item_and_indicators_a_heading_with_weight(tmp_path: Path) -> None:
     ws = load_workbook(_saved(tmp_path))["Kuesioner"]
     codes = [ws.cell(row=r, column=1).value for r in range(5, ws.max_row + 1)]

@@ -12,6 +12,7 @@ only (any ``http://``/``https://``), not the targets of hyperlinks, which kipmon
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from kipmonev.core.numbers import json_number
 from kipmonev.formats import workbook_texts as tx
@@ -40,7 +41,6 @@ from kipmonev.outputs.style import (
     CellInput,
     fit_rows,
     label_key,
-    letters,
     num,
     page,
     protect,
@@ -180,7 +180,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
     k = _Calc
     lookup_rows = max(2000, last_answer_row + 1000)
     ans = tx.SHEET_ANSWERS
-    col_of = {name: letters(index) for name, index in columns.items()}
+    col_of = {name: get_column_letter(index) for name, index in columns.items()}
 
     def kcol(name: str) -> str:
         if name not in col_of:  # a body's own template has no verifier column: a blank column stands in
@@ -337,7 +337,7 @@ def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict
         }
         cells_typed: dict[str, CellInput] = dict(cells)
         for letter, content in cells_typed.items():
-            put(ws, row, ord(letter) - 64, content, F_BOLD if letter == "A" else F_TEXT)
+            put(ws, row, column_index_from_string(letter), content, F_BOLD if letter == "A" else F_TEXT)
             if letter in "FGJ":
                 ws[f"{letter}{row}"].number_format = score_format
     totals_rows = {key: int(layout[key][1:]) for key, _ in tx.SUMMARY_TOTALS}

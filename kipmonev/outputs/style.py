@@ -6,11 +6,10 @@ from copy import copy
 from decimal import Decimal
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.protection import SheetProtection
 from openpyxl.worksheet.worksheet import Worksheet
-
-from kipmonev.formats.cellref import column_letters
 
 FONT_NAME = "Arial"
 
@@ -53,11 +52,6 @@ def quote(text: str) -> str:
 def label_key(label: str) -> str:
     """A label as the formulas compare it: trimmed, single spaces, lower case."""
     return " ".join(label.split()).lower()
-
-
-def letters(index: int) -> str:
-    """Column letters of a 1-based column."""
-    return column_letters(index)
 
 
 def protect(ws: Worksheet) -> None:
@@ -116,14 +110,14 @@ def fit_rows(ws: Worksheet, first_row: int = 1, size: int = 10) -> None:
     """
     line = size * 1.3
     widths = {letter: (dim.width or 8.43) for letter, dim in ws.column_dimensions.items()}
-    merged = {(rng.min_row, rng.min_col): sum(widths.get(letters(c), 8.43) for c in range(rng.min_col, rng.max_col + 1)) for rng in ws.merged_cells.ranges}
+    merged = {(rng.min_row, rng.min_col): sum(widths.get(get_column_letter(c), 8.43) for c in range(rng.min_col, rng.max_col + 1)) for rng in ws.merged_cells.ranges}
     for row_no, row in enumerate(ws.iter_rows(min_row=first_row), start=first_row):
         lines = 1
         for col_no, cell in enumerate(row, start=1):
             value = cell.value
             if not isinstance(value, str) or value.startswith("="):
                 continue
-            width = merged.get((row_no, col_no), widths.get(letters(col_no), 8.43))
+            width = merged.get((row_no, col_no), widths.get(get_column_letter(col_no), 8.43))
             per_line = max(1, int(width * 1.15) - 1)
             count = sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
             lines = max(lines, count)

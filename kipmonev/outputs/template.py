@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -70,7 +71,6 @@ from kipmonev.outputs.style import (
     fit_rows,
     font,
     label_key,
-    letters,
     page,
     protect,
     put,
@@ -130,7 +130,7 @@ class _Lists:
             row = len(self.rows) + 1
             for col, label in enumerate(labels, start=1):
                 self.ws.cell(row=row, column=col, value=label)
-            last = chr(64 + len(labels)) if len(labels) <= 26 else "Z"
+            last = get_column_letter(len(labels))
             self.rows[labels] = f"{tx.SHEET_LISTS}!$A${row}:${last}${row}"
         return self.rows[labels]
 
@@ -260,9 +260,9 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
                 put(ws, row, col, None, F_TEXT, FILL_NONE)
             put(ws, row, c[tx.COL_POINTS], format_plain(item.points))
             labels = (YES_LABEL, NO_LABEL)
-            validations.dropdown(f"{letters(c[tx.COL_ANSWER])}{row}", labels)
+            validations.dropdown(f"{get_column_letter(c[tx.COL_ANSWER])}{row}", labels)
             if verifier:
-                validations.dropdown(f"{letters(c[tx.COL_VERIFY])}{row}", labels)
+                validations.dropdown(f"{get_column_letter(c[tx.COL_VERIFY])}{row}", labels)
             continue
         put(ws, row, c[tx.COL_CODE], question.code, F_BOLD)
         put(ws, row, c[tx.COL_TEXT], _question_text(question))
@@ -274,8 +274,8 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
         if verifier:
             put(ws, row, c[tx.COL_VERIFY_NOTE], None, F_TEXT, FILL_VERIFY, unlocked=True)
         put(ws, row, c[tx.COL_POINTS], _points_text(question))
-        answer_ref = f"{letters(c[tx.COL_ANSWER])}{row}"
-        verify_ref = f"{letters(c[tx.COL_VERIFY])}{row}" if verifier else None
+        answer_ref = f"{get_column_letter(c[tx.COL_ANSWER])}{row}"
+        verify_ref = f"{get_column_letter(c[tx.COL_VERIFY])}{row}" if verifier else None
         if isinstance(question, ChecklistQuestion) and not question.allow_na:
             put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_NONE)
             if verifier:
@@ -294,11 +294,11 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
             validations.dropdown(answer_ref, _answer_labels(question))
             validations.dropdown(verify_ref, _answer_labels(question))
     for column, width in (BODY_WIDTHS if body_only else WIDTHS).items():
-        ws.column_dimensions[letters(column)].width = width
+        ws.column_dimensions[get_column_letter(column)].width = width
     validations.close()
     fit_rows(ws, HEADER_ROW)
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{letters(last_col)}{row}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(last_col)}{row}"
     protect(ws)
     page(ws, f"{HEADER_ROW}:{HEADER_ROW}")
     return row
@@ -414,4 +414,4 @@ def iter_input_cells(q: Questionnaire) -> Iterator[tuple[str, str, str]]:
         if entry.question is None:
             continue
         for head in (tx.COL_ANSWER, tx.COL_EVIDENCE, tx.COL_NOTE, tx.COL_VERIFY, tx.COL_VERIFY_NOTE):
-            yield entry.code, head, f"{letters(COLUMNS[head])}{row}"
+            yield entry.code, head, f"{get_column_letter(COLUMNS[head])}{row}"

@@ -10,11 +10,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
 from kipmonev.engine.scoring import evidence_kind
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.formats.cellref import cell_ref
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
@@ -112,7 +113,7 @@ class _Answers:
             if code is None:
                 r.fail(UNKNOWN_CODE.fill(code=text, questionnaire_id=q.id), self.name, row, col)
             elif code in rows:
-                r.fail(DUPLICATE_ROW.fill(code=code, first=cell_ref(rows[code], col)), self.name, row, col)
+                r.fail(DUPLICATE_ROW.fill(code=code, first=f"{get_column_letter(col)}{rows[code]}"), self.name, row, col)
             else:
                 rows[code] = row
         for code in known.values():
@@ -139,7 +140,7 @@ class _Answers:
                     continue
                 for row in ordered[bisect_left(ordered, top) : bisect_right(ordered, bottom)]:
                     if (row, col) != (top, left):
-                        self.covered[(row, col)] = f"{cell_ref(top, left)}:{cell_ref(bottom, right)}"
+                        self.covered[(row, col)] = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
 
     def note(self, row: int, col: int | None) -> str | None:
         value = self.value(row, col)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from kipmonev.core.errors import WorkbookError
-from kipmonev.formats.cellref import parse_ref
+from kipmonev.formats.a1 import cell_position
 from kipmonev.sources import xlsx
 from kipmonev.sources.book_base import MAX_DENSE_CELLS, Book, calamine_sheet, grid_cells, merges_of, open_calamine
 from kipmonev.sources.book_biff import XlsbBook, XlsBook
@@ -85,7 +85,7 @@ def _percent_cells(data: bytes, styles: frozenset[int], cells: dict[tuple[int, i
     if not used:
         return frozenset()
     pattern = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*? s="(?:' + b"|".join(used) + rb')"')
-    return frozenset(pos for m in pattern.finditer(data) if (pos := parse_ref(m.group(1).decode())) is not None and pos in cells)
+    return frozenset(pos for m in pattern.finditer(data) if (pos := cell_position(m.group(1).decode())) is not None and pos in cells)
 
 
 class XlsxBook(Book):

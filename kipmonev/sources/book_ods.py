@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.core.errors import Location, WorkbookError
-from kipmonev.formats.cellref import cell_ref, column_letters
+from kipmonev.formats.a1 import cell_name
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
 from kipmonev.sources.book_base import Book, calamine_sheet, check_rectangle, grid_cells, open_calamine, sheet_state
@@ -104,8 +106,8 @@ class _Walk:
                 raise unreadable(self.source, XLSX_TOO_MANY_CELLS.fill(limit=xlsx.MAX_CELLS), name)
             last_row, last_col = first_row + rows - 1, first_col + repeat - 1
             if last_row > xlsx.MAX_ROW or last_col > xlsx.MAX_COLUMN:
-                where = cell_ref(min(last_row, xlsx.MAX_ROW + 1), min(last_col, xlsx.MAX_COLUMN + 1))
-                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=column_letters(xlsx.MAX_COLUMN)), name, where)
+                where = cell_name(min(last_row, xlsx.MAX_ROW + 1), min(last_col, xlsx.MAX_COLUMN + 1))
+                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=get_column_letter(xlsx.MAX_COLUMN)), name, where)
             if not bounds[2]:
                 bounds[:] = [first_row, first_col, last_row, last_col]
             else:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from openpyxl.utils import column_index_from_string, get_column_letter
+
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.formats.cellref import cell_ref, column_index
 from kipmonev.sources.book import Book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
 from kipmonev.sources.xlsx import Cell, CellValue
@@ -96,7 +97,7 @@ class ReadState:
 
     def loc(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
         """The location of a sheet, or of a cell in it."""
-        return Location(self.source, sheet=sheet, cell=cell_ref(row, column) if row is not None and column is not None else None)
+        return Location(self.source, sheet=sheet, cell=f"{get_column_letter(column)}{row}" if row is not None and column is not None else None)
 
     def fail(self, message: Message, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
         """Record a problem (raised later, with all the others)."""
@@ -155,7 +156,7 @@ def problem_order(p: Problem) -> tuple[int, int, int, str]:
     if loc.cell:
         m = re.match(r"([A-Z]+)([0-9]+)", loc.cell)
         if m:
-            row, col = int(m.group(2)), column_index(m.group(1))
+            row, col = int(m.group(2)), column_index_from_string(m.group(1))
     return sheet_rank, row, col, p.code
 
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from xml.etree import ElementTree as ET
 
 from kipmonev.core.numbers import excel_decimal, parse_number
-from kipmonev.formats.cellref import parse_ref
+from kipmonev.formats.a1 import cell_position
 
 #: Excel's built-in number formats that are percentages (``0%`` and ``0.00%``).
 BUILTIN_PERCENT_FORMATS = frozenset({9, 10})
@@ -72,7 +72,7 @@ def percent_cells(sheet_root: ET.Element, styles: frozenset[int]) -> frozenset[t
     for c in sheet_root.iter():
         if _local(c.tag) != "c" or c.get("s") not in wanted or not len(c):
             continue
-        pos = parse_ref(c.get("r", ""))
+        pos = cell_position(c.get("r", ""))
         if pos is not None:
             found.add(pos)
     return frozenset(found)

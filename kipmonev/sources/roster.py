@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
-from kipmonev.formats.cellref import cell_ref
+from kipmonev.formats.a1 import cell_name
 from kipmonev.formats.round_layout import ROSTER_HEADER, ROSTER_HEADINGS
 from kipmonev.model.round import Roster, RosterEntry
 from kipmonev.sources import problems_round as pr
@@ -60,7 +60,7 @@ def _locate(source: str, sheet: str | None, row: int, col: int | None) -> Locati
     """Row and column are 0-based; CSV problems name the line, XLSX problems the sheet and cell."""
     if sheet is None:
         return Location(source, line=row + 1)
-    return Location(source, sheet, cell_ref(row + 1, (col or 0) + 1))
+    return Location(source, sheet, cell_name(row + 1, (col or 0) + 1))
 
 
 def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:

@@ -12,10 +12,11 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageScore, combine
-from kipmonev.formats.cellref import cell_ref
 from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import display
 from kipmonev.sources.problems import (
@@ -66,7 +67,7 @@ def _rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
 
 def _cell(row: int, col: int) -> str:
     """The A1 reference of a 0-based (row, column)."""
-    return cell_ref(row + 1, col + 1)
+    return f"{get_column_letter(col + 1)}{row + 1}"
 
 
 def _number(text: str) -> Decimal | None:

@@ -27,10 +27,12 @@ from types import TracebackType
 from typing import NamedTuple, NoReturn
 from xml.etree import ElementTree as ET
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.numbers import excel_decimal
-from kipmonev.formats.cellref import cell_ref, column_letters, parse_ref
+from kipmonev.formats.a1 import cell_name, cell_position
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
 from kipmonev.sources.problems import (
@@ -105,7 +107,7 @@ class Cell(NamedTuple):
     @property
     def ref(self) -> str:
         """The A1 reference, ``F23``."""
-        return cell_ref(self.row, self.column)
+        return cell_name(self.row, self.column)
 
 
 @dataclass
@@ -534,10 +536,10 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
                 else:
                     lazy, after = ref, 0
                 continue
-            pos = parse_ref(ref) if ref else None
+            pos = cell_position(ref) if ref else None
             if pos is None:
                 if lazy is not None:
-                    last = parse_ref(lazy)
+                    last = cell_position(lazy)
                     col_no = (last[1] if last else col_no) + after
                     lazy, after = None, 0
                 col_no += 1
@@ -546,7 +548,7 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
                 r, col = pos
                 col_no, lazy, after = col, None, 0
             if r > MAX_ROW or col > MAX_COLUMN:
-                raise _Refused(XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=MAX_ROW, max_column=column_letters(MAX_COLUMN)), cell_ref(r, col))
+                raise _Refused(XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=MAX_ROW, max_column=get_column_letter(MAX_COLUMN)), cell_name(r, col))
             if len(cells) >= MAX_CELLS:
                 raise _Refused(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS))
             value = formula = None
@@ -583,7 +585,7 @@ def _merges(root: ET.Element) -> tuple[tuple[int, int, int, int], ...]:
     node = root.find(ns + "mergeCells")
     for merge in node if node is not None else ():
         first, _, last = merge.get("ref", "").partition(":")
-        a, b = parse_ref(first), parse_ref(last)
+        a, b = cell_position(first), cell_position(last)
         if a is None or b is None:
             continue
         if len(found) >= MAX_CELLS:
@@ -595,8 +597,8 @@ def _merges(root: ET.Element) -> tuple[tuple[int, int, int, int], ...]:
 def _expand(ref: str, target: str, links: dict[tuple[int, int], str]) -> None:
     """Give every cell of a hyperlink's range (``G5`` or ``G5:G7``) the target, up to a cap."""
     first, _, last = ref.partition(":")
-    a = parse_ref(first)
-    b = parse_ref(last) if last else a
+    a = cell_position(first)
+    b = cell_position(last) if last else a
     if a is None or b is None:
         return
     rows = range(min(a[0], b[0]), min(max(a[0], b[0]), MAX_ROW) + 1)
