@@ -17,7 +17,7 @@ from typing import Any
 import hostile_files as hf
 import pytest
 from conftest import FULL_ANSWERS, LINK, small
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 from workbook_helpers import filled_workbook
@@ -396,9 +396,15 @@ CELL_VALUES = st.one_of(
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(cells=st.dictionaries(st.sampled_from([*ANSWER_CELLS, "Tahap!D5", "Identitas!B11", "Identitas!B4"]), CELL_VALUES, max_size=12))
+@example(cells={})
 def test_any_cell_content_gives_a_submission_that_scores_or_a_kipmonev_error(cells: dict[str, object]) -> None:
     changes = {(ref.split("!")[0], ref.split("!")[1]) if "!" in ref else ("Kuesioner", ref): value for ref, value in cells.items()}
     path = _write(changes, stages={"presentasi": Decimal(80)})
+    if not cells:  # the positive property: the unchanged workbook is read as it was filled
+        q, submission = read_submission(path, Q)
+        assert (submission.answers, submission.stage_scores) == (FULL_ANSWERS, {"presentasi": Decimal(80)})
+        score(q, submission)
+        return
     try:
         q, submission = read_submission(path, Q)
     except KipmonevError as e:
