@@ -30,8 +30,8 @@ lint:
 typecheck:
 	$(BIN)/mypy
 
-unit:
-	$(BIN)/pytest
+unit:  ## the tests, on every core (pytest-xdist); the batch corpus tests share one worker
+	$(BIN)/pytest -n auto --dist loadgroup
 
 fmt:
 	$(BIN)/ruff check --fix .

@@ -1,14 +1,21 @@
-"""Shared fixtures: a small questionnaire built in code that uses every answer type, a condition and N/A."""
+"""Shared fixtures: a small questionnaire built in code that uses every answer type, a condition and N/A.
+
+Expensive inputs are session-scoped, so each test process (each pytest-xdist worker) builds them once:
+the 210-workbook batch corpus (:func:`batch_corpus`).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import settings
 
+from benchmarks.corpus import make_corpus
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.sources.loader import load_rule_set, with_rule_set
@@ -19,6 +26,30 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 LINK = "https://ppid.contoh.go.id/dokumen"
+
+
+@pytest.fixture(scope="session")
+def batch_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """210 filled workbooks of every shipped edition (deterministic), built once per test process.
+
+    Tests only read them; a test that needs a folder of its own links the files it needs into one
+    (``make_corpus`` is deterministic, so its first 60 are ``make_corpus(…, 60)``).
+    """
+    return make_corpus(tmp_path_factory.mktemp("korpus"), 210)
+
+
+def linked(files: list[Path], folder: Path) -> list[Path]:
+    """``files`` hard-linked (copied across file systems) into ``folder``, which holds nothing else."""
+    folder.mkdir(parents=True)
+    out = []
+    for f in files:
+        target = folder / f.name
+        try:
+            target.hardlink_to(f)
+        except OSError:
+            shutil.copy2(f, target)
+        out.append(target)
+    return out
 
 
 def small_data(**rules: Any) -> dict[str, Any]:

@@ -7,10 +7,8 @@ expected outcomes are in ``tests/test_hostile_*.py``.
 from __future__ import annotations
 
 import re
-import shutil
 import struct
 import subprocess
-import uuid
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -19,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from workbook_helpers import soffice
+from workbook_helpers import lo_profile, soffice
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -269,10 +267,8 @@ def libreoffice_convert(good: Path, out_dir: Path, target: str) -> Path:
     binary = soffice()
     assert binary is not None
     out_dir.mkdir(parents=True, exist_ok=True)
-    profile = out_dir.parent / f"lo-profile-{uuid.uuid4().hex}"
-    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", target, "--outdir", str(out_dir), str(good)]
+    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation={lo_profile()}", "--convert-to", target, "--outdir", str(out_dir), str(good)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
-    shutil.rmtree(profile, ignore_errors=True)
     converted = out_dir / f"{good.stem}.{target}"
     assert converted.is_file(), f"LibreOffice did not write {converted}"
     return converted

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import pytest
 from conftest import small, small_data
 from openpyxl import load_workbook
 from pydantic import BaseModel
+from workbook_helpers import lo_profile
 
 from kipmonev.core.resources import shipped_editions
 from kipmonev.formats.questionnaire_layout import SHEETS
@@ -112,9 +112,8 @@ def test_a_workbook_resaved_by_libreoffice_imports_identically(make: Any, tmp_pa
     (tmp_path / "in").mkdir()
     source = write_questionnaire_xlsx(q, tmp_path / "in" / "kuesioner.xlsx")
     out = tmp_path / "out"
-    profile = (tmp_path / f"lo-{uuid.uuid4().hex}").as_uri()
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "xlsx", "--outdir", str(out), str(source)],
+        [soffice, "--headless", "--norestore", f"-env:UserInstallation={lo_profile()}", "--convert-to", "xlsx", "--outdir", str(out), str(source)],
         check=True,
         capture_output=True,
         timeout=180,

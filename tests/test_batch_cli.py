@@ -13,7 +13,6 @@ import pytest
 from cli_runner import run
 from conftest import FULL_ANSWERS, small
 
-from benchmarks.corpus import make_corpus
 from kipmonev.app.batch import BatchOptions, collect_inputs, run_batch
 from kipmonev.app.problems import BATCH_DUPLICATE_BODY, BATCH_NO_INPUTS, PREVIOUS_UNREADABLE
 from kipmonev.model.recap import Recap
@@ -25,15 +24,19 @@ from kipmonev.sources.problems import REASON_NOT_JSON, REASON_NOT_KIPMONEV, RESU
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return make_corpus(tmp_path_factory.mktemp("korpus"), 210)
+pytestmark = pytest.mark.xdist_group("batch-corpus")  # one worker builds the session corpus for both batch modules
+
+
+@pytest.fixture
+def corpus(batch_corpus: list[Path]) -> list[Path]:
+    return batch_corpus
 
 
 def _recap(out: Path) -> Recap:
     return Recap.from_json((out / "rekap.json").read_bytes())
 
 
+@pytest.mark.slow
 def test_200_workbooks_identical_between_jobs_1_and_4(tmp_path: Path, corpus: list[Path]) -> None:
     one = run_batch(corpus, BatchOptions(out_dir=tmp_path / "j1", date="2026-11-23", jobs=1))
     four = run_batch(corpus, BatchOptions(out_dir=tmp_path / "j4", date="2026-11-23", jobs=4))

@@ -19,8 +19,8 @@ from pathlib import Path
 import hostile_files as hf
 import pytest
 from cli_runner import run
+from conftest import linked
 
-from benchmarks.corpus import make_corpus
 from kipmonev.app.problems import BATCH_INPUT_INSIDE_OUTPUT, BATCH_OUTPUT_IS_INPUT
 from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.model.recap import Recap
@@ -31,10 +31,12 @@ from kipmonev.sources.book_biff import NO_SHEETS
 from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_DAMAGED, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
 from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_ROW
 
+pytestmark = pytest.mark.xdist_group("batch-corpus")  # on the worker that has the session corpus already
+
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    return make_corpus(tmp_path_factory.mktemp("korpus"), 60)
+def corpus(tmp_path_factory: pytest.TempPathFactory, batch_corpus: list[Path]) -> list[Path]:
+    return linked(batch_corpus[:60], tmp_path_factory.mktemp("korpus") / "60")  # = make_corpus(…, 60), in a folder of its own
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -205,6 +207,7 @@ def _interrupt(corpus: list[Path], out: Path, signum: int) -> tuple[int, str]:
     return proc.returncode, err.decode("utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_an_interrupted_batch_says_how_far_it_got_and_leaves_only_whole_results(tmp_path: Path, corpus: list[Path], signum: int) -> None:
     out = tmp_path / "keluar"
@@ -221,6 +224,7 @@ def test_an_interrupted_batch_says_how_far_it_got_and_leaves_only_whole_results(
     assert not [p.name for p in out.iterdir() if p.name != "hasil"]  # no recap, no CSV
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_an_interrupted_batch_leaves_no_temporary_files(tmp_path: Path, corpus: list[Path], signum: int) -> None:
     out = tmp_path / "keluar"

@@ -190,6 +190,7 @@ def test_the_lying_bomb_stops_at_the_declared_size(good: Path, monkeypatch: pyte
     assert sum(decompressed) < 64 * 1024  # 30 MiB in the stream, 31 KiB declared: inflated no further
 
 
+@pytest.mark.slow
 def test_a_real_xls_saved_by_libreoffice_and_renamed_xlsx_is_read_as_an_xls(good: Path, tmp_path: Path) -> None:
     xls = hf.libreoffice_convert(good, tmp_path / "lo", "xls")
     renamed = Path(SOURCE)

@@ -67,6 +67,7 @@ def test_every_shipped_edition_is_covered() -> None:
     assert {q.category for q in SHIPPED.values()} == {"Kementerian", "Lembaga Negara dan LPNK", "Lembaga Non-Struktural", "Pemerintah Provinsi", "BUMN", "Perguruan Tinggi Negeri", "Partai Politik"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(EDITIONS))
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=st.data())

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
-import uuid
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -99,15 +100,31 @@ def soffice() -> str | None:
     return found
 
 
+_PROFILE: Path | None = None
+
+
+def lo_profile() -> str:
+    """The LibreOffice profile of this test process, as a ``-env:UserInstallation`` URI.
+
+    One profile per process (per pytest-xdist worker, ``PYTEST_XDIST_WORKER``), made on the first call
+    and reused: LibreOffice builds a new profile in seconds, and two processes must never share one.
+    The process id keeps parallel test runs of other checkouts apart too.
+    """
+    global _PROFILE
+    if _PROFILE is None:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        _PROFILE = Path(tempfile.gettempdir()) / f"kipmonev-lo-{worker}-{os.getpid()}"
+        atexit.register(shutil.rmtree, _PROFILE, True)
+    return _PROFILE.as_uri()
+
+
 def libreoffice_resave(files: list[Path], out_dir: Path) -> list[Path]:
     """Re-save workbooks through LibreOffice (recalculating every formula); returns the new files."""
     binary = soffice()
     assert binary is not None
     out_dir.mkdir(parents=True, exist_ok=True)
-    profile = out_dir.parent / f"lo-profile-{uuid.uuid4().hex}"
-    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", "xlsx", "--outdir", str(out_dir), *map(str, files)]
+    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation={lo_profile()}", "--convert-to", "xlsx", "--outdir", str(out_dir), *map(str, files)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=300)
-    shutil.rmtree(profile, ignore_errors=True)
     outs = [out_dir / f.name for f in files]
     missing = [str(o) for o in outs if not o.is_file()]
     assert not missing, f"LibreOffice did not write {missing}"
