@@ -11,7 +11,6 @@ import random
 import shutil
 import struct
 import subprocess
-import uuid
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +21,7 @@ import olefile
 import pytest
 from conftest import FULL_ANSWERS, small
 from openpyxl import load_workbook
-from workbook_helpers import fill, soffice
+from workbook_helpers import fill, lo_profile, soffice
 from xlsb_writer import write_xlsb
 
 from kipmonev import Assessment, WorkbookError, load_questionnaire, score
@@ -44,14 +43,12 @@ def _comparable(a: Assessment) -> dict[str, Any]:
 
 
 def _convert(files: list[Path], out_dir: Path, target: str) -> list[Path]:
-    """Save workbooks through LibreOffice as ``target`` (``ods``, ``xls:MS Excel 97``), one profile per call."""
+    """Save workbooks through LibreOffice as ``target`` (``ods``, ``xls:MS Excel 97``), in this process's profile."""
     binary = soffice()
     assert binary is not None
     out_dir.mkdir(parents=True, exist_ok=True)
-    profile = out_dir.parent / f"lo-profile-{uuid.uuid4().hex}"
-    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", target, "--outdir", str(out_dir), *map(str, files)]
+    cmd = [binary, "--headless", "--norestore", f"-env:UserInstallation={lo_profile()}", "--convert-to", target, "--outdir", str(out_dir), *map(str, files)]
     subprocess.run(cmd, check=True, capture_output=True, timeout=600)
-    shutil.rmtree(profile, ignore_errors=True)
     suffix = target.split(":")[0]
     outs = [out_dir / f"{f.stem}.{suffix}" for f in files]
     assert all(o.is_file() for o in outs), outs
