@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -12,12 +13,16 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run
-from round_helpers import COMMISSION, fill_body, write_roster
+from round_helpers import COMMISSION, answers, fill_body, write_roster
 
 from kipmonev.app.round.receive import receive_files
 from kipmonev.app.round.workspace import open_round
 from kipmonev.engine.round import current_versions, file_records
+from kipmonev.model.recap import Recap
 from kipmonev.model.round import NewEvent, Outcome
+from kipmonev.model.submission import BodyIdentity, Submission
+from kipmonev.outputs.fill import write_filled
+from kipmonev.sources.loader import load_questionnaire
 from kipmonev.sources.round_store import SCHEMA_VERSION, RoundStore, StoreError
 
 ROSTER = [
@@ -224,3 +229,21 @@ def test_two_receives_at_once_register_every_file_once(tmp_path: Path, inbox: Pa
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err.decode()
     _check_consistent(folder, 24)
+
+
+def test_an_edition_given_as_a_file_reads_the_workbooks_made_from_it(tmp_path: Path) -> None:
+    folder = _round(tmp_path)
+    shutil.copytree(Path(__file__).parent.parent / "questionnaires" / "ki-pusat-2025", folder / "kuesioner")
+    edition = folder / "kuesioner" / "kementerian.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8").replace("id: ki-pusat-2025-kementerian", "id: ki-nusa-2025-kementerian"), encoding="utf-8")
+    config = folder / "putaran.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace('"Kementerian": "ki-pusat-2025-kementerian"', '"Kementerian": "kuesioner/kementerian.yaml"'), encoding="utf-8")
+    assert run("round", "templates", str(folder))[0] == 0
+    q = load_questionnaire(edition)
+    workbook = write_filled(q, Submission(questionnaire_id=q.id, body=BodyIdentity(id="KEM-01", name="Kementerian Urusan Contoh", category="Kementerian"), answers=answers(q)), tmp_path / "KEM-01.xlsx", body_only=True)
+    with open_round(folder, "Sari") as r:
+        (item,) = receive_files(r, [workbook]).items
+    assert (item.outcome, item.body_id, item.messages) == (Outcome.VERSION, "KEM-01", ())
+    code, _, err = run("round", "recap", str(folder), "-j", "1", "-q")
+    assert (code, err) == (0, "")
+    assert [row.body_id for row in Recap.from_json((folder / "rekap" / "rekap.json").read_bytes()).rows] == ["KEM-01"]

@@ -22,7 +22,7 @@ from kipmonev.app.problems import (
     BATCH_UNLOCATED,
     PREVIOUS_UNREADABLE,
 )
-from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
@@ -30,13 +30,14 @@ from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
 from kipmonev.engine.stages import CombineRule, StageScore, stage_scores_for
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.model.questionnaire import RuleSet
+from kipmonev.model.questionnaire import Questionnaire, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult
 from kipmonev.model.round import BodyStatus, RosterEntry
+from kipmonev.model.submission import Submission
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
-from kipmonev.sources.loader import load_rule_set, with_rule_set
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_scores
 
@@ -65,6 +66,8 @@ class BatchOptions:
     statuses: dict[str, BodyStatus] | None = None
     #: Input path → the name shown in the recap (a round scores copies named by hash).
     names: dict[str, str] | None = None
+    #: Editions (ids or files) to read workbooks whose metadata names an edition that is not shipped.
+    editions: tuple[str, ...] = ()
 
 
 @dataclass
@@ -128,17 +131,41 @@ class _WorkerState:
     stage_scores: dict[str, dict[str, StageScore]]
     results_dir: Path
     protect: Protected
+    editions: tuple[Questionnaire, ...] = ()
 
 
 _STATE: list[_WorkerState] = []
 
 
-def _init_worker(rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], results_dir: Path, protect: Protected, in_pool: bool) -> None:
+def _init_worker(
+    rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], results_dir: Path, protect: Protected, editions: tuple[str, ...], in_pool: bool
+) -> None:
     if in_pool:
         # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _STATE[:] = [_WorkerState(load_rule_set(rule_set) if rule_set else None, stage_scores, results_dir, protect)]
+    rules = load_rule_set(rule_set) if rule_set else None
+    # The editions as the round's templates were made: with the round's rule set, so their hashes match.
+    loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
+    _STATE[:] = [_WorkerState(rules, stage_scores, results_dir, protect, loaded)]
+
+
+def _read(path: Path, editions: tuple[Questionnaire, ...]) -> tuple[Questionnaire, Submission]:
+    """Read with the edition the workbook names; failing that (not shipped), with each given edition in turn."""
+    from kipmonev.sources.reader import read_submission
+
+    try:
+        return read_submission(path)
+    except WorkbookError as e:
+        if not editions or not any(p.code == "KM-W-024" for p in e.problems):
+            raise
+    for q in editions:
+        try:
+            return read_submission(path, q)
+        except WorkbookError as other:
+            if not any(p.code in ("KM-W-022", "KM-W-023") for p in other.problems):
+                raise
+    return read_submission(path)  # raises the original error again
 
 
 def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
@@ -156,13 +183,11 @@ def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
     The result is written here, in the worker, under a temporary name, so results never travel between
     processes; the parent renames them once duplicates are known.
     """
-    from kipmonev.sources.reader import read_submission
-
     index, path = job
     state = _STATE[0]
     file = str(path)
     try:
-        questionnaire, submission = read_submission(path)
+        questionnaire, submission = _read(path, state.editions)
         if state.rule_set is not None:
             questionnaire = with_rule_set(questionnaire, state.rule_set)
         given = state.stage_scores.get(submission.body.id or "", {})
@@ -187,7 +212,7 @@ def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
 
 def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Generator[_Scored | _Failed, None, None]:
     jobs = max(1, min(options.jobs, len(files)))
-    state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect)
+    state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect, options.editions)
     work = list(enumerate(files))
     if jobs == 1:
         _init_worker(*state, in_pool=False)

@@ -120,12 +120,13 @@ def _credit_text(q: Questionnaire) -> str:
     return f"Jawaban bernilai (misalnya 'Ya') tanpa bukti dukung yang diwajibkan hanya diberi {format_plain(credit * 100)}% dari poinnya."
 
 
-def _stages_text(q: Questionnaire) -> list[str]:
+def _stages_text(q: Questionnaire, body_only: bool = False) -> list[str]:
     rules = q.rules
     if not rules.later_stages:
         return ["Nilai akhir sama dengan nilai SAQ."]
     parts = " + ".join(f"{s.name} {format_plain(s.weight)}%" for s in rules.stages)
-    lines = [f"Nilai akhir = {parts}. Nilai tahap lanjutan (0–100) diisi Komisi Informasi pada sheet {SHEET_STAGES}."]
+    where = "dan tidak diisi pada berkas ini" if body_only else f"pada sheet {SHEET_STAGES}"
+    lines = [f"Nilai akhir = {parts}. Nilai tahap lanjutan (0–100) diisi Komisi Informasi {where}."]
     if rules.gate is not None:
         fail = (
             "nilai akhirnya sama dengan nilai SAQ terverifikasi"
@@ -187,7 +188,7 @@ def guide(q: Questionnaire, *, body_only: bool = False) -> list[tuple[str, str]]
         ("text", missing),
         ("text", "Nilai indikator = poin diperoleh ÷ poin maksimum × bobot indikator. Nilai SAQ = jumlah nilai indikator (0–100). Bila semua pertanyaan suatu indikator tidak berlaku, bobot indikator itu dibagi ulang secara proporsional kepada indikator lain."),
         ("text", _rounding_text(q)),
-        *[("text", line) for line in _stages_text(q)],
+        *[("text", line) for line in _stages_text(q, body_only)],
         ("text", f"Kualifikasi: {bands}."),
         ("blank", ""),
         *(() if body_only else _VERIFY_SECTION),

@@ -50,6 +50,7 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         roster=r.roster.entries,
         statuses={b.id: b.status for b in progress.bodies},
         names=names,
+        editions=tuple(r.config.editions.values()),
     )
     result = run_batch(inputs, options)
     r.store.append(

@@ -25,13 +25,13 @@ from pathlib import Path
 
 from kipmonev.app.batch import SPREADSHEET_SUFFIXES
 from kipmonev.app.round.workspace import Round
-from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.engine.round import body_from_file_name, file_records
 from kipmonev.engine.scoring import score
 from kipmonev.formats.round_layout import INTAKE_DIR, STORE_FILE
 from kipmonev.model.round import OUTCOME_LABELS, NewEvent, Outcome
 from kipmonev.sources import problems_round as pr
-from kipmonev.sources.reader import read_workbook
+from kipmonev.sources.reader import FilledWorkbook, read_workbook
 from kipmonev.sources.round_store import Transaction
 
 #: Spreadsheets the reader can score; other spreadsheet formats are read when the reader learns them.
@@ -145,7 +145,7 @@ def _classify(r: Round, path: Path, stored: Path, sha: str, outputs: dict[str, d
         return _Classified(Outcome.NOT_WORKBOOK, None, {}, (pr.NOT_WORKBOOK.at(here, suffix=suffix or "tanpa akhiran"),))
     roster = r.roster.by_id()
     try:
-        filled = read_workbook(stored)
+        filled = _read(r, stored)
     except KipmonevError as e:
         problems = [str(p).replace(str(stored), source) for p in e.problems] or [e.summary]
         body = body_from_file_name(path.name, {k: v.id for k, v in roster.items()})
@@ -171,6 +171,27 @@ def _classify(r: Round, path: Path, stored: Path, sha: str, outputs: dict[str, d
     data.update(questions=counts.questions, answered=counts.answered, missing=counts.missing, no_evidence=counts.no_evidence, verified=counts.verified)
     data["warnings"] = [p.message for p in warnings]
     return _Classified(Outcome.VERSION, entry.id, data, tuple(warnings))
+
+
+def _read(r: Round, stored: Path) -> FilledWorkbook:
+    """Read a workbook with the edition its metadata names; failing that, with the round's own editions.
+
+    A round may use editions given as files (putaran.yaml ``edisi``), which a workbook's metadata cannot
+    name by a shipped id; those are tried in turn, and the first that fits the metadata reads it.
+    """
+    try:
+        return read_workbook(stored)
+    except WorkbookError as e:
+        if not any(p.code == "KM-W-024" for p in e.problems):
+            raise
+        for category in r.config.editions:
+            try:
+                return read_workbook(stored, r.questionnaire(category))
+            except WorkbookError as other:
+                if any(p.code in ("KM-W-022", "KM-W-023") for p in other.problems):
+                    continue
+                raise
+        raise
 
 
 def _outputs(r: Round) -> dict[str, dict[str, object]]:
