@@ -9,6 +9,7 @@ import click
 
 from kipmonev._version import __version__
 from kipmonev.cli._common import CONTEXT
+from kipmonev.cli._i18n import VERSION_HELP_TEXT, Group
 from kipmonev.cli.authoring import questionnaire_cmd
 from kipmonev.cli.batch import compare_cmd, score_cmd
 from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
@@ -17,8 +18,8 @@ from kipmonev.cli.round import round_cmd
 from kipmonev.cli.workbook import check_cmd, template_cmd
 
 
-@click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
-@click.version_option(__version__, "-V", "--version", prog_name="kipmonev", message="%(prog)s %(version)s")
+@click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
+@click.version_option(__version__, "-V", "--version", prog_name="kipmonev", message="%(prog)s %(version)s", help=VERSION_HELP_TEXT)
 def cli() -> None:
     """Kipmonev: penilaian mandiri (SAQ) Monev Keterbukaan Informasi Publik.
 

@@ -9,11 +9,8 @@ from typing import IO, Any
 
 import click
 
-from kipmonev.cli import _i18n
 from kipmonev.core.errors import KipmonevError
 
-# Before any command module builds its parameter types, so their names are Indonesian too.
-_i18n.install()
 
 class UserError(click.ClickException):
     """A user or data error: exit code 1, message printed as ``Galat: …`` on standard error."""

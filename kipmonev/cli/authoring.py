@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from kipmonev.cli._common import CONTEXT, UserError, user_errors
+from kipmonev.cli._i18n import FilePath, Group
 from kipmonev.cli.problems import IMPORTED_FROM, OUTPUT_EXISTS, OUTPUT_IS_INPUT, QUESTIONNAIRE_SAVED
 from kipmonev.engine.diff import diff_questionnaires
 from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
@@ -18,7 +19,7 @@ from kipmonev.outputs.questionnaire_yaml import questionnaire_yaml, write_questi
 from kipmonev.sources.loader import load_questionnaire, resolve_questionnaire_path
 from kipmonev.sources.questionnaire_xlsx import import_questionnaire_with_warnings
 
-_OUT = click.Path(dir_okay=False, path_type=Path)
+_OUT = FilePath(dir_okay=False, path_type=Path)
 
 
 def _write(output: Path, force: bool, inputs: list[Path], write: Callable[[], object]) -> None:
@@ -33,7 +34,7 @@ def _write(output: Path, force: bool, inputs: list[Path], write: Callable[[], ob
         raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=e.strerror or type(e).__name__)) from e
 
 
-@click.group("questionnaire", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.group("questionnaire", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
 def questionnaire_cmd() -> None:
     """Susun kuesioner di lembar kerja: ekspor, impor, dan bandingkan edisi.
 
@@ -62,7 +63,7 @@ def export_cmd(source: str, output: Path, force: bool) -> None:
 
 
 @questionnaire_cmd.command("import", options_metavar="[OPSI]", short_help="Baca buku kerja .xlsx, lalu tulis YAML.")
-@click.argument("workbook", metavar="BUKU_KERJA", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("workbook", metavar="BUKU_KERJA", type=FilePath(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=_OUT, help="Berkas YAML yang ditulis; tanpa opsi ini YAML dicetak ke keluaran standar.")
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 def import_cmd(workbook: Path, output: Path | None, force: bool) -> None:

@@ -14,6 +14,7 @@ import click
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.app.reports import BatchReports, render_batch_reports
 from kipmonev.cli._common import UserError, printable, table, user_errors
+from kipmonev.cli._i18n import Choice, Command, FilePath, IntRange
 from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
@@ -35,16 +36,16 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-@click.command("score")
-@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
-@click.option("--stage-scores", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
-@click.option("--combine", type=click.Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
+@click.command("score", cls=Command)
+@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
+@click.option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("--stage-scores", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
+@click.option("--combine", type=Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
-@click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
+@click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
 @click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
-@click.option("--daftar", "roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
+@click.option("--daftar", "roster", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
     paths: tuple[Path, ...],
@@ -159,9 +160,9 @@ class _NoBar:
         """Do nothing."""
 
 
-@click.command("compare")
-@click.argument("old", metavar="LAMA", type=click.Path(exists=True, path_type=Path))
-@click.argument("new", metavar="BARU", type=click.Path(exists=True, path_type=Path))
+@click.command("compare", cls=Command)
+@click.argument("old", metavar="LAMA", type=FilePath(exists=True, path_type=Path))
+@click.argument("new", metavar="BARU", type=FilePath(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
 def compare_cmd(old: Path, new: Path, as_json: bool) -> None:
     """Bandingkan dua hasil penilaian: per badan publik dan per indikator, apa yang naik dan turun.

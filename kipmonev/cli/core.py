@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kipmonev.cli._common import UserError, printable, table, user_errors
+from kipmonev.cli._i18n import Command, FilePath
 from kipmonev.core.errors import KipmonevError
 from kipmonev.core.resources import shipped_editions, shipped_rule_sets
 from kipmonev.model.questionnaire import Questionnaire
@@ -15,7 +16,7 @@ from kipmonev.model.result import result_schema
 from kipmonev.sources.loader import load_document, load_questionnaire, load_rule_set
 
 
-@click.command("questionnaires")
+@click.command("questionnaires", cls=Command)
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
 def questionnaires_cmd(as_json: bool) -> None:
     """Tampilkan kuesioner dan aturan yang disertakan.
@@ -65,8 +66,8 @@ def _stages_text(stages: tuple[object, ...], gate: object) -> str:
     return text
 
 
-@click.command("validate")
-@click.argument("files", metavar="BERKAS...", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.command("validate", cls=Command)
+@click.argument("files", metavar="BERKAS...", nargs=-1, required=True, type=FilePath(exists=True, dir_okay=False, path_type=Path))
 def validate_cmd(files: tuple[Path, ...]) -> None:
     """Periksa berkas kuesioner atau aturan (YAML) dan laporkan semua masalahnya sekaligus.
 
@@ -93,7 +94,7 @@ def validate_cmd(files: tuple[Path, ...]) -> None:
         raise UserError(f"{failed} dari {len(files)} berkas bermasalah.")
 
 
-@click.command("schema")
+@click.command("schema", cls=Command)
 @click.option("--questionnaire", "of_questionnaire", is_flag=True, help="Skema format kuesioner, bukan skema hasil.")
 def schema_cmd(of_questionnaire: bool) -> None:
     """Cetak JSON Schema hasil penilaian (atau format kuesioner).

@@ -9,6 +9,7 @@ import click
 
 from kipmonev.app.inputs import read_input, read_previous, read_recap, recap_path
 from kipmonev.cli._common import UserError, printable, user_errors
+from kipmonev.cli._i18n import Command, DateTime, FilePath, IntRange
 from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
 from kipmonev.core.errors import KipmonevError
 from kipmonev.engine.matching import find_previous
@@ -36,17 +37,17 @@ class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # ge
         return tuple(dict.fromkeys(out))
 
 
-@click.command("report")
-@click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder keluaran; dibuat bila belum ada.")
+@click.command("report", cls=Command)
+@click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
+@click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran; dibuat bila belum ada.")
 @click.option(
     "-f", "--format", "formats", type=FormatList(), default="pdf", show_default=True, metavar="FORMAT[,...]", help="Format laporan, dipisah koma: pdf, html, xlsx, json."
 )
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="Folder templat komisi; berkas yang tidak ada diambil dari templat bawaan.")
-@click.option("--previous", type=click.Path(exists=True, path_type=Path), help="Hasil tahun sebelumnya (berkas .json atau folder berisi .json) untuk bagian perbandingan.")
+@click.option("--templates", type=FilePath(exists=True, file_okay=False, path_type=Path), help="Folder templat komisi; berkas yang tidak ada diambil dari templat bawaan.")
+@click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Hasil tahun sebelumnya (berkas .json atau folder berisi .json) untuk bagian perbandingan.")
 @click.option("--kuesioner", "questionnaire", metavar="KUESIONER", help="Kuesioner (id atau berkas YAML) untuk membaca buku kerja isian; bawaan: yang tercatat di buku kerja.")
-@click.option("--date", "report_date", type=click.DateTime(["%Y-%m-%d"]), metavar="TTTT-BB-HH", help="Tanggal yang tercetak pada laporan.  [bawaan: hari ini]")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=1, show_default=True, metavar="N", help="Jumlah proses paralel (2 pada mesin 2 inti).")
+@click.option("--date", "report_date", type=DateTime(["%Y-%m-%d"]), metavar="TTTT-BB-HH", help="Tanggal yang tercetak pada laporan.  [bawaan: hari ini]")
+@click.option("-j", "--jobs", type=IntRange(1, 64), default=1, show_default=True, metavar="N", help="Jumlah proses paralel (2 pada mesin 2 inti).")
 def report_cmd(
     inputs: tuple[Path, ...],
     out_dir: Path,

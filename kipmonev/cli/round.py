@@ -17,6 +17,7 @@ from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
 from kipmonev.cli._common import CONTEXT, UserError, printable, table, user_errors
+from kipmonev.cli._i18n import FilePath, Group, IntRange
 from kipmonev.cli.batch import EXIT_INTERRUPTED, REPORTS_DIR, _formats, print_errors, print_summary
 from kipmonev.model.round import BodyStatus, Outcome
 
@@ -29,11 +30,11 @@ _SHORT = {
     BodyStatus.NO_EVIDENCE: "TANPA BUKTI",
     BodyStatus.COMPLETE: "LENGKAP",
 }
-_FOLDER = click.Path(file_okay=False, path_type=Path)
-_EXISTING_FOLDER = click.Path(exists=True, file_okay=False, path_type=Path)
+_FOLDER = FilePath(file_okay=False, path_type=Path)
+_EXISTING_FOLDER = FilePath(exists=True, file_okay=False, path_type=Path)
 
 
-@click.group("round", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...")
+@click.group("round", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
 @click.option("--oleh", "actor", metavar="NAMA", help="Nama petugas yang dicatat pada log putaran (bawaan: nama pengguna sistem).")
 @click.pass_context
 def round_cmd(ctx: click.Context, actor: str | None) -> None:
@@ -66,9 +67,9 @@ def _open(folder: Path) -> Round:
 @round_cmd.command("init")
 @click.argument("folder", metavar="FOLDER", type=_FOLDER)
 @click.option("--komisi", "commission", required=True, metavar="NAMA", help="Nama Komisi Informasi penyelenggara, misalnya 'Komisi Informasi Provinsi Contoh'.")
-@click.option("--tahun", "year", type=click.IntRange(2008, 2100), metavar="TAHUN", help="Tahun penilaian (bawaan: tahun edisi bawaan terbaru).")
+@click.option("--tahun", "year", type=IntRange(2008, 2100), metavar="TAHUN", help="Tahun penilaian (bawaan: tahun edisi bawaan terbaru).")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan penilaian, misalnya ki-kaltim (bawaan: aturan setiap edisi).")
-@click.option("--daftar", "roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik (CSV atau XLSX) yang disalin ke folder putaran.")
+@click.option("--daftar", "roster", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik (CSV atau XLSX) yang disalin ke folder putaran.")
 @click.option("--tenggat-pengisian", "filling", metavar="TANGGAL", help="Batas akhir pengisian, misalnya 23-11-2025.")
 @click.option("--tenggat-verifikasi", "verification", metavar="TANGGAL", help="Batas akhir verifikasi.")
 @click.option("--tenggat-sanggah", "objection", metavar="TANGGAL", help="Batas akhir masa sanggah.")
@@ -100,7 +101,7 @@ def init_cmd(actor: str | None, folder: Path, commission: str, year: int | None,
 
 @round_cmd.command("receive")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa rincian per berkas; hanya ringkasan.")
 def receive_cmd(folder: Path, paths: tuple[Path, ...], quiet: bool) -> None:
     """Terima berkas isian ke putaran di FOLDER: setiap berkas dicatat (SHA-256, waktu, ukuran) dan disalin.
@@ -200,7 +201,7 @@ def _date_option(text: str | None) -> dt.date:
 
 @round_cmd.command("recap")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
 @click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik (pdf, html, xlsx, json; dipisah koma) dan laporan rekap.")
 @click.option("--tanggal", "date", metavar="TANGGAL", help="Tanggal rekap (bawaan: hari ini).")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa ringkasan.")

@@ -9,15 +9,16 @@ import click
 
 from kipmonev.app.check import check_workbook
 from kipmonev.cli._common import UserError, printable, user_errors
+from kipmonev.cli._i18n import Command, FilePath, FloatRange
 from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.template import write_template
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 
 
-@click.command("template")
+@click.command("template", cls=Command)
 @click.argument("questionnaire", metavar="KUESIONER")
-@click.option("-o", "--output", required=True, metavar="BERKAS", type=click.Path(dir_okay=False, path_type=Path), help="Berkas .xlsx yang ditulis, misalnya isian.xlsx.")
+@click.option("-o", "--output", required=True, metavar="BERKAS", type=FilePath(dir_okay=False, path_type=Path), help="Berkas .xlsx yang ditulis, misalnya isian.xlsx.")
 @click.option("--body", "body_name", metavar="NAMA", help="Nama badan publik yang diisikan ke sheet Identitas.")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan pengganti aturan kuesioner, misalnya ki-dki-jakarta.")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
@@ -41,12 +42,12 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
     click.echo(TEMPLATE_WRITTEN.text(path=str(output), questionnaire_id=q.id, questions=len(q.questions)))
 
 
-@click.command("check")
-@click.argument("workbook", metavar="ISIAN.xlsx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.command("check", cls=Command)
+@click.argument("workbook", metavar="ISIAN.xlsx", type=FilePath(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
 @click.option("--check-links", "links", is_flag=True, help="Periksa juga apakah setiap tautan bukti dukung dapat dibuka.")
 @click.option("-k", "--kuesioner", "questionnaire", metavar="KUESIONER", help="Id atau berkas kuesioner, bila berkas tidak dibuat dari kuesioner bawaan.")
-@click.option("--batas-waktu", "timeout", metavar="DETIK", type=click.FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
+@click.option("--batas-waktu", "timeout", metavar="DETIK", type=FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
 @click.option(
     "--izinkan-alamat-lokal",
     "allow_private",
