@@ -225,17 +225,6 @@ def normalise_name(text: str) -> str:
     return _NON_WORD.sub("_", text.replace("\u00a0", " ").strip().casefold()).strip("_")
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance between two short strings."""
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
 def condition_text(condition: Condition) -> str:
     """A condition as written in the ``syarat`` column: ``KO.2.1 = Ya`` or ``KO.2.1 = Ya; Sebagian``."""
     return f"{condition.question} = {'; '.join(condition.answers)}"

@@ -13,6 +13,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
+from kipmonev.core.text import closest
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.sources.book import Book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
@@ -68,17 +69,6 @@ def display(value: CellValue) -> str:
     return clean_text(str(value)) if value is not None else ""
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (small strings only)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        cur = [i]
-        for j, cb in enumerate(b, start=1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
 def header_key(value: CellValue) -> str:
     """A heading or label as compared: cleaned, case-folded, without a trailing ``*`` or ``:``."""
     return clean_text(display(value)).casefold().rstrip(" *:")
@@ -126,8 +116,7 @@ class ReadState:
             if clean_text(actual).casefold() == key:
                 return actual
         if required:
-            near = sorted((_distance(key, clean_text(n).casefold()), i, n) for i, n in enumerate(names) if n not in _KNOWN_OTHER_SHEETS)
-            suggestion = near[0][2] if near and near[0][0] <= 2 else None
+            suggestion = closest(name, (n for n in names if n not in _KNOWN_OTHER_SHEETS), key=lambda n: clean_text(n).casefold())
             self.fail(SHEET_MISSING_RENAMED.fill(name=name, suggestion=suggestion) if suggestion else SHEET_MISSING.fill(name=name))
         return None
 

@@ -23,6 +23,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.core.numbers import parse_number
+from kipmonev.core.text import closest
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import Loc
 from kipmonev.sources.problems import (
@@ -177,11 +178,10 @@ def pick_sheets(reader: Reader, names: list[str]) -> dict[str, str]:
         elif not title.strip().startswith("_"):
             unknown.append(title)
     for title in unknown:
-        key = title.strip().casefold()
-        close = sorted((lay.edit_distance(key, n.casefold()), n) for n in wanted.values() if n not in found)
-        if close and close[0][0] <= 2:
-            reader.error(SHEET_MISSPELT.fill(given=title, suggestion=close[0][1]), sheet=title)
-            reader.misspelt_sheets.add(close[0][1])
+        suggestion = closest(title.strip(), (n for n in wanted.values() if n not in found))
+        if suggestion is not None:
+            reader.error(SHEET_MISSPELT.fill(given=title, suggestion=suggestion), sheet=title)
+            reader.misspelt_sheets.add(suggestion)
         else:
             reader.warn(SHEET_UNKNOWN.fill(given=title), sheet=title)
     for sheet in lay.SHEETS:
@@ -231,10 +231,10 @@ def _header(reader: Reader, ws: Sheet, spec: lay.Sheet, line: int, cells: list[C
     for i, title in unknown:
         ref = f"{get_column_letter(i + 1)}{line}"
         name = lay.normalise_name(title)
-        close = sorted((lay.edit_distance(name, c.key), c.key) for c in spec.columns if c.key not in columns)
-        if close and close[0][0] <= 2:
-            reader.error(COLUMN_MISSPELT.fill(column=title, suggestion=close[0][1]), sheet=ws.name, cell=ref)
-            reader.misspelt.add((ws.name, close[0][1]))
+        suggestion = closest(name, (c.key for c in spec.columns if c.key not in columns))
+        if suggestion is not None:
+            reader.error(COLUMN_MISSPELT.fill(column=title, suggestion=suggestion), sheet=ws.name, cell=ref)
+            reader.misspelt.add((ws.name, suggestion))
         else:
             reader.warn(COLUMN_UNKNOWN.fill(column=title), sheet=ws.name, cell=ref)
     return columns

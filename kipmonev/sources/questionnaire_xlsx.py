@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.fileio import display_path
+from kipmonev.core.text import closest
 from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
 from kipmonev.sources.book import Book, open_book
@@ -71,8 +72,7 @@ def _settings(reader: Reader, ws: Sheet | None, data: dict[str, Any]) -> None:
         given = str(row.values["kunci"])
         setting = by_name.get(lay.normalise_name(given))
         if setting is None:
-            close = sorted((lay.edit_distance(lay.normalise_name(given), c.key), c.key) for c in lay.SETTING_ROWS)
-            suggestion = close[0][1] if close[0][0] <= 2 else None
+            suggestion = closest(lay.normalise_name(given), (c.key for c in lay.SETTING_ROWS))
             reader.error(SETTING_UNKNOWN_SUGGESTED.fill(key=given, suggestion=suggestion) if suggestion else SETTING_UNKNOWN.fill(key=given), sheet, key_place.cell)
             if suggestion is not None:
                 reader.misspelt.add((sheet, suggestion))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from difflib import get_close_matches
 from itertools import pairwise
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import yaml
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
 from kipmonev.core.resources import shipped_rule_sets
+from kipmonev.core.text import closest
 from kipmonev.formats.round_layout import CONFIG_FILE
 from kipmonev.model.round import Deadlines, RoundConfig
 from kipmonev.sources import problems_round as pr
@@ -88,8 +88,8 @@ class _Reader:
         return None
 
     def unknown(self, key_node: yaml.ScalarNode, known: dict[str, str], where: str) -> None:
-        near = get_close_matches(key_node.value, list(known), n=1)
-        names = quoted(near) if near else quoted(list(known))
+        near = closest(str(key_node.value), known)
+        names = quoted([near]) if near else quoted(list(known))
         self.problems.append(pr.CONFIG_KEY_UNKNOWN.at(self.at(key_node, where), key=key_node.value, known=names))
 
 

@@ -6,7 +6,6 @@ Shared by the YAML loader (which places each issue at a file and line) and the s
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kipmonev.core.catalogue import Message
+from kipmonev.core.text import closest
 from kipmonev.model.problems import CODE_PREFIX, CONDITION_ANSWER, CONDITION_CYCLE, CONDITION_SCORED, CONDITION_SELF, DUPLICATE_CODE
 from kipmonev.model.questionnaire import (
     PATTERN_HELP,
@@ -170,8 +170,8 @@ def validation_issues(error: ValidationError, data: Any, prefix: Loc = ()) -> li
         key = next((p for p in reversed(loc) if isinstance(p, str)), "")
         kind = err["type"]
         if kind == "extra_forbidden":
-            close = difflib.get_close_matches(key, _key_help(), n=1, cutoff=0.75)
-            issues.append(ValidationIssue(loc, UNKNOWN_KEY_SUGGESTED.fill(key=key, suggestion=close[0]) if close else UNKNOWN_KEY.fill(key=key), "unknown_key", key))
+            suggestion = closest(key, _key_help())
+            issues.append(ValidationIssue(loc, UNKNOWN_KEY_SUGGESTED.fill(key=key, suggestion=suggestion) if suggestion else UNKNOWN_KEY.fill(key=key), "unknown_key", key))
         elif kind in {"missing", "union_tag_not_found"}:
             where = (*loc, "tipe") if kind == "union_tag_not_found" else loc
             missing = str(where[-1])
