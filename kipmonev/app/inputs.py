@@ -15,7 +15,6 @@ from kipmonev.app.problems import (
     REPORT_INPUT_NOT_RECAP,
     REPORT_INPUT_NOT_RESULT,
     REPORT_INPUT_UNREADABLE,
-    REPORT_WORKBOOK_UNAVAILABLE,
     SCHEMA_MISMATCH,
     SCHEMA_ROOT,
 )
@@ -83,12 +82,9 @@ def read_input(path: Path, questionnaire: Questionnaire | None = None) -> Assess
     if suffix == ".json":
         return read_result(path)
     if suffix in WORKBOOK_SUFFIXES:
-        try:
-            # NOTE: imported lazily: the workbook reader is optional for rendering and heavy to import.
-            from kipmonev.sources.reader import read_submission  # type: ignore[attr-defined,unused-ignore]
-        except ImportError as e:
-            raise _fail(path, REPORT_WORKBOOK_UNAVAILABLE.fill()) from e
+        # NOTE: imported lazily: rendering from result files never needs the workbook reader or the engine.
         from kipmonev.engine.scoring import score
+        from kipmonev.sources.reader import read_submission
 
         edition, submission = read_submission(path, questionnaire)
         return score(edition, submission)

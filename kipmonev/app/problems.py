@@ -18,7 +18,6 @@ BATCH_INPUT_INSIDE_OUTPUT = Entry("KM-B-014", ERROR, "folder masukan ini sama de
 BATCH_OUTPUT_IS_INPUT = Entry("KM-B-015", ERROR, "berkas keluaran '{name}' akan menimpa berkas masukan yang sama. Berkas masukan tidak pernah ditimpa; pilih folder keluaran lain dengan -o.")
 REPORT_INPUT_UNREADABLE = Entry("KM-RN-008", ERROR, "berkas tidak dapat dibaca ({reason}). Periksa apakah berkas ada dan dapat dibuka.")
 REPORT_INPUT_NOT_RESULT = Entry("KM-RN-009", ERROR, "bukan berkas hasil kipmonev yang sah ({detail}). Buat ulang dengan 'kipmonev score', atau berikan buku kerja isian (.xlsx).")
-REPORT_WORKBOOK_UNAVAILABLE = Entry("KM-RN-010", ERROR, "pembacaan buku kerja isian belum tersedia pada instalasi ini. Nilai buku kerja dengan 'kipmonev score', lalu buat laporan dari berkas hasil .json.")
 REPORT_INPUT_KIND = Entry("KM-RN-011", ERROR, "jenis berkas '{suffix}' tidak dapat dijadikan laporan. Berikan berkas hasil .json, buku kerja isian .xlsx, rekap.json, atau folder keluaran 'kipmonev score'.")
 REPORT_FOLDER_WITHOUT_RECAP = Entry("KM-RN-012", ERROR, "folder ini tidak memuat rekap.json. Berikan folder keluaran 'kipmonev score', atau berkas hasil .json di dalam foldernya.")
 REPORT_INPUT_NOT_RECAP = Entry("KM-RN-013", ERROR, "bukan berkas rekap kipmonev yang sah ({detail}). Buat ulang dengan 'kipmonev score'.")

@@ -12,7 +12,6 @@ from kipmonev.model.base import Frozen
 from kipmonev.model.result import BandResult, Score
 
 RECAP_SCHEMA_VERSION = "1.0"
-NOT_FINAL = "belum_final"
 
 
 class StageCell(Frozen):

@@ -16,7 +16,7 @@ The files written are byte-for-byte reproducible: fixed document dates, fixed zi
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -404,14 +404,3 @@ def write_template(q: Questionnaire, path: Path, body: BodyIdentity | None = Non
         WorkbookError: The file cannot be written.
     """
     save_workbook(build_template(q, body, body_only=body_only, commission=commission), Path(path))
-
-
-def iter_input_cells(q: Questionnaire) -> Iterator[tuple[str, str, str]]:
-    """Every Kuesioner cell people fill: (code, column heading, cell), for tests and tools."""
-    row = HEADER_ROW
-    for entry in answer_rows(q):
-        row += 1
-        if entry.question is None:
-            continue
-        for head in (tx.COL_ANSWER, tx.COL_EVIDENCE, tx.COL_NOTE, tx.COL_VERIFY, tx.COL_VERIFY_NOTE):
-            yield entry.code, head, f"{get_column_letter(COLUMNS[head])}{row}"
