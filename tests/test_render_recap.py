@@ -28,6 +28,7 @@ from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
+from kipmonev.outputs.recap_export import write_recap_xlsx
 from kipmonev.outputs.report import ReportFormat, build_recap_report, render_recap, render_recaps
 from kipmonev.outputs.report.charts import distribution_chart
 from kipmonev.outputs.report.recap import distribution_svg, recap_bytes
@@ -271,3 +272,15 @@ def test_the_recap_workbook_is_reproducible(recap: Recap, tmp_path: Path) -> Non
         core = archive.read("docProps/core.xml").decode("utf-8")
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
     assert f"<dcterms:created xsi:type=\"dcterms:W3CDTF\">{recap.date}T00:00:00Z</dcterms:created>" in core
+
+
+def test_workbook_and_report_say_the_funnel_and_totals_the_same(recap: Recap, tmp_path: Path) -> None:
+    # They were written twice and disagreed: the workbook said 'Lolos gerbang' without its rule.
+    view = build_recap_report(recap, dt.date(2025, 11, 23))
+    write_recap_xlsx(recap, tmp_path / "rekap.xlsx")
+    sheet = load_workbook(tmp_path / "rekap.xlsx")["Rekap Kualifikasi"]
+    cells = [r for r in sheet.iter_rows(values_only=True) if r[0] is not None]
+    start = next(i for i, r in enumerate(cells) if r[0] == "Corong penilaian")
+    assert [(r[0], r[1]) for r in cells[start + 1 :]] == [(s.label, s.count) for s in view.funnel]
+    totals = next(r for r in cells if r[0] == "Jumlah" and r[1] != recap.bands[0].name)
+    assert list(totals[1 : 2 + len(recap.bands)]) == [*view.totals.counts, view.totals.not_final]

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_number, neutralize_formula
 from kipmonev.model.recap import Recap
+from kipmonev.outputs.recap_labels import TOTAL_LABEL, band_totals, recap_funnel
 
 FONT = "DejaVu Sans"
 # NOTE: one style object each, shared by every cell: building a Font per cell was half of the recap's time.
@@ -69,28 +70,14 @@ def _ranking_rows(recap: Recap) -> Iterable[list[Cell | float]]:
 
 
 def _band_header(recap: Recap) -> list[str]:
-    return ["Kategori", *[b.name for b in recap.bands], "Belum final", "Jumlah"]
+    return ["Kategori", *[b.name for b in recap.bands], "Belum final", TOTAL_LABEL]
 
 
 def _band_rows(recap: Recap) -> Iterable[list[Cell | float]]:
     for c in recap.band_counts:
         yield [c.category, *[c.counts.get(b.code, 0) for b in recap.bands], c.not_final, c.total]
-    yield ["Jumlah", *[sum(c.counts.get(b.code, 0) for c in recap.band_counts) for b in recap.bands], sum(c.not_final for c in recap.band_counts), sum(c.total for c in recap.band_counts)]
-
-
-def participation_funnel(recap: Recap) -> list[tuple[str, int]]:
-    """Rule B6: the funnel from the roster, when the recap has one."""
-    p = recap.participation
-    if p is None:
-        return []
-    return [
-        ("Diundang (daftar badan publik)", p.invited),
-        ("Mengirim isian", p.sent),
-        ("Lengkap (semua pertanyaan dijawab)", p.complete),
-        ("Diverifikasi", p.verified),
-        ("Lolos gerbang", p.passed_gate),
-        ("Final (nilai akhir)", p.final),
-    ]
+    total = band_totals(recap)
+    yield [total.category, *[total.counts[b.code] for b in recap.bands], total.not_final, total.total]
 
 
 _PARTICIPATION_HEADER = ["ID", "Nama badan publik", "Kategori", "Induk", "Status"]
@@ -101,17 +88,6 @@ def _non_participant_rows(recap: Recap) -> Iterable[list[Cell | float]]:
         yield [n.body_id, n.name, n.category, n.parent, n.status_label]
 
 
-def _funnel_rows(recap: Recap) -> list[list[Cell | float]]:
-    if recap.participation is not None:
-        return [[label, value] for label, value in participation_funnel(recap)]
-    f = recap.funnel
-    return [
-        ["Berkas dalam batch", f.files],
-        ["Berhasil dibaca dan dinilai", f.scored],
-        ["SAQ lengkap (semua pertanyaan dijawab)", f.saq_complete],
-        ["Lolos gerbang", f.passed_gate],
-        ["Dinilai di semua tahap (nilai akhir)", f.complete],
-    ]
 
 
 _INDICATOR_HEADER = ["Kategori", "Kode", "Indikator", "Rata-rata capaian (%)", "Jumlah badan publik", "Peringkat terlemah"]
@@ -178,7 +154,7 @@ def recap_workbook(recap: Recap) -> Workbook:
         counts.cell(row=1, column=idx).font = Font(name=FONT, bold=True, color="FFFFFF")
     start = counts.max_row + 2
     counts.cell(row=start, column=1, value="Corong penilaian").font = Font(name=FONT, bold=True)
-    for offset, (label, value) in enumerate(_funnel_rows(recap), start=1):
+    for offset, (label, value) in enumerate(recap_funnel(recap), start=1):
         counts.cell(row=start + offset, column=1, value=label).font = Font(name=FONT)
         counts.cell(row=start + offset, column=2, value=value).font = Font(name=FONT)
     _sheet(wb, "Indikator", _INDICATOR_HEADER, _indicator_rows(recap))

@@ -18,7 +18,7 @@ from pathlib import Path
 from kipmonev.core.fileio import workbook_bytes
 from kipmonev.core.formatting import format_long_date, format_percent
 from kipmonev.model.recap import BodyRow, Recap
-from kipmonev.outputs.recap_export import participation_funnel
+from kipmonev.outputs.recap_labels import band_totals, recap_funnel
 from kipmonev.outputs.report.base import ReportFormat
 from kipmonev.outputs.report.charts import Segment, StackedBar, distribution_chart
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, sentence, short_text
@@ -212,17 +212,10 @@ def _group(rows: Iterable[BodyRow]) -> dict[str, list[BodyRow]]:
 
 def _funnel(recap: Recap) -> tuple[FunnelStep, ...]:
     if recap.participation is not None:  # rule B6: from the roster, each step's share of the invited
-        invited = recap.participation.invited
-        return tuple(FunnelStep(label, count, format_percent(Decimal(count) / invited) if invited else "–") for label, count in participation_funnel(recap))
-    f = recap.funnel
-    steps = (
-        ("Berkas dalam batch", f.files),
-        ("Berhasil dibaca dan dinilai", f.scored),
-        ("SAQ lengkap (semua pertanyaan dijawab)", f.saq_complete),
-        ("Lolos gerbang (semua, bila aturan tanpa gerbang)", f.passed_gate),
-        ("Dinilai di semua tahap (nilai akhir)", f.complete),
-    )
-    return tuple(FunnelStep(label, count, format_percent(Decimal(count) / f.files) if f.files else "–") for label, count in steps)
+        base = recap.participation.invited
+    else:
+        base = recap.funnel.files
+    return tuple(FunnelStep(label, count, format_percent(Decimal(count) / base) if base else "–") for label, count in recap_funnel(recap))
 
 
 def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
@@ -239,12 +232,8 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
     counts = tuple(
         CountRow(clean_text(c.category), tuple(c.counts.get(b.code, 0) for b in recap.bands), c.not_final, c.total) for c in recap.band_counts
     )
-    totals = CountRow(
-        "Jumlah",
-        tuple(sum(c.counts[i] for c in counts) for i in range(len(bands))),
-        sum(c.not_final for c in counts),
-        sum(c.total for c in counts),
-    )
+    total = band_totals(recap)
+    totals = CountRow(total.category, tuple(total.counts[b.code] for b in recap.bands), total.not_final, total.total)
     order = {category: i for i, category in enumerate(groups)}
     weakest = tuple(
         WeakIndicator(clean_text(i.category), i.weakest_rank, clean_text(i.code), clean_text(i.name), i.average_percent, i.bodies)

@@ -1,0 +1,55 @@
+"""What every recap output says the same way: the funnel's steps and the total row of the counts.
+
+The recap workbook (:mod:`kipmonev.outputs.recap_export`) and the recap report
+(:mod:`kipmonev.outputs.report.recap`) both read these, so they cannot disagree (rule B3 of
+:mod:`kipmonev.engine.recap` defines the steps).
+"""
+
+from __future__ import annotations
+
+from kipmonev.model.recap import BandCounts, Funnel, Participation, Recap
+
+#: The label of the row that adds up every category.
+TOTAL_LABEL = "Jumlah"
+
+#: The funnel's steps in order: (field of :class:`~kipmonev.model.recap.Funnel`, label).
+FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
+    ("files", "Berkas dalam batch"),
+    ("scored", "Berhasil dibaca dan dinilai"),
+    ("saq_complete", "SAQ lengkap (semua pertanyaan dijawab)"),
+    ("passed_gate", "Lolos gerbang (semua, bila aturan tanpa gerbang)"),
+    ("complete", "Dinilai di semua tahap (nilai akhir)"),
+)
+
+
+#: Rule B6, the funnel from the roster when the recap has one: (field of :class:`~kipmonev.model.recap.Participation`, label).
+PARTICIPATION_STEPS: tuple[tuple[str, str], ...] = (
+    ("invited", "Diundang (daftar badan publik)"),
+    ("sent", "Mengirim isian"),
+    ("complete", "Lengkap (semua pertanyaan dijawab)"),
+    ("verified", "Diverifikasi"),
+    ("passed_gate", "Lolos gerbang"),
+    ("final", "Final (nilai akhir)"),
+)
+
+
+def funnel_steps(funnel: Funnel | Participation) -> tuple[tuple[str, int], ...]:
+    """(label, count) of each step of a batch's funnel (B3) or a round's participation funnel (B6), in order."""
+    steps = PARTICIPATION_STEPS if isinstance(funnel, Participation) else FUNNEL_STEPS
+    return tuple((label, int(getattr(funnel, name))) for name, label in steps)
+
+
+def recap_funnel(recap: Recap) -> tuple[tuple[str, int], ...]:
+    """The funnel every recap output shows: the roster's (B6) when the recap has one, else the batch's (B3)."""
+    return funnel_steps(recap.participation if recap.participation is not None else recap.funnel)
+
+
+def band_totals(recap: Recap) -> BandCounts:
+    """The counts per qualification over every category (the ``Jumlah`` row)."""
+    counts = recap.band_counts
+    return BandCounts(
+        category=TOTAL_LABEL,
+        counts={b.code: sum(c.counts.get(b.code, 0) for c in counts) for b in recap.bands},
+        not_final=sum(c.not_final for c in counts),
+        total=sum(c.total for c in counts),
+    )
