@@ -30,7 +30,6 @@ from kipmonev.core.numbers import json_number
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.result import Assessment
-from kipmonev.sources.links import MAX_LINKS, check_links
 from kipmonev.sources.reader import FilledWorkbook, read_workbook
 
 NOT_YET = "belum ada"
@@ -169,6 +168,8 @@ def check_workbook(
     dead: list[Problem] = []
     checked = 0
     if links:
+        from kipmonev.sources.links import MAX_LINKS, check_links  # NOTE: the network stack only when asked for
+
         checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
         dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private)
     return WorkbookCheck(str(path), filled, assessment, (), tuple(dead), checked)

@@ -5,28 +5,73 @@ Each area keeps its commands in its own module; this module assembles the group.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from kipmonev._version import __version__
 from kipmonev.cli._common import CONTEXT
 from kipmonev.cli._i18n import VERSION_HELP_TEXT, Group
-from kipmonev.cli.authoring import questionnaire_cmd
-from kipmonev.cli.batch import compare_cmd, score_cmd
-from kipmonev.cli.core import questionnaires_cmd, schema_cmd, validate_cmd
-from kipmonev.cli.report import report_cmd
-from kipmonev.cli.round import round_cmd
-from kipmonev.cli.workbook import check_cmd, template_cmd
+
+#: Command name → (module, attribute). A command's module (and what it imports: openpyxl, WeasyPrint,
+#: the batch pool) is imported only when that command runs, so ``kipmonev check`` starts quickly.
+_COMMANDS = {
+    "questionnaires": ("kipmonev.cli.core", "questionnaires_cmd"),
+    "validate": ("kipmonev.cli.core", "validate_cmd"),
+    "schema": ("kipmonev.cli.core", "schema_cmd"),
+    "score": ("kipmonev.cli.batch", "score_cmd"),
+    "compare": ("kipmonev.cli.batch", "compare_cmd"),
+    "questionnaire": ("kipmonev.cli.authoring", "questionnaire_cmd"),
+    "report": ("kipmonev.cli.report", "report_cmd"),
+    "template": ("kipmonev.cli.workbook", "template_cmd"),
+    "check": ("kipmonev.cli.workbook", "check_cmd"),
+    "round": ("kipmonev.cli.round", "round_cmd"),
+}
 
 
-@click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
+class _LazyGroup(Group):
+    """The top-level group: its commands' modules are imported on first use.
+
+    ``commands`` (what click, the README generator and tests read to list every command) imports them all;
+    running one command imports only its own module.
+    """
+
+    @property  # type: ignore[override]
+    def commands(self) -> dict[str, click.Command]:
+        """Every command, each module imported."""
+        for name in _COMMANDS:
+            self._load(name)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: dict[str, click.Command]) -> None:
+        self._commands = dict(value)
+
+    def _load(self, name: str) -> click.Command | None:
+        if name not in self._commands and name in _COMMANDS:
+            module, attribute = _COMMANDS[name]
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            command.options_metavar = "[OPSI]"
+            self._commands[name] = command
+        return self._commands.get(name)
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        """Register a command without importing the lazy ones."""
+        self._commands[name or cmd.name or ""] = cmd
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command, as the help lists them."""
+        return sorted(set(_COMMANDS) | set(self._commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command, importing its module the first time."""
+        return self._load(cmd_name)
+
+
+@click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=_LazyGroup)
 @click.version_option(__version__, "-V", "--version", prog_name="kipmonev", message="%(prog)s %(version)s", help=VERSION_HELP_TEXT)
 def cli() -> None:
     """Kipmonev: penilaian mandiri (SAQ) Monev Keterbukaan Informasi Publik.
 
     Memuat kuesioner, menilai badan publik, menentukan kualifikasi, dan membuat laporan.
     """
-
-
-for _command in (questionnaires_cmd, validate_cmd, schema_cmd, score_cmd, compare_cmd, questionnaire_cmd, report_cmd, template_cmd, check_cmd, round_cmd):
-    _command.options_metavar = "[OPSI]"
-    cli.add_command(_command)

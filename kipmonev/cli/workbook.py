@@ -12,7 +12,6 @@ from kipmonev.cli._common import UserError, printable, user_errors
 from kipmonev.cli._i18n import Command, FilePath, FloatRange
 from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
 from kipmonev.model.submission import BodyIdentity
-from kipmonev.outputs.template import write_template
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 
 
@@ -32,6 +31,8 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
     Contoh:
       kipmonev template ki-pusat-2025-kementerian -o isian.xlsx --body "Kementerian Urusan Contoh"
     """
+    from kipmonev.outputs.template import write_template  # NOTE: openpyxl only for this command
+
     with user_errors():
         q = load_questionnaire(questionnaire)
         if rule_set:

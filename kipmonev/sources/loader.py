@@ -47,7 +47,6 @@ from kipmonev.sources.problems import (
     YAML_TAG,
     YAML_TOO_DEEP,
 )
-from kipmonev.sources.questionnaire_xlsx import import_questionnaire
 from kipmonev.sources.validation import LIST_KEYS, LOADER_KEYS, ValidationIssue, questionnaire_issues, validation_issues
 
 # libyaml's C parser when available (about ten times faster); scalars are resolved by our own YAML 1.2 rules.
@@ -375,7 +374,9 @@ def load_questionnaire(name: str | Path) -> Questionnaire:
         QuestionnaireError: The file is missing, unreadable, hostile, or breaks the format's rules.
     """
     path = resolve_questionnaire_path(name)
-    if path.suffix.lower() == ".xlsx":
+    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"}:
+        from kipmonev.sources.questionnaire_xlsx import import_questionnaire  # NOTE: only for authoring workbooks
+
         return import_questionnaire(path)
     stat = path.stat() if path.is_file() else None
     return _load_cached(path.resolve(), str(path), stat.st_mtime_ns if stat else 0, stat.st_size if stat else 0)
