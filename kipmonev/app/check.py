@@ -6,6 +6,7 @@ package does not import it, so reading and writing workbooks stay below the scor
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -142,7 +143,14 @@ class WorkbookCheck:
 
 
 def check_workbook(
-    path: Path, questionnaire: Questionnaire | None = None, links: bool = False, timeout: float = 10, concurrency: int = 8, *, allow_private: bool = False
+    path: Path,
+    questionnaire: Questionnaire | None = None,
+    links: bool = False,
+    timeout: float = 10,
+    concurrency: int = 8,
+    *,
+    allow_private: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> WorkbookCheck:
     """Read, score and optionally link-check one filled workbook.
 
@@ -153,6 +161,7 @@ def check_workbook(
         timeout: Seconds per link request.
         concurrency: Most link requests at once.
         allow_private: Also request links to private and loopback addresses (an intranet check).
+        progress: Called with (links checked, links to check) during the link check.
 
     Returns:
         The check; a workbook that cannot be read gives ``errors`` instead of raising.
@@ -171,5 +180,5 @@ def check_workbook(
         from kipmonev.sources.links import MAX_LINKS, check_links  # NOTE: the network stack only when asked for
 
         checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
-        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private)
+        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress)
     return WorkbookCheck(str(path), filled, assessment, (), tuple(dead), checked)

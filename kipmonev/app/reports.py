@@ -7,7 +7,7 @@ bodies the batch holds; a report that fails is listed and the others are still w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,23 +50,33 @@ def render_batch_reports(
     previous: Recap | None = None,
     templates_dir: Path | None = None,
     recap_dir: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> BatchReports:
     """Render each scored body's reports into ``out_dir``, reading results from disk a chunk at a time.
 
     ``previous`` is last year's recap (:attr:`BatchResult.previous <kipmonev.app.batch.BatchResult.previous>`):
     each body's earlier result is found through it (rule M1). With ``recap_dir``, the recap report for the commission (``rekap.pdf``, ``rekap.html``, in the
-    requested formats) is written there too, beside the batch's ``rekap.xlsx``.
+    requested formats) is written there too, beside the batch's ``rekap.xlsx``. ``progress`` is called with
+    (bodies done, bodies in all) after each body, as the batch's own progress is.
     """
     fmts = tuple(ReportFormat(f) for f in formats)
     earlier = _previous_results(previous)
     rows = [r for r in recap.rows if r.result_file]
     done = BatchReports()
+    finished = 0
+
+    def tick(steps: int) -> None:
+        nonlocal finished
+        finished += steps
+        if progress is not None:
+            progress(finished, len(rows))
+
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
         assessments = [Assessment.from_json(Path(r.result_file).read_bytes()) for r in chunk if r.result_file]
         keys = [body_key(r.body_id, r.name) for r in chunk]
         before = [Assessment.from_json(earlier[k].read_bytes()) for k in keys if k in earlier]
-        summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, workers=jobs)
+        summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, workers=jobs, progress=tick)
         done.written += summary.written
         done.problems += summary.problems
     recap_formats = [f for f in RECAP_REPORT_FORMATS if f in fmts]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -49,3 +50,24 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
     """
     keep = "\n" if keep_newlines else ""
     return "".join(ch if ch in keep or unicodedata.category(ch) not in ("Cc", "Cf") else "\ufffd" for ch in text)
+
+
+@contextmanager
+def progress_bar(label: str, quiet: bool = False) -> Iterator[Callable[[int, int], None]]:
+    """A ``(done, total)`` callback that draws one progress bar with an estimate of the time left.
+
+    The one progress mechanism of the CLI (scoring, report rendering, link checks): it draws on standard
+    error only when that is a terminal and ``quiet`` is not set; otherwise the callback does nothing.
+    """
+    if quiet or not sys.stderr.isatty():
+        yield lambda done, total: None
+        return
+    with click.progressbar(length=1, label=label, file=sys.stderr, show_pos=True, show_eta=True) as bar:
+        seen = [0]
+
+        def update(done: int, total: int) -> None:
+            bar.length = max(total, 1)
+            bar.update(done - seen[0])
+            seen[0] = done
+
+        yield update

@@ -13,7 +13,7 @@ import click
 
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.app.reports import BatchReports, render_batch_reports
-from kipmonev.cli._common import UserError, printable, table, user_errors
+from kipmonev.cli._common import UserError, printable, progress_bar, table, user_errors
 from kipmonev.cli._i18n import Choice, Command, FilePath, IntRange
 from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.formatting import format_number, format_signed
@@ -74,15 +74,9 @@ def score_cmd(
     options = BatchOptions(
         out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
     )
-    show = not quiet and sys.stderr.isatty()
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
-        with user_errors(), click.progressbar(length=1, label="Menilai", file=sys.stderr, show_pos=True) if show else _NoBar() as bar:
-
-            def progress(done: int, total: int) -> None:
-                bar.length = total
-                bar.update(1)
-
+        with user_errors(), progress_bar("Menilai", quiet) as progress:
             result = run_batch(paths, options, progress)
     except BatchInterruptedError as e:
         click.echo(f"Dihentikan: {BATCH_INTERRUPTED.text(done=e.done, total=e.total)}", err=True)
@@ -92,9 +86,16 @@ def score_cmd(
     recap = result.recap
     rendered = None
     if formats:
-        with user_errors():
+        with user_errors(), progress_bar("Membuat laporan", quiet) as report_progress:
             rendered = render_batch_reports(
-                recap, formats, out_dir / REPORTS_DIR, report_date=dt.date.fromisoformat(options.date), jobs=options.jobs, previous=result.previous, recap_dir=out_dir
+                recap,
+                formats,
+                out_dir / REPORTS_DIR,
+                report_date=dt.date.fromisoformat(options.date),
+                jobs=options.jobs,
+                previous=result.previous,
+                recap_dir=out_dir,
+                progress=report_progress,
             )
     if not quiet:
         print_summary(recap, result.failed, out_dir, rendered)
@@ -143,21 +144,6 @@ def _formats(text: str | None) -> tuple[ReportFormat, ...]:
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)} bukan format laporan; gunakan {', '.join(allowed)}.", param_hint="'--report'")
     return tuple(dict.fromkeys(ReportFormat(n) for n in names))
-
-
-class _NoBar:
-    """Stands in for the progress bar when output is not a terminal or --quiet is given."""
-
-    length = 0
-
-    def __enter__(self) -> _NoBar:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def update(self, steps: int) -> None:
-        """Do nothing."""
 
 
 @click.command("compare", cls=Command)

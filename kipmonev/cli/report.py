@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 import click
 
 from kipmonev.app.inputs import read_input, read_previous, read_recap, recap_path
-from kipmonev.cli._common import UserError, printable, user_errors
+from kipmonev.cli._common import UserError, printable, progress_bar, user_errors
 from kipmonev.cli._i18n import Command, DateTime, FilePath, IntRange
 from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
 from kipmonev.core.errors import KipmonevError
@@ -94,7 +95,13 @@ def report_cmd(
             click.echo(printable(f"Peringatan: {REPORT_PREVIOUS_MISSING.text(body=a.body.name)}"), err=True)
     date = report_date.date() if report_date is not None else dt.date.today()
     with user_errors():
-        summaries = [render_many(assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs)]
+        with progress_bar("Membuat laporan") as progress:
+            done = itertools.count(1)
+            summaries = [
+                render_many(
+                    assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs, progress=lambda _: progress(next(done), len(assessments))
+                )
+            ]
         if recaps:
             summaries.append(render_recaps(recaps, formats, out_dir, report_date=date, templates_dir=templates, protected=inputs))
     for summary in summaries:

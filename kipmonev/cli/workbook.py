@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kipmonev.app.check import check_workbook
-from kipmonev.cli._common import UserError, printable, user_errors
+from kipmonev.cli._common import UserError, printable, progress_bar, user_errors
 from kipmonev.cli._i18n import Command, FilePath, FloatRange
 from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
 from kipmonev.model.submission import BodyIdentity
@@ -66,9 +66,9 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
       kipmonev check isian.xlsx
       kipmonev check isian.xlsx --check-links --json
     """
-    with user_errors():
+    with user_errors(), progress_bar("Memeriksa tautan", as_json) as progress:
         q = load_questionnaire(questionnaire) if questionnaire else None
-        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private)
+        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.errors:

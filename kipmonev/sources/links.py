@@ -34,7 +34,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from types import TracebackType
@@ -439,6 +439,7 @@ def check_links(
     redirects: int = MAX_REDIRECTS,
     *,
     allow_private: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Problem]:
     """Check every evidence link; return a problem for each place that names a link that does not work.
 
@@ -450,6 +451,7 @@ def check_links(
         concurrency: Most requests at the same time.
         redirects: Most redirects followed per link.
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
+        progress: Called with (links checked, links to check) after each distinct link.
 
     Returns:
         The problems, in the order of ``target``; empty when every link works. Beyond
@@ -462,7 +464,11 @@ def check_links(
     checked = urls[:MAX_LINKS]
     workers = max(1, min(concurrency, len(checked)))
     with LinkChecker(timeout, workers, redirects, allow_private=allow_private) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
-        results = dict(zip(checked, pool.map(checker.check, checked), strict=True))
+        results = {}
+        for count, (url, result) in enumerate(zip(checked, pool.map(checker.check, checked), strict=True), start=1):
+            results[url] = result
+            if progress is not None:
+                progress(count, len(checked))
     problems: list[Problem] = []
     for location, url in pairs:
         found = results.get(url)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,6 +213,7 @@ def render_many(
     templates_dir: Path | None = None,
     protected: Collection[Path] = (),
     workers: int = 1,
+    progress: Callable[[int], None] | None = None,
 ) -> RenderSummary:
     """Render every body's reports into ``out_dir``; a failing report does not stop the others.
 
@@ -227,6 +228,7 @@ def render_many(
         templates_dir: A commission's template folder.
         protected: Input files never to be replaced.
         workers: Processes to use; ``1`` renders in this process (2 on 2 cores is ~1.5× faster for PDF).
+        progress: Called with 1 each time a body's reports are done (for a progress bar).
 
     Raises:
         RenderError: The output folder cannot be created.
@@ -239,12 +241,18 @@ def render_many(
     written: list[Path] = []
     problems: list[Problem] = []
     failed: list[int] = []
+    tick = progress or (lambda steps: None)
+    results = []
     if workers <= 1 or len(jobs) <= 1:
-        results = [_run(j, fmts, out, report_date, templates_dir, guard) for j in jobs]
+        for j in jobs:
+            results.append(_run(j, fmts, out, report_date, templates_dir, guard))
+            tick(1)
     else:
         with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs)), initializer=_init_worker, initargs=(fmts,)) as pool:
             futures = [pool.submit(_run, j, fmts, out, report_date, templates_dir, guard) for j in jobs]
-            results = [f.result() for f in futures]
+            for future in futures:
+                results.append(future.result())
+                tick(1)
     for index, (paths, probs) in enumerate(results):
         written += paths
         problems += probs
