@@ -89,6 +89,31 @@ def _read_and_score(path: Path) -> None:
     score(q, submission)
 
 
+#: The sheets kipmonev reads from a filled workbook (the floor reads the same).
+FLOOR_SHEETS = ("Metadata", "Identitas", "Kuesioner", "Tahap")
+
+
+def calamine_floor(path: Path) -> None:
+    """The floor: python-calamine alone reading the same four sheets into Python values, nothing else."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as book:
+        for name in FLOOR_SHEETS:
+            book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+
+
+def _check_wall(example: Path, rounds: int = 5) -> float:
+    """Median wall time of ``kipmonev check`` on one workbook in a fresh process (bytecode cached, as installed)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "kipmonev", "check", str(example)], capture_output=True, env=env)  # writes the bytecode
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kipmonev", "check", str(example)], capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="250,500,1000", help="batch sizes for the scaling rows")
@@ -112,18 +137,29 @@ def main() -> None:
         load_questionnaire(s.path)
     sample = files[: ns.baseline]
     naive = _rate(sample, naive_assess)
+    read_only = _rate(sample, lambda p: naive_assess(p, read_only=True))
+    floor = _rate(files[: max(ns.baseline, 200)], calamine_floor)
     single = _rate(files[: max(ns.baseline, 200)], _read_and_score)
+    batch_n = min(1000, len(files))
     t1 = time.perf_counter()
-    run_batch(files[:sizes[0]], BatchOptions(out_dir=work / "batch-api", date=dt.date.today().isoformat(), jobs=ns.jobs))
-    batch = sizes[0] / (time.perf_counter() - t1)
+    run_batch(files[:batch_n], BatchOptions(out_dir=work / "batch-api", date=dt.date.today().isoformat(), jobs=ns.jobs))
+    batch = batch_n / (time.perf_counter() - t1)
+    check_s = _check_wall(files[0])
 
     def num(value: float, places: int = 1) -> str:
         return format_number(value, places)
 
     rows: list[tuple[str, str, str]] = [
         ("Baca + nilai, baseline naif (openpyxl penuh, 1 proses)", f"{num(naive)} isian/s", "1,0×"),
-        ("Baca + nilai, kipmonev, 1 proses", f"{num(single)} isian/s", f"{num(single / naive)}×"),
-        (f"Batch kipmonev (run_batch, {ns.jobs} proses, {sizes[0]} isian, dengan hasil dan rekap)", f"{num(batch)} isian/s", f"{num(batch / naive)}×"),
+        ("Baca + nilai, baseline openpyxl read-only (1 proses)", f"{num(read_only)} isian/s", f"{num(read_only / naive)}×"),
+        ("Lantai: python-calamine saja, 4 sheet yang sama (1 proses)", f"{num(floor)} isian/s", f"{num(1000 / floor, 2)} ms/isian"),
+        ("Baca + nilai, kipmonev, 1 proses", f"{num(single)} isian/s", f"{num(single / naive)}× naif; {num(floor / single, 2)}× waktu lantai"),
+        (
+            f"Batch kipmonev (run_batch, {ns.jobs} proses, {batch_n} isian, dengan hasil dan rekap)",
+            f"{num(batch)} isian/s",
+            f"{num(batch / naive)}× naif; {num(batch / read_only)}× read-only",
+        ),
+        ("kipmonev check satu isian (proses baru, termasuk mulai)", f"{num(check_s, 2)} s", "median 5 kali"),
     ]
     walls: list[tuple[int, float]] = []
     for n in sizes:

@@ -38,14 +38,14 @@ def _answer(q: Questionnaire, code: str, value: object, items: dict[str, object]
     return Answer(value=str(value).strip(), evidence=links)
 
 
-def naive_assess(path: Path) -> Assessment:
-    """Load the whole workbook with openpyxl, pull the answers out, score."""
-    wb = load_workbook(path)
+def naive_assess(path: Path, read_only: bool = False) -> Assessment:
+    """Load the workbook with openpyxl (whole, or ``read_only``: streamed), pull the answers out, score."""
+    wb = load_workbook(path, read_only=read_only, data_only=read_only)
     meta = {str(r[0].value): r[1].value for r in wb[tx.SHEET_META].iter_rows(max_col=2)}
     q = load_questionnaire(str(meta[tx.META_KEYS[0]]))
-    ident = wb[tx.SHEET_IDENTITY]
+    ident_rows = list(wb[tx.SHEET_IDENTITY].iter_rows(values_only=True))
     fields = list(tx.IDENTITY_LABELS)
-    values = {f: ident.cell(row=IDENTITY_FIRST_ROW + i, column=2).value for i, f in enumerate(fields)}
+    values = {f: ident_rows[IDENTITY_FIRST_ROW + i - 1][1] for i, f in enumerate(fields)}
     body = BodyIdentity(id=str(values["id"]), name=str(values["name"]), category=str(values["category"]))
     sheet = wb[tx.SHEET_ANSWERS]
     rows = {str(r[0].value): r for r in sheet.iter_rows(min_row=HEADER_ROW + 1) if r[0].value}
@@ -59,8 +59,10 @@ def naive_assess(path: Path) -> Assessment:
             if given is not None:
                 target[code] = given
     stages = {}
+    stage_rows = list(wb[tx.SHEET_STAGES].iter_rows(values_only=True))
     for i, stage in enumerate(q.rules.later_stages):
-        value = wb[tx.SHEET_STAGES].cell(row=STAGE_FIRST_ROW + i, column=4).value
+        value = stage_rows[STAGE_FIRST_ROW + i - 1][3]
         if value is not None:
             stages[stage.code] = Decimal(str(value))
+    wb.close()
     return score(q, Submission(questionnaire_id=q.id, body=body, answers=answers, verification=verification, stage_scores=stages))
