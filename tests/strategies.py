@@ -12,10 +12,19 @@ from kipmonev.model.submission import Answer
 EVIDENCE = st.sampled_from([(), ("https://ppid.contoh.go.id/a",), ("sk-ppid.pdf",), ("  ",)])
 
 
-def answer_for(q: AnyQuestion) -> st.SearchStrategy[Answer | None]:
-    """A valid answer (or blank) for one question, with or without evidence."""
-    if isinstance(q, YesNoQuestion | ChoiceQuestion):
-        values: st.SearchStrategy[object] = st.sampled_from(q.labels)
+def answer_for(q: AnyQuestion, verifier: bool = False) -> st.SearchStrategy[Answer | None]:
+    """A valid answer (or blank) for one question, with or without evidence; a verifier picks a scale's level."""
+    if verifier and q.verifier_scale:
+        values: st.SearchStrategy[object] = st.sampled_from(q.verifier_labels)
+    elif isinstance(q, YesNoQuestion) and q.substitute is not None:
+        labels = st.sampled_from(q.labels)
+        answered_sub = st.builds(lambda v, e, sub: Answer(value=v, evidence=e, substitute=sub and v == "Ya"), labels, EVIDENCE, st.booleans())
+        options_sub: list[st.SearchStrategy[Answer | None]] = [answered_sub, st.none()]
+        if q.allow_na:
+            options_sub.append(st.just(Answer(not_applicable=True)))
+        return st.one_of(*options_sub)
+    elif isinstance(q, YesNoQuestion | ChoiceQuestion):
+        values = st.sampled_from(q.labels)
     elif isinstance(q, ChecklistQuestion):
         values = st.lists(st.sampled_from([i.code for i in q.items]), unique=True).map(tuple)
     elif isinstance(q, NumberQuestion) and q.is_percent:  # valid answers only: a percentage lies in 0–100
@@ -29,9 +38,9 @@ def answer_for(q: AnyQuestion) -> st.SearchStrategy[Answer | None]:
     return st.one_of(*options)
 
 
-def answers_for(questionnaire: Questionnaire) -> st.SearchStrategy[dict[str, Answer]]:
-    """A random, valid answer set: some blank, some N/A, some without evidence."""
-    parts = {q.code: answer_for(q) for q in questionnaire.questions}
+def answers_for(questionnaire: Questionnaire, verifier: bool = False) -> st.SearchStrategy[dict[str, Answer]]:
+    """A random, valid answer set: some blank, some N/A, some without evidence (a verifier's, when ``verifier``)."""
+    parts = {q.code: answer_for(q, verifier) for q in questionnaire.questions}
     return st.fixed_dictionaries(parts).map(lambda d: {k: v for k, v in d.items() if v is not None})
 
 

@@ -56,6 +56,11 @@ def everything() -> Questionnaire:
         }
     )
     questions.append({**questions[6], "kode": "BB.3.2", "syarat": {"pertanyaan": "BB.3.1", "jawaban": ["Mandiri", "melekat"]}})
+    # The keys of issue 18: who scores, a verifier scale, substitute evidence, the composite rule, groups.
+    questions[0].update(dinilai_oleh="verifikator", skala_verifikasi=[{"label": "Lengkap", "poin": 2.5, "deskripsi": "Semua unsur ada."}, {"label": "Sebagian", "poin": 1.25}, {"label": "Tidak ada", "poin": 0}])
+    questions[2]["bukti_pengganti"] = {"nama": "Surat pernyataan tidak memiliki cabang", "ditandatangani_oleh": "Atasan PPID", "bukti": "dokumen", "label": "Ya, dengan surat pernyataan"}
+    questions[3]["ketidaklengkapan"] = "menghilangkan_nilai"
+    data["kelompok"] = [{"kode": "BB.2", "judul": "PPID pelaksana"}, {"kode": "BB.3", "judul": "Bentuk PPID"}]
     return Questionnaire.model_validate(data)
 
 
@@ -97,7 +102,7 @@ def test_export_import_yaml_load_is_identical(make: Any, tmp_path: Path) -> None
 
 def test_yaml_keeps_the_model_key_order(tmp_path: Path) -> None:
     keys = [line.split(":")[0] for line in questionnaire_yaml(everything()).splitlines() if line and not line.startswith((" ", "#"))]
-    assert keys == ["id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan"]
+    assert keys == ["id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan", "kelompok"]
 
 
 @pytest.mark.slow
@@ -139,14 +144,17 @@ def test_the_workbook_is_made_for_people() -> None:
         "G2:G308": '"ya_tidak,pilihan,daftar,angka"',
         "J2:J308": '"tidak_perlu,tautan,dokumen"',
         "K2:K308": '"Ya,Tidak"',
+        "N2:N308": '"badan_publik,verifikator,panel,sistem"',
+        "O2:O308": '"mengurangi_nilai,menghilangkan_nilai"',
+        "R2:R308": '"tidak_perlu,tautan,dokumen"',
     }
     assert [c.value for c in questions[3]][:8] == ["AA.1.2", "AA", "Tingkat?", None, "Definisi.", "UU 14/2008 Pasal 9", "pilihan", None]
     assert questions["L8"].value == "BB.2.1 = Ya"
     options = wb["Pilihan"]
     assert [[c.value for c in row] for row in options.iter_rows(min_row=2, max_row=4)] == [
-        ["AA.1.2", None, "Tidak ada", None, None, None, 0],
-        ["AA.1.2", None, "Sebagian", None, None, None, 1],
-        ["AA.1.2", None, "Lengkap", None, None, None, 3],
+        ["AA.1.2", None, "Tidak ada", None, None, None, 0, None, None],
+        ["AA.1.2", None, "Sebagian", None, None, None, 1, None, None],
+        ["AA.1.2", None, "Lengkap", None, None, None, 3, None, None],
     ]
     assert [[c.value for c in row] for row in wb["Tahap"].iter_rows(min_row=2)] == [["saq", "SAQ", 70, 60, "nilai_saq"], ["presentasi", "Presentasi", 30, None, None]]
     settings = {row[0].value: row[1].value for row in wb["Pengaturan"].iter_rows(min_row=2)}
@@ -164,7 +172,7 @@ def test_an_exported_file_loads_back_with_openpyxl_unchanged(tmp_path: Path) -> 
 # Every field of the questionnaire format, and where the workbook carries it. A new model field fails here
 # until export and import carry it (and this table names where).
 CARRIED: dict[str, set[str]] = {
-    "Questionnaire": {"id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan"},
+    "Questionnaire": {"id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan", "kelompok", "poin_langsung"},
     "Rules": {"tahap", "gerbang", "kualifikasi", "pembulatan", "kredit_tanpa_bukti", "jawaban_kosong", "verifikasi_wajib", "keterangan"},
     "Stage": {"kode", "nama", "bobot"},
     "Gate": {"batas", "jika_tidak_lolos"},
@@ -173,13 +181,16 @@ CARRIED: dict[str, set[str]] = {
     "RuleNote": {"butir", "status", "sumber", "alasan"},
     "Indicator": {"kode", "nama", "bobot", "deskripsi"},
     "Condition": {"pertanyaan", "jawaban"},
-    "YesNoQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "poin"},
-    "ChoiceQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "pilihan"},
-    "ChecklistQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "butir"},
-    "NumberQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "satuan", "rentang"},
+    "YesNoQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "poin", "dinilai_oleh", "skala_verifikasi", "bukti_pengganti"},
+    "ChoiceQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "pilihan", "dinilai_oleh", "skala_verifikasi"},
+    "ChecklistQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "butir", "dinilai_oleh", "skala_verifikasi", "ketidaklengkapan"},
+    "NumberQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "satuan", "rentang", "dinilai_oleh", "skala_verifikasi"},
     "Option": {"label", "poin"},
     "ChecklistItem": {"kode", "label", "poin"},
     "Range": {"dari", "sampai", "termasuk_sampai", "poin"},
+    "Level": {"label", "poin", "deskripsi"},  # Pilihan rows with skala_verifikasi = Ya
+    "Substitute": {"nama", "ditandatangani_oleh", "bukti", "label"},  # Pertanyaan: bukti_pengganti, pengganti_*
+    "Group": {"kode", "judul"},  # the Kelompok sheet
 }
 
 

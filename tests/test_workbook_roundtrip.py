@@ -63,8 +63,8 @@ def _comparable(a: Assessment) -> dict[str, Any]:
 
 
 def test_every_shipped_edition_is_covered() -> None:
-    assert len(SHIPPED) == 7
-    assert {q.category for q in SHIPPED.values()} == {"Kementerian", "Lembaga Negara dan LPNK", "Lembaga Non-Struktural", "Pemerintah Provinsi", "BUMN", "Perguruan Tinggi Negeri", "Partai Politik"}
+    assert len(SHIPPED) == 8  # KI Pusat's seven categories and the worked example of the format
+    assert {q.category for q in SHIPPED.values()} - {"Contoh"} == {"Kementerian", "Lembaga Negara dan LPNK", "Lembaga Non-Struktural", "Pemerintah Provinsi", "BUMN", "Perguruan Tinggi Negeri", "Partai Politik"}
 
 
 @pytest.mark.slow
@@ -74,7 +74,7 @@ def test_every_shipped_edition_is_covered() -> None:
 def test_round_trip_gives_the_same_assessment(name: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
     q = EDITIONS[name]
     answers = data.draw(answers_for(q), label="answers")
-    verification = data.draw(st.one_of(st.just({}), answers_for(q)), label="verification")
+    verification = data.draw(st.one_of(st.just({}), answers_for(q, verifier=True)), label="verification")
     stages = {s.code: data.draw(STAGE, label=s.code) for s in q.rules.later_stages if data.draw(st.booleans())}
     path = fill(tmp_path_factory.mktemp("rt") / "isian.xlsx", q, answers, verification, stages)
     # Shipped editions are resolved from the workbook's own metadata; the others are given.
@@ -88,13 +88,17 @@ def test_round_trip_gives_the_same_assessment(name: str, data: st.DataObject, tm
 EVIDENCE = [(), ("https://ppid.contoh.go.id/a.pdf",), ("sk-ppid.pdf",), ("  ",), ("https://ppid.contoh.go.id/a.pdf", "catatan.pdf")]
 
 
-def _random_answer(q: AnyQuestion, rng: random.Random, met_bias: float) -> Answer | None:
+def _random_answer(q: AnyQuestion, rng: random.Random, met_bias: float, verifier: bool = False) -> Answer | None:
     roll = rng.random()
     if roll < 0.1:
         return None
     if q.allow_na and roll < 0.2:
         return Answer(not_applicable=True)
     evidence = rng.choice(EVIDENCE)
+    if verifier and q.verifier_scale:  # S11: the verifier picks a level
+        return Answer(value=rng.choice(q.verifier_labels))
+    if isinstance(q, YesNoQuestion) and q.substitute is not None and rng.random() < 0.3:
+        return Answer(value="Ya", substitute=True, evidence=evidence)
     if isinstance(q, YesNoQuestion):
         return Answer(value="Ya" if rng.random() < met_bias else rng.choice(["Tidak", "ya ", "TIDAK"]), evidence=evidence)
     if isinstance(q, ChoiceQuestion):
@@ -117,7 +121,7 @@ def _cases() -> list[tuple[str, dict[str, Answer], dict[str, Answer], dict[str, 
         for i in range(3):
             bias = (0.95, 0.6, 0.2)[i]
             answers = {x.code: a for x in q.questions if (a := _random_answer(x, rng, bias)) is not None}
-            verification = {x.code: a for x in q.questions if (a := _random_answer(x, rng, bias)) is not None and a.value is not None} if i == 1 else {}
+            verification = {x.code: a for x in q.questions if (a := _random_answer(x, rng, bias, verifier=True)) is not None and a.value is not None} if i == 1 else {}
             stages = {s.code: Decimal(rng.randint(0, 10000)) / 100 for s in q.rules.later_stages} if i != 2 else {}
             cases.append((name, answers, verification, stages))
     # Every question met (tops of the bands) and nothing answered.

@@ -22,7 +22,9 @@ from kipmonev.model.questionnaire import (
     ChoiceQuestion,
     Condition,
     Gate,
+    Group,
     Indicator,
+    Level,
     NumberQuestion,
     Option,
     Questionnaire,
@@ -32,6 +34,7 @@ from kipmonev.model.questionnaire import (
     Rules,
     RuleSet,
     Stage,
+    Substitute,
     YesNoQuestion,
 )
 
@@ -41,8 +44,10 @@ END = "<!-- END GENERATED -->"
 _SECTIONS: list[tuple[str, type[BaseModel], tuple[str, ...]]] = [
     ("Edisi (berkas kuesioner)", Questionnaire, ()),
     ("Indikator (`indikator[]`)", Indicator, ()),
-    ("Pertanyaan, kunci bersama (`pertanyaan[]`)", YesNoQuestion, ("tipe", "poin")),
+    ("Pertanyaan, kunci bersama (`pertanyaan[]`)", YesNoQuestion, ("tipe", "poin", "bukti_pengganti")),
     ("Tipe `ya_tidak`", YesNoQuestion, ("*common",)),
+    ("Bukti pengganti (`bukti_pengganti`, hanya `ya_tidak`)", Substitute, ()),
+    ("Tingkat skala verifikasi (`skala_verifikasi[]`)", Level, ()),
     ("Tipe `pilihan`", ChoiceQuestion, ("*common",)),
     ("Pilihan (`pilihan[]`)", Option, ()),
     ("Tipe `daftar`", ChecklistQuestion, ("*common",)),
@@ -50,6 +55,7 @@ _SECTIONS: list[tuple[str, type[BaseModel], tuple[str, ...]]] = [
     ("Tipe `angka`", NumberQuestion, ("*common",)),
     ("Rentang (`rentang[]`)", Range, ()),
     ("Syarat (`syarat`)", Condition, ()),
+    ("Kelompok (`kelompok[]`)", Group, ()),
     ("Aturan (`aturan`)", Rules, ()),
     ("Tahap (`aturan.tahap[]`)", Stage, ()),
     ("Gerbang (`aturan.gerbang`)", Gate, ()),
@@ -58,7 +64,7 @@ _SECTIONS: list[tuple[str, type[BaseModel], tuple[str, ...]]] = [
     ("Keterangan (`keterangan[]`, `aturan.keterangan[]`)", RuleNote, ()),
     ("Berkas aturan (`questionnaires/aturan/*.yaml`)", RuleSet, ()),
 ]
-_COMMON = set(YesNoQuestion.model_fields) - {"type", "points"}
+_COMMON = set(YesNoQuestion.model_fields) - {"type", "points", "substitute"}
 
 
 def _type_text(tp: Any) -> str:

@@ -100,7 +100,19 @@ def _question_values(q: AnyQuestion) -> dict[str, str | None]:
         "boleh_na": _yes_no(q.allow_na),
         "syarat": condition_text(q.condition) if q.condition else None,
         "rekomendasi": q.recommendation,
+        "dinilai_oleh": q.assessed_by.value if q.assessed_by is not None else None,
+        "skala_verifikasi": "; ".join(f"{lv.label} = {_num(lv.points)}" + (f" ({lv.description})" if lv.description else "") for lv in q.verifier_scale or ()) or None,
+        "ketidaklengkapan": q.incompleteness.value if isinstance(q, ChecklistQuestion) else None,
+        "bukti_pengganti": _substitute(q),
     }
+
+
+def _substitute(q: AnyQuestion) -> str | None:
+    sub = q.substitute if isinstance(q, YesNoQuestion) else None
+    if sub is None:
+        return None
+    signer = f", ditandatangani {sub.signed_by}" if sub.signed_by else ""
+    return f"{sub.name}{signer}; bukti {sub.evidence.value}; label '{sub.label}'"
 
 
 def _range(r: Range) -> str:
@@ -131,6 +143,8 @@ def _settings_values(q: Questionnaire) -> dict[str, str | None]:
         "deskripsi": q.description,
         "aturan_id": q.rule_set,
         "keterangan": _notes(q.notes),
+        "poin_langsung": _yes_no(q.direct_points),
+        **{f"kelompok[{g.code}]": g.title for g in q.groups},
     }
 
 
@@ -150,7 +164,8 @@ def _rule_values(r: Rules) -> dict[str, str | None]:
 
 
 def _changes(before: dict[str, str | None], after: dict[str, str | None], prefix: str = "") -> list[FieldChange]:
-    return [FieldChange(field=prefix + key, before=before.get(key), after=after.get(key)) for key in after if before.get(key) != after.get(key)]
+    keys = [*after, *(k for k in before if k not in after)]  # a removed group is a change too
+    return [FieldChange(field=prefix + key, before=before.get(key), after=after.get(key)) for key in keys if before.get(key) != after.get(key)]
 
 
 _T = TypeVar("_T")

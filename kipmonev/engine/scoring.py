@@ -27,6 +27,15 @@ Rules (cited by tests):
     S9  Bands by inclusive lower bound on the rounded score; the first band whose bound is reached.
     S10 Potensi: for each unmet applicable item on the basis track, the change in the basis SAQ and in the
         headline score if that item alone earned its full points with its evidence.
+    S11 Verifier scale (``skala_verifikasi``): the verifier picks a level; the verified track takes that
+        level's points, the self track the body's own answer (S1).
+    S12 Composite rule: a checklist with ``ketidaklengkapan: menghilangkan_nilai`` earns its points only
+        when every item is met, else 0; ``mengurangi_nilai`` (the default) is S1's sum of the items met.
+    S13 Substitute evidence: a Ya claimed with the question's ``bukti_pengganti`` (its label, or
+        ``Answer.substitute``) is checked against the substitute's own evidence rule instead (S2).
+    S14 Points as given (``poin_langsung``): SAQ = Σ earned × 100 ÷ Σ possible over every applicable
+        question; an indicator's contribution is its earned points × 100 ÷ that same Σ possible (no
+        re-weighting per indicator).
 """
 
 from __future__ import annotations
@@ -59,7 +68,7 @@ from kipmonev.engine.problems import (
     WHY_NO_EVIDENCE,
     WHY_UNANSWERED,
 )
-from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
+from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE, WHY_INCOMPLETE_VOIDS, WHY_NO_SUBSTITUTE_EVIDENCE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
     NO_LABEL,
@@ -70,6 +79,7 @@ from kipmonev.model.questionnaire import (
     ChoiceQuestion,
     EvidenceKind,
     GateFailRule,
+    Group,
     MissingAnswerRule,
     NumberQuestion,
     Questionnaire,
@@ -85,6 +95,7 @@ from kipmonev.model.result import (
     Counts,
     Fulfilment,
     GateResult,
+    GroupRef,
     Improvement,
     IndicatorResult,
     Method,
@@ -96,6 +107,7 @@ from kipmonev.model.result import (
     RulesSummary,
     ScaleStep,
     StageResult,
+    SubstituteResult,
     TrackResult,
 )
 from kipmonev.model.submission import Answer, Submission, evidence_satisfied
@@ -138,6 +150,8 @@ class _Normal:
     checked: tuple[str, ...]
     number: Decimal | None
     evidence: tuple[str, ...]
+    level: str | None = None  # S11: the verifier-scale level picked
+    substitute: bool = False  # S13: Ya claimed with the substitute evidence
 
 
 _BLANK = _Normal(True, False, None, (), None, ())
@@ -149,8 +163,8 @@ def _answer_text(value: object) -> str:
     return str(value)
 
 
-def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list[Problem]) -> _Normal:
-    """Check one answer against its question (S1), collecting problems instead of raising."""
+def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list[Problem], verifier: bool = False) -> _Normal:
+    """Check one answer against its question (S1, S11, S13), collecting problems instead of raising."""
     if answer is None or answer.is_blank:
         return _BLANK
     loc = Location(where, field=q.code)
@@ -160,6 +174,18 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
             return _BLANK
         return _Normal(False, True, NA_LABEL, (), None, answer.evidence)
     value = answer.value
+    if verifier and q.verifier_scale:
+        text = value.strip().casefold() if isinstance(value, str) else None
+        level = next((lv.label for lv in q.verifier_scale if lv.label.strip().casefold() == text), None)
+        if level is None:
+            allowed = q.verifier_labels + ((NA_LABEL,) if q.allow_na else ())
+            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed)))
+            return _BLANK
+        return _Normal(False, False, level, (), None, answer.evidence, level=level)
+    if isinstance(q, YesNoQuestion) and q.substitute is not None and not verifier:
+        text = value.strip().casefold() if isinstance(value, str) else None
+        if text == q.substitute.label.strip().casefold() or (answer.substitute and text == YES_LABEL.casefold()):
+            return _Normal(False, False, YES_LABEL, (), None, answer.evidence, substitute=True)
     if isinstance(q, YesNoQuestion | ChoiceQuestion):
         allowed = q.labels + ((NA_LABEL,) if q.allow_na else ())
         text = value.strip().casefold() if isinstance(value, str) else None
@@ -198,12 +224,14 @@ def evidence_kind(kind: EvidenceKind) -> str:
 
 
 def _raw_points(q: AnyQuestion, a: _Normal) -> Decimal:
+    if a.level is not None:  # S11
+        return q.level_points(a.level) or _ZERO
     if isinstance(q, YesNoQuestion):
         return q.points if a.label == YES_LABEL else _ZERO
     if isinstance(q, ChoiceQuestion):
         return next(o.points for o in q.options if o.label == a.label)
     if isinstance(q, ChecklistQuestion):
-        return sum((i.points for i in q.items if i.code in a.checked), _ZERO)
+        return q.points_for(a.checked)  # S1, S12
     assert a.number is not None
     return q.points_for(a.number)
 
@@ -236,9 +264,15 @@ def _score_one(q: AnyQuestion, a: _Normal, applicable: bool, rules: Rules, check
     if a.na:
         return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, WHY_ANSWERED_NA.text())
     raw = _raw_points(q, a)
-    if check_evidence and raw > 0 and not evidence_satisfied(q.evidence, a.evidence):
+    substitute = q.substitute if isinstance(q, YesNoQuestion) and a.substitute else None
+    kind = substitute.evidence if substitute is not None else q.evidence  # S13
+    if check_evidence and raw > 0 and not evidence_satisfied(kind, a.evidence):
         earned = _CONTEXT.multiply(raw, rules.evidence_credit)
+        if substitute is not None:
+            return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, WHY_NO_SUBSTITUTE_EVIDENCE.text(name=substitute.name, need=evidence_kind(kind)))
         return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, WHY_NO_EVIDENCE.text(need=evidence_kind(q.evidence)))
+    if isinstance(q, ChecklistQuestion) and q.all_or_nothing and raw == 0 and a.checked:
+        return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, WHY_INCOMPLETE_VOIDS.text())
     return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
 
 
@@ -269,9 +303,16 @@ def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[De
 
 
 def _saq_exact(q: Questionnaire, sums: Mapping[str, tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal, dict[str, Decimal]]:
-    """S4: (exact SAQ, active weight, exact contribution per indicator)."""
+    """S4 (S14 for points as given): (exact SAQ, active weight, exact contribution per indicator)."""
     active = sum((i.weight for i in q.indicators if sums[i.code][1] > 0), _ZERO)
     contributions: dict[str, Decimal] = {}
+    if q.direct_points:
+        possible_all = sum((p for _, p in sums.values()), _ZERO)
+        for ind in q.indicators:
+            earned = sums[ind.code][0]
+            contributions[ind.code] = _CONTEXT.divide(_CONTEXT.multiply(earned, _HUNDRED), possible_all) if possible_all > 0 else _ZERO
+        total = sum(contributions.values(), _ZERO)
+        return min(max(total, _ZERO), _HUNDRED), active, contributions
     for ind in q.indicators:
         earned, possible = sums[ind.code]
         if possible > 0 and active > 0:
@@ -398,7 +439,7 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
             ANSWER_UNKNOWN_QUESTION.at(Location(source, field=f"{label}.{code}"), code=code) for code in given if code not in q.question_map
         )
     own = {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
-    verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems) for qq in q.questions if qq.code in sub.verification}
+    verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems, verifier=True) for qq in q.questions if qq.code in sub.verification}
     stage_codes = [s.code for s in q.rules.later_stages]
     for code, value in sub.stage_scores.items():
         if code not in stage_codes:
@@ -421,6 +462,10 @@ def _scales(q: Questionnaire) -> dict[str, tuple[ScaleStep, ...]]:
     return cached
 
 
+def _levels(q: AnyQuestion) -> tuple[ScaleStep, ...]:
+    return tuple(ScaleStep.model_construct(label=lv.label, points=lv.points, description=lv.description) for lv in q.verifier_scale or ())
+
+
 def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
     if isinstance(q, YesNoQuestion):
         return (ScaleStep.model_construct(label=YES_LABEL, points=q.points), ScaleStep.model_construct(label=NO_LABEL, points=_ZERO))
@@ -441,7 +486,16 @@ def _fulfilment(s: _Scored) -> Fulfilment | None:
 
 def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
     return AnswerResult.model_construct(
-        answer=_display(q, a), checked=a.checked, evidence=a.evidence, status=s.status, earned=s.earned, possible=s.possible, reason=s.reason, fulfilment=_fulfilment(s)
+        answer=_display(q, a),
+        checked=a.checked,
+        evidence=a.evidence,
+        status=s.status,
+        earned=s.earned,
+        possible=s.possible,
+        reason=s.reason,
+        fulfilment=_fulfilment(s),
+        level=a.level,
+        substitute=a.substitute,
     )
 
 
@@ -503,7 +557,9 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
 
     scales = _scales(q)
     questions = tuple(
-        _question_result(qq, scales[qq.code], own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission)
+        _question_result(
+            qq, scales[qq.code], own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission, q.groups_of(qq.code)
+        )
         for qq in q.questions
     )
     improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores)
@@ -518,7 +574,16 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     return Assessment.model_construct(
         kipmonev_version=__version__,
         questionnaire=QuestionnaireRef.model_construct(
-            id=q.id, title=q.title, commission=q.commission, year=q.year, category=q.category, version=q.version, content_hash=q.content_hash, rule_set=q.rule_set, description=q.description
+            id=q.id,
+            title=q.title,
+            commission=q.commission,
+            year=q.year,
+            category=q.category,
+            version=q.version,
+            content_hash=q.content_hash,
+            rule_set=q.rule_set,
+            description=q.description,
+            direct_points=q.direct_points,
         ),
         rules=_rules_summary(q),
         body=submission.body,
@@ -535,7 +600,16 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     )
 
 
-def _question_result(q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission) -> QuestionResult:
+def _substitute(q: AnyQuestion) -> SubstituteResult | None:
+    sub = q.substitute if isinstance(q, YesNoQuestion) else None
+    if sub is None:
+        return None
+    return SubstituteResult.model_construct(name=sub.name, signed_by=sub.signed_by, evidence_required=sub.evidence.value, label=sub.label)
+
+
+def _question_result(
+    q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission, groups: tuple[Group, ...]
+) -> QuestionResult:
     self_result = _answer_result(q, own, own_s)
     verified_result = _answer_result(q, ver, ver_s) if ver is not None and ver_s is not None else None
     return QuestionResult.model_construct(
@@ -551,6 +625,11 @@ def _question_result(q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal,
         unit=q.unit if isinstance(q, NumberQuestion) else None,
         max_points=q.max_points,
         scale=scale,
+        verifier_scale=_levels(q),
+        assessed_by=q.assessed_by.value if q.assessed_by is not None else None,
+        all_or_nothing=isinstance(q, ChecklistQuestion) and q.all_or_nothing,
+        substitute=_substitute(q),
+        groups=tuple(GroupRef.model_construct(code=g.code, title=g.title) for g in groups),
         self_answer=self_result,
         verified_answer=verified_result,
         verifier_note=sub.verification[q.code].note if q.code in sub.verification else None,

@@ -14,6 +14,11 @@ Sheets (in export order):
     Tahap        ``kode, nama, bobot``; the gate (``batas_lolos, jika_tidak_lolos``) on the first (``saq``) row.
     Kualifikasi  ``kode, nama, batas_bawah, warna, pesan``.
     Keterangan   rule notes: ``lingkup`` (``aturan`` or ``edisi``), ``butir, status, sumber, alasan``.
+    Kelompok     titled groups below an indicator: ``kode, judul``.
+
+A verifier scale's levels are Pilihan rows with ``skala_verifikasi`` = Ya (``label, poin, deskripsi``);
+the substitute evidence of a ``ya_tidak`` question is four Pertanyaan columns ``bukti_pengganti`` (its name),
+``pengganti_ditandatangani_oleh``, ``pengganti_bukti`` and ``pengganti_label``.
 """
 
 from __future__ import annotations
@@ -22,7 +27,17 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kipmonev.model.questionnaire import AnswerType, Condition, EvidenceKind, GateFailRule, MissingAnswerRule, NoteStatus, RoundingMode
+from kipmonev.model.questionnaire import (
+    AnswerType,
+    AssessedBy,
+    Condition,
+    EvidenceKind,
+    GateFailRule,
+    Incompleteness,
+    MissingAnswerRule,
+    NoteStatus,
+    RoundingMode,
+)
 
 
 class Kind(StrEnum):
@@ -109,6 +124,7 @@ SETTING_PATHS: dict[str, tuple[str, ...]] = {
     "kredit_tanpa_bukti": ("aturan", "kredit_tanpa_bukti"),
     "jawaban_kosong": ("aturan", "jawaban_kosong"),
     "verifikasi_wajib": ("aturan", "verifikasi_wajib"),
+    "poin_langsung": ("poin_langsung",),
 }
 
 SETTING_ROWS: tuple[Column, ...] = (
@@ -125,6 +141,7 @@ SETTING_ROWS: tuple[Column, ...] = (
     Column("kredit_tanpa_bukti", Kind.NUMBER),
     Column("jawaban_kosong", Kind.CHOICE, choices=_values(MissingAnswerRule)),
     Column("verifikasi_wajib", Kind.BOOL, choices=YES_NO),
+    Column("poin_langsung", Kind.BOOL, choices=YES_NO),
 )
 
 INDICATORS = Sheet(
@@ -153,9 +170,18 @@ QUESTIONS = Sheet(
         Column("boleh_na", Kind.BOOL, aliases=("boleh_n_a", "boleh_tidak_berlaku", "na"), choices=YES_NO, width=10),
         Column("syarat", width=20),
         Column("rekomendasi", width=50, wrap=True),
+        Column("dinilai_oleh", Kind.CHOICE, choices=_values(AssessedBy), width=14),
+        Column("ketidaklengkapan", Kind.CHOICE, choices=_values(Incompleteness), width=20),
+        Column("bukti_pengganti", width=40, wrap=True),
+        Column("pengganti_ditandatangani_oleh", width=24),
+        Column("pengganti_bukti", Kind.CHOICE, choices=_values(EvidenceKind), width=14),
+        Column("pengganti_label", width=24),
     ),
     freeze="B2",
 )
+
+#: The substitute-evidence columns of Pertanyaan → keys of ``bukti_pengganti``.
+SUBSTITUTE_COLUMNS = {"nama": "bukti_pengganti", "ditandatangani_oleh": "pengganti_ditandatangani_oleh", "bukti": "pengganti_bukti", "label": "pengganti_label"}
 
 OPTIONS = Sheet(
     "Pilihan",
@@ -167,9 +193,20 @@ OPTIONS = Sheet(
         Column("sampai", Kind.NUMBER, width=8),
         Column("termasuk_sampai", Kind.BOOL, choices=YES_NO, width=10),
         Column("poin", Kind.NUMBER, width=7),
+        Column("skala_verifikasi", Kind.BOOL, aliases=("skala",), choices=YES_NO, width=10),
+        Column("deskripsi", aliases=("uraian",), width=40, wrap=True),
     ),
     required=False,
     freeze="B2",
+)
+
+GROUPS = Sheet(
+    "Kelompok",
+    (
+        Column("kode", aliases=("kode_kelompok",), width=14),
+        Column("judul", aliases=("nama", "judul_kelompok"), width=_TEXT_WIDE, wrap=True),
+    ),
+    required=False,
 )
 
 STAGES = Sheet(
@@ -206,7 +243,7 @@ NOTES = Sheet(
     required=False,
 )
 
-SHEETS: tuple[Sheet, ...] = (SETTINGS, INDICATORS, QUESTIONS, OPTIONS, STAGES, BANDS, NOTES)
+SHEETS: tuple[Sheet, ...] = (SETTINGS, INDICATORS, QUESTIONS, OPTIONS, STAGES, BANDS, NOTES, GROUPS)
 
 #: The scored-answer list key of each type that has rows on the Pilihan sheet.
 OPTION_LISTS: dict[str, str] = {AnswerType.CHOICE.value: "pilihan", AnswerType.CHECKLIST.value: "butir", AnswerType.NUMBER.value: "rentang"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, Questionnaire
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, Group, Questionnaire
 
 #: Bumped when the layout changes in a way older readers cannot follow.
 FORMAT_VERSION = 1
@@ -44,19 +44,31 @@ STAGE_FIRST_ROW = HEADER_ROW + 1
 
 @dataclass(frozen=True)
 class Row:
-    """One Kuesioner row: a question, a checklist item (``item`` set) or an indicator heading."""
+    """One Kuesioner row: a question, a checklist item (``item`` set), an indicator or a group heading (``group`` set)."""
 
     code: str
     question: AnyQuestion | None
     item: str | None = None
+    group: Group | None = None
 
 
 def answer_rows(q: Questionnaire) -> list[Row]:
-    """The Kuesioner rows below the heading, in order: per indicator a heading, its questions and items."""
+    """The Kuesioner rows below the heading, in order: per indicator a heading, its questions and items.
+
+    A titled group's heading comes before the first question it holds (a question of a group that has
+    already started and ended again gets the heading once more, so every question sits below its group).
+    """
     rows: list[Row] = []
     for ind in q.indicators:
         rows.append(Row(ind.code, None))
+        current: tuple[Group, ...] = ()
         for question in q.questions_of(ind.code):
+            groups = q.groups_of(question.code)
+            same = 0
+            while same < min(len(groups), len(current)) and groups[same] == current[same]:
+                same += 1
+            rows.extend(Row(group.code, None, group=group) for group in groups[same:])
+            current = groups
             rows.append(Row(question.code, question))
             if isinstance(question, ChecklistQuestion):
                 rows.extend(Row(f"{question.code}.{it.code}", question, it.code) for it in question.items)

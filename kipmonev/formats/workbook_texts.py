@@ -99,6 +99,27 @@ def dropdown_error(labels: tuple[str, ...]) -> str:
 
 NUMBER_ERROR = "Isi dengan angka, misalnya 12 atau 7,5."
 NUMBER_NA_ERROR = f"Isi dengan angka, misalnya 12 atau 7,5, atau '{NA_LABEL}'."
+ALL_OR_NOTHING_SHORT = "semua butir harus terpenuhi"
+ALL_OR_NOTHING_HINT = "Ketidaklengkapan menghilangkan nilai nomor ini: poin hanya diberikan bila semua butir terpenuhi."
+_ASSESSED_BY = {"badan_publik": "badan publik", "verifikator": "verifikator", "panel": "panel penilai", "sistem": "sistem"}
+
+
+def verifier_scale_text(levels: list[tuple[str, str]]) -> str:
+    """The verifier's levels and their points, for the Poin column."""
+    return "Verifikator memilih: " + "; ".join(f"{label} = {points}" for label, points in levels)
+
+
+def assessed_by_text(who: str) -> str:
+    """Who scores the question, for the Poin column."""
+    return f"Dinilai oleh {_ASSESSED_BY.get(who, who)}."
+
+
+def substitute_hint(label: str, name: str, signed_by: str | None, evidence: str) -> str:
+    """How to claim the substitute evidence, below the question."""
+    signer = f", ditandatangani {signed_by}" if signed_by else ""
+    return f"Bukti pengganti: pilih '{label}' bila melampirkan {name}{signer}; bukti yang wajib: {evidence}."
+
+
 PERCENT_ERROR = "Isi persentase antara 0 dan 100, misalnya 75 atau 75%."
 PERCENT_NA_ERROR = f"Isi persentase antara 0 dan 100, misalnya 75 atau 75%, atau '{NA_LABEL}'."
 STAGE_ERROR = "Isi nilai antara 0 dan 100, misalnya 85 atau 87,5."

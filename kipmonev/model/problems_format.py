@@ -6,7 +6,7 @@ layer that needs it.
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import ERROR, Entry
+from kipmonev.core.catalogue import ERROR, Entry, Text
 
 PERCENT_OUT_OF_RANGE = Entry(
     "KM-F-001",
@@ -53,3 +53,8 @@ SCALE_ON_CHECKLIST = Entry(
     ERROR,
     "{code} bertipe 'daftar' dan memakai 'skala_verifikasi'. Skala verifikasi berlaku untuk tipe 'ya_tidak', 'pilihan' dan 'angka'; butir daftar diverifikasi satu per satu. Hapus 'skala_verifikasi' atau ubah tipenya.",
 )
+
+# --- reasons in results (not problems) ---------------------------------------------------------------
+
+WHY_NO_SUBSTITUTE_EVIDENCE = Text("Bukti pengganti ({name}) berupa {need} wajib dilampirkan; jawaban tidak dihitung penuh.")
+WHY_INCOMPLETE_VOIDS = Text("Ketidaklengkapan menghilangkan nilai nomor ini: poin hanya diberikan bila semua butir terpenuhi.")

@@ -32,6 +32,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from kipmonev.core.catalogue import Message
+from kipmonev.model import problems_format as pf
 from kipmonev.model.base import Frozen
 from kipmonev.model.problems import (
     BANDS_ORDER,
@@ -63,6 +64,8 @@ from kipmonev.model.problems import (
 NA_LABEL = "Tidak Berlaku"
 YES_LABEL = "Ya"
 NO_LABEL = "Tidak"
+#: The answer that claims "Ya" with a substitute evidence, unless the question names its own.
+SUBSTITUTE_LABEL = "Ya, dengan bukti pengganti"
 
 CODE_PATTERN = r"^[A-Z]{2,4}(\.[0-9]{1,3}){1,3}$"
 INDICATOR_PATTERN = r"^[A-Z]{2,4}$"
@@ -130,6 +133,46 @@ class AnswerType(StrEnum):
     NUMBER = "angka"
 
 
+class AssessedBy(StrEnum):
+    """Who scores a question (LKE-style instruments record it per item)."""
+
+    BODY = "badan_publik"
+    VERIFIER = "verifikator"
+    PANEL = "panel"
+    SYSTEM = "sistem"
+
+
+class Incompleteness(StrEnum):
+    """How a checklist counts when some of its items are not met (the composite rule)."""
+
+    REDUCES = "mengurangi_nilai"
+    VOIDS = "menghilangkan_nilai"
+
+
+class Level(_Model):
+    """One graded level of a verifier scale (e.g. 0,5 / 0,3 / 0,15 / 0), with what it means."""
+
+    label: Text = Field(alias="label", description="Nama tingkat sebagaimana dipilih verifikator, misalnya 'Lengkap dan mutakhir'.")
+    points: Points = Field(alias="poin", description="Poin bila verifikator memilih tingkat ini.")
+    description: Text | None = Field(None, alias="deskripsi", description="Uraian tingkat: kapan verifikator memilihnya.")
+
+
+class Substitute(_Model):
+    """A named substitute accepted in place of the evidence, e.g. a signed statement that a thing does not exist."""
+
+    name: Text = Field(alias="nama", description="Nama bukti pengganti, misalnya 'Surat pernyataan tidak memiliki informasi yang dikecualikan'.")
+    signed_by: Text | None = Field(None, alias="ditandatangani_oleh", description="Pejabat yang menandatangani bukti pengganti, misalnya 'Atasan PPID'.")
+    evidence: EvidenceKind = Field(EvidenceKind.DOCUMENT, alias="bukti", description="Bukti yang wajib bila bukti pengganti dipakai.")
+    label: Text = Field(SUBSTITUTE_LABEL, alias="label", description="Jawaban yang dipilih pengisi bila memakai bukti pengganti; dihitung sebagai 'Ya'.")
+
+
+class Group(_Model):
+    """A titled group of questions below an indicator (aspek → sub-aspek → kelompok), without points of its own."""
+
+    code: str = Field(alias="kode", pattern=CODE_PATTERN, description="Kode kelompok, diawali kode indikator, misalnya 'SP.1' atau 'SP.1.1'; pertanyaan yang kodenya diawali kode ini termasuk kelompok ini.")
+    title: Text = Field(alias="judul", description="Judul kelompok, misalnya 'Layanan Elektronik'.")
+
+
 class Condition(_Model):
     """The question applies only when another (scoping) question was answered one of the given ways."""
 
@@ -148,11 +191,46 @@ class _QuestionBase(_Model):
     allow_na: bool = Field(False, alias="boleh_na", description="Boleh dijawab 'Tidak Berlaku'; pertanyaan itu lalu dikeluarkan dari bobot.")
     recommendation: Text = Field(alias="rekomendasi", description="Rekomendasi perbaikan bila butir belum terpenuhi.")
     condition: Condition | None = Field(None, alias="syarat", description="Syarat berlaku: pertanyaan cakupan dan jawabannya.")
+    assessed_by: AssessedBy | None = Field(
+        None, alias="dinilai_oleh", description="Siapa yang menilai pertanyaan ini: 'badan_publik', 'verifikator', 'panel' atau 'sistem'; ditampilkan di laporan."
+    )
+    verifier_scale: tuple[Level, ...] | None = Field(
+        None,
+        alias="skala_verifikasi",
+        min_length=2,
+        description="Tingkat yang dipilih verifikator, terpisah dari jawaban badan publik: nilai mandiri memakai jawaban, nilai verifikasi memakai tingkat. Poin tingkat tertinggi sama dengan poin maksimum pertanyaan.",
+    )
+
+    @model_validator(mode="after")
+    def _check_keys(self) -> _QuestionBase:
+        problems = self._own_problems()
+        scale = self.verifier_scale
+        if scale is not None and not isinstance(self, ChecklistQuestion):  # a checklist's scale is KM-F-009
+            problems += [(("skala_verifikasi", *loc), message) for loc, message in _check_labels([lv.label for lv in scale])]
+            top = max(lv.points for lv in scale)
+            if top != self.max_points:
+                problems.append((("skala_verifikasi",), pf.SCALE_TOP.fill(code=self.code, top=top, max=self.max_points)))
+        _raise_if(sorted(problems, key=lambda p: str(p[0])))
+        return self
+
+    def _own_problems(self) -> list[tuple[Loc, Message]]:
+        """Problems with keys of one answer type, collected with the shared ones."""
+        return []
 
     @property
     def max_points(self) -> Decimal:
         """The most points this question can earn."""
         raise NotImplementedError
+
+    def level_points(self, label: str) -> Decimal | None:
+        """The points of a verifier-scale level by its label (any case), or None."""
+        key = label.strip().casefold()
+        return next((lv.points for lv in self.verifier_scale or () if lv.label.strip().casefold() == key), None)
+
+    @property
+    def verifier_labels(self) -> tuple[str, ...]:
+        """What the verifier picks from: the scale's levels, else the body's own labels."""
+        return tuple(lv.label for lv in self.verifier_scale) if self.verifier_scale else self.labels
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -165,6 +243,15 @@ class YesNoQuestion(_QuestionBase):
 
     type: Literal[AnswerType.YES_NO] = Field(alias="tipe", description="Tipe jawaban.")
     points: Points = Field(alias="poin", description="Poin untuk jawaban 'Ya'. 0 untuk pertanyaan cakupan.")
+    substitute: Substitute | None = Field(
+        None, alias="bukti_pengganti", description="Bukti pengganti yang diterima sebagai ganti bukti dukung (misalnya surat pernyataan), dengan aturan buktinya sendiri."
+    )
+
+    def _own_problems(self) -> list[tuple[Loc, Message]]:
+        sub = self.substitute
+        if sub is not None and sub.label.strip().casefold() in {YES_LABEL.casefold(), NO_LABEL.casefold(), NA_LABEL.casefold()}:
+            return [(("bukti_pengganti", "label"), pf.SUBSTITUTE_LABEL_TAKEN.fill(code=self.code, label=sub.label))]
+        return []
 
     @property
     def max_points(self) -> Decimal:
@@ -233,6 +320,11 @@ class ChecklistQuestion(_QuestionBase):
 
     type: Literal[AnswerType.CHECKLIST] = Field(alias="tipe", description="Tipe jawaban.")
     items: tuple[ChecklistItem, ...] = Field(alias="butir", min_length=1, description="Butir daftar periksa dan poinnya.")
+    incompleteness: Incompleteness = Field(
+        Incompleteness.REDUCES,
+        alias="ketidaklengkapan",
+        description="'mengurangi_nilai': setiap butir yang terpenuhi dihitung; 'menghilangkan_nilai': poin hanya diberikan bila semua butir terpenuhi.",
+    )
 
     @field_validator("items")
     @classmethod
@@ -250,6 +342,22 @@ class ChecklistQuestion(_QuestionBase):
     def max_points(self) -> Decimal:
         """The sum of all sub-items' points."""
         return sum((i.points for i in self.items), Decimal(0))
+
+    def _own_problems(self) -> list[tuple[Loc, Message]]:
+        if self.verifier_scale is not None:
+            return [(("skala_verifikasi",), pf.SCALE_ON_CHECKLIST.fill(code=self.code))]
+        return []
+
+    @property
+    def all_or_nothing(self) -> bool:
+        """Whether an incomplete checklist earns nothing ('ketidaklengkapan menghilangkan nilai nomor ini')."""
+        return self.incompleteness is Incompleteness.VOIDS
+
+    def points_for(self, met: tuple[str, ...] | set[str]) -> Decimal:
+        """Points for the items met: their sum, or under all-or-nothing the maximum only when all are met."""
+        if self.all_or_nothing:
+            return self.max_points if all(i.code in met for i in self.items) else Decimal(0)
+        return sum((i.points for i in self.items if i.code in met), Decimal(0))
 
 
 class Range(_Model):
@@ -500,10 +608,23 @@ class RuleSet(_Model):
 AnyQuestion = YesNoQuestion | ChoiceQuestion | ChecklistQuestion | NumberQuestion
 
 
+#: Keys added after editions were published, with their defaults: left out of the hash while at the
+#: default, so an edition that does not use them keeps its hash (and the templates already sent out).
+_LATER_KEYS: dict[str, object] = {
+    "dinilai_oleh": None,
+    "skala_verifikasi": None,
+    "bukti_pengganti": None,
+    "ketidaklengkapan": Incompleteness.REDUCES.value,
+    "kelompok": [],
+    "poin_langsung": False,
+}
+
+
 def _canonical(value: object) -> object:
     """Plain JSON-ready data in which equal numbers are written alike (``4``, ``4.0`` and ``4.00`` → ``"4"``)."""
     if isinstance(value, dict):
-        return {str(k): _canonical(v) for k, v in value.items()}
+        out = {str(k): _canonical(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if k not in _LATER_KEYS or v != _LATER_KEYS[k]}
     if isinstance(value, list | tuple):
         return [_canonical(v) for v in value]
     if isinstance(value, Decimal):
@@ -530,6 +651,12 @@ class Questionnaire(_Model):
     notes: tuple[RuleNote, ...] = Field((), alias="keterangan", description="Status isi edisi (bobot indikator, asal butir): terkonfirmasi atau preset.")
     indicators: tuple[Indicator, ...] = Field(alias="indikator", min_length=1, description="Indikator dan bobotnya.")
     questions: tuple[Question, ...] = Field(alias="pertanyaan", min_length=1, description="Pertanyaan yang dinilai.")
+    groups: tuple[Group, ...] = Field((), alias="kelompok", description="Kelompok berjudul di bawah indikator (aspek, sub-aspek, kelompok), tanpa poin sendiri.")
+    direct_points: bool = Field(
+        False,
+        alias="poin_langsung",
+        description="Poin butir dijumlahkan langsung tanpa pembobotan ulang per indikator: nilai = poin diperoleh ÷ poin mungkin × 100; 'bobot' setiap indikator harus sama dengan jumlah poin pertanyaannya.",
+    )
 
     @field_validator("version")
     @classmethod
@@ -594,8 +721,44 @@ class Questionnaire(_Model):
         for j, ind in enumerate(self.indicators):
             if not any(q.indicator == ind.code and q.max_points > 0 for q in self.questions):
                 problems.append((("indikator", j, "kode"), EMPTY_INDICATOR.fill(indicator=ind.code)))
+        problems += self._check_groups() + self._check_direct_points()
         _raise_if(problems)
         return self
+
+    def _check_groups(self) -> list[tuple[Loc, Message]]:
+        problems: list[tuple[Loc, Message]] = _unique(self.groups, "kelompok")
+        known = {i.code for i in self.indicators}
+        for i, group in enumerate(self.groups):
+            where: Loc = ("kelompok", i, "kode")
+            if group.code.split(".")[0] not in known:
+                problems.append((where, pf.GROUP_INDICATOR.fill(group=group.code, indicator=group.code.split(".")[0])))
+            elif group.code in self.question_map:
+                problems.append((where, pf.GROUP_IS_QUESTION.fill(group=group.code)))
+            elif not any(q.code.startswith(group.code + ".") for q in self.questions):
+                problems.append((where, pf.GROUP_EMPTY.fill(group=group.code)))
+        return problems
+
+    def _check_direct_points(self) -> list[tuple[Loc, Message]]:
+        """Points as given: each indicator's bobot is the sum of its questions' points, never re-weighted."""
+        if not self.direct_points:
+            return []
+        from kipmonev.core.formatting import format_plain
+
+        problems: list[tuple[Loc, Message]] = []
+        for j, ind in enumerate(self.indicators):
+            points = [q for q in self.questions if q.indicator == ind.code]
+            total = sum((q.max_points for q in points), Decimal(0))
+            if total != ind.weight:
+                parts = " + ".join(f"{q.code} {format_plain(q.max_points)}" for q in points if q.max_points > 0)
+                problems.append((("indikator", j, "bobot"), pf.DIRECT_INDICATOR.fill(indicator=ind.code, weight=ind.weight, total=total, parts=parts)))
+        total = sum((q.max_points for q in self.questions), Decimal(0))
+        if total != 100:
+            problems.append((("pertanyaan",), pf.DIRECT_TOTAL.fill(total=total)))
+        return problems
+
+    def groups_of(self, code: str) -> tuple[Group, ...]:
+        """The titled groups a question belongs to, outermost first."""
+        return tuple(sorted((g for g in self.groups if code.startswith(g.code + ".")), key=lambda g: g.code.count(".")))
 
     @cached_property
     def content_hash(self) -> str:

@@ -39,6 +39,23 @@ class ScaleStep(Frozen):
     code: str | None = Field(None, description="Kode butir daftar periksa.")
     label: str
     points: Score
+    description: str | None = Field(None, description="Uraian tingkat skala verifikasi.")
+
+
+class GroupRef(Frozen):
+    """A titled group a question belongs to (aspek, sub-aspek, kelompok)."""
+
+    code: str
+    title: str
+
+
+class SubstituteResult(Frozen):
+    """The substitute evidence a question accepts."""
+
+    name: str
+    signed_by: str | None = None
+    evidence_required: str = Field(description="Bukti yang wajib bila bukti pengganti dipakai.")
+    label: str = Field(description="Jawaban yang menyatakan pemakaian bukti pengganti.")
 
 
 class Fulfilment(StrEnum):
@@ -60,6 +77,8 @@ class AnswerResult(Frozen):
     possible: Score = Field(description="Poin yang mungkin; 0 bila tidak berlaku.")
     reason: str | None = Field(None, description="Penjelasan status, dalam Bahasa Indonesia.")
     fulfilment: Fulfilment | None = Field(None, description="'full', 'partial' atau 'none' menurut poin; kosong bila tidak berlaku.")
+    level: str | None = Field(None, description="Tingkat skala verifikasi yang dipilih verifikator.")
+    substitute: bool = Field(False, description="Jawaban 'Ya' memakai bukti pengganti.")
 
 
 class QuestionResult(Frozen):
@@ -77,6 +96,11 @@ class QuestionResult(Frozen):
     unit: str | None = Field(None, description="Satuan jawaban angka, misalnya 'hari kerja'.")
     max_points: Score
     scale: tuple[ScaleStep, ...]
+    verifier_scale: tuple[ScaleStep, ...] = Field((), description="Tingkat yang dipilih verifikator, bila pertanyaan memakai skala verifikasi.")
+    assessed_by: str | None = Field(None, description="Siapa yang menilai: 'badan_publik', 'verifikator', 'panel' atau 'sistem'; kosong bila tidak dinyatakan.")
+    all_or_nothing: bool = Field(False, description="Ketidaklengkapan menghilangkan nilai: poin hanya bila semua butir terpenuhi.")
+    substitute: SubstituteResult | None = Field(None, description="Bukti pengganti yang diterima.")
+    groups: tuple[GroupRef, ...] = Field((), description="Kelompok berjudul tempat pertanyaan ini, dari yang terluar.")
     self_answer: AnswerResult = Field(description="Jawaban mandiri badan publik.")
     verified_answer: AnswerResult | None = Field(description="Keputusan verifikator; kosong bila belum diverifikasi.")
     verifier_note: str | None = None
@@ -173,6 +197,7 @@ class QuestionnaireRef(Frozen):
     content_hash: str
     rule_set: str | None
     description: str | None = None
+    direct_points: bool = Field(False, description="Poin butir dijumlahkan langsung tanpa pembobotan ulang per indikator ('poin_langsung').")
 
 
 class RuleNoteResult(Frozen):

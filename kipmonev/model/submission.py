@@ -41,6 +41,7 @@ class Answer(Frozen):
     not_applicable: bool = Field(False, description="Dijawab 'Tidak Berlaku'.")
     evidence: tuple[str, ...] = Field((), description="Tautan atau nama dokumen bukti dukung.")
     note: str | None = Field(None, description="Keterangan pengisi atau catatan verifikator.")
+    substitute: bool = Field(False, description="'Ya' dengan bukti pengganti (misalnya surat pernyataan) sebagai ganti bukti dukung.")
 
     @property
     def is_blank(self) -> bool:

@@ -15,7 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kipmonev.core.numbers import json_number
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import BODY_COLUMNS, COLUMNS, HEADER_ROW, STAGE_FIRST_ROW, answer_rows
-from kipmonev.model.questionnaire import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, Questionnaire
+from kipmonev.model.questionnaire import NA_LABEL, NO_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, Questionnaire, YesNoQuestion
 from kipmonev.model.submission import Answer, Submission
 from kipmonev.outputs.template import build_template, save_workbook
 
@@ -34,7 +34,8 @@ def _write(rows: dict[str, int], ws: Worksheet, q: AnyQuestion, answer: Answer, 
     elif isinstance(answer.value, Decimal):
         ws.cell(row=row, column=column, value=json_number(answer.value))
     elif isinstance(answer.value, str):
-        ws.cell(row=row, column=column, value=answer.value)
+        substitute = q.substitute if isinstance(q, YesNoQuestion) and own and answer.substitute else None
+        ws.cell(row=row, column=column, value=substitute.label if substitute is not None else answer.value)
     if own and answer.evidence:
         ws.cell(row=row, column=columns[tx.COL_EVIDENCE], value="\n".join(answer.evidence))
     if answer.note:

@@ -104,6 +104,7 @@ class _Calc:
     RAW, BLANK, NA, APPLICABLE, EVIDENCE_OK = "O", "P", "Q", "R", "S"
     POSSIBLE, EARNED, ANSWERED, NO_EVIDENCE, MISSING = "T", "U", "V", "W", "X"
     VER_GIVEN, VER_RAW, VER_NA, VIEW, VER_APPLICABLE, VER_POSSIBLE, VER_EARNED = "Y", "Z", "AA", "AB", "AC", "AD", "AE"
+    ITEM_VER_YES = "AF"
 
 
 def _norm(expr: str) -> str:
@@ -120,12 +121,19 @@ def _is(cell: str, labels: tuple[str, ...] | list[str]) -> str:
     return "--OR(" + ",".join(f"{cell}={quote(label_key(label))}" for label in labels) + ")"
 
 
-def _raw(question: AnyQuestion, text: str, number: str, item_points: str, r: int, span: str) -> str:
-    """S1: the points an answer earns before the evidence rule."""
+def _raw(question: AnyQuestion, text: str, number: str, item_points: str, r: int, span: str, verifier: bool = False) -> str:
+    """S1: the points an answer earns before the evidence rule (S11: the verifier's level; S12, S13)."""
+    if verifier and question.verifier_scale:
+        return "+".join(f"{num(lv.points)}*{_is(text, (lv.label,))}" for lv in question.verifier_scale)
     if isinstance(question, YesNoQuestion):
-        return f"{num(question.points)}*{_is(text, (YES_LABEL,))}"
+        claims = (YES_LABEL,) if question.substitute is None or verifier else (YES_LABEL, question.substitute.label)
+        return f"{num(question.points)}*{_is(text, claims)}"
     if isinstance(question, ChoiceQuestion):
         return "+".join(f"{num(o.points)}*{_is(text, (o.label,))}" for o in question.options)
+    if isinstance(question, ChecklistQuestion) and question.all_or_nothing:
+        met = _Calc.ITEM_VER_YES if verifier else _Calc.ITEM_OWN_YES
+        count = f"SUMPRODUCT(({span.format(_Calc.PARENT)}={_Calc.CODE}{r})*{span.format(met)})"
+        return f"IF({count}={len(question.items)},{num(question.max_points)},0)"
     if isinstance(question, ChecklistQuestion):
         return f"SUMPRODUCT(({span.format(_Calc.PARENT)}={_Calc.CODE}{r})*{span.format(item_points)})"
     # The first range that contains the value gives its points (an inclusive upper bound may touch the
@@ -162,13 +170,20 @@ def _applicable(question: AnyQuestion, q: Questionnaire, view_col: str, span: st
     return f"IF({_is(look, scope.labels)},{_is(look, cond.answers)},1)"
 
 
-def _evidence_ok(question: AnyQuestion, cell: str) -> str:
-    """Whether the evidence cell satisfies the question (typed URLs only; see the Petunjuk sheet)."""
-    if question.evidence is EvidenceKind.NONE:
+def _evidence_rule(kind: EvidenceKind, cell: str) -> str:
+    if kind is EvidenceKind.NONE:
         return "1"
-    if question.evidence is EvidenceKind.LINK:
+    if kind is EvidenceKind.LINK:
         return f'--(ISNUMBER(SEARCH("http://",{cell}))+ISNUMBER(SEARCH("https://",{cell}))>0)'
     return f'--(LEN(TRIM(SUBSTITUTE({cell},_xlfn.UNICHAR(160)," ")))>0)'
+
+
+def _evidence_ok(question: AnyQuestion, cell: str, own: str) -> str:
+    """Whether the evidence cell satisfies the question (typed URLs only; see the Petunjuk sheet); S13."""
+    main = _evidence_rule(question.evidence, cell)
+    if isinstance(question, YesNoQuestion) and question.substitute is not None:
+        return f"IF({_is(own, (question.substitute.label,))},{_evidence_rule(question.substitute.evidence, cell)},{main})"
+    return main
 
 
 def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: dict[str, int] = COLUMNS) -> tuple[int, dict[str, int], int]:
@@ -199,7 +214,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         k.APPLICABLE: "berlaku", k.EVIDENCE_OK: "bukti cukup", k.POSSIBLE: "poin mungkin", k.EARNED: "poin diperoleh", k.ANSWERED: "dijawab",
         k.NO_EVIDENCE: "tanpa bukti", k.MISSING: "belum dijawab", k.VER_GIVEN: "diverifikasi", k.VER_RAW: "poin kasar verifikasi",
         k.VER_NA: "tidak berlaku verifikasi", k.VIEW: "jawaban dasar", k.VER_APPLICABLE: "berlaku verifikasi",
-        k.VER_POSSIBLE: "poin mungkin verifikasi", k.VER_EARNED: "poin diperoleh verifikasi",
+        k.VER_POSSIBLE: "poin mungkin verifikasi", k.VER_EARNED: "poin diperoleh verifikasi", k.ITEM_VER_YES: "butir ya verifikasi",
     }
     for letter, head in headers.items():
         ws[f"{letter}1"] = head
@@ -234,7 +249,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
             ws[f"{k.VER_GIVEN}{r}"] = f'=--({k.VER}{r}<>"")'
         ws[f"{k.NA}{r}"] = "=" + _is(f"{k.OWN}{r}", (NA_LABEL,))
         ws[f"{k.APPLICABLE}{r}"] = "=" + _applicable(question, q, k.OWN, span_fmt)
-        ws[f"{k.EVIDENCE_OK}{r}"] = "=" + _evidence_ok(question, f"{k.EVIDENCE}{r}")
+        ws[f"{k.EVIDENCE_OK}{r}"] = "=" + _evidence_ok(question, f"{k.EVIDENCE}{r}", f"{k.OWN}{r}")
         mx = num(question.max_points)
         # S3: not applicable (condition or N/A) leaves the maximum; S2: no evidence earns the credit share.
         ws[f"{k.POSSIBLE}{r}"] = f"={k.APPLICABLE}{r}*(1-{na_own})*{mx}"
@@ -243,7 +258,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         ws[f"{k.NO_EVIDENCE}{r}"] = f"={k.ANSWERED}{r}*--({k.RAW}{r}>0)*(1-{k.EVIDENCE_OK}{r})"
         ws[f"{k.MISSING}{r}"] = f"={k.APPLICABLE}{r}*{k.BLANK}{r}"
         # S5: the verifier's answer where given (no evidence rule), the body's own elsewhere.
-        ws[f"{k.VER_RAW}{r}"] = "=" + _raw(question, f"{k.VER}{r}", f"{k.VER_NUM}{r}", k.ITEM_VER_PTS, r, span_fmt)
+        ws[f"{k.VER_RAW}{r}"] = "=" + _raw(question, f"{k.VER}{r}", f"{k.VER_NUM}{r}", k.ITEM_VER_PTS, r, span_fmt, verifier=True)
         ws[f"{k.VER_NA}{r}"] = "=" + _is(f"{k.VER}{r}", (NA_LABEL,))
         ws[f"{k.VIEW}{r}"] = f"=IF({k.VER_GIVEN}{r}=1,{k.VER}{r},{k.OWN}{r})"
         ws[f"{k.VER_APPLICABLE}{r}"] = "=" + _applicable(question, q, k.VIEW, span_fmt)
@@ -256,6 +271,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         ws[f"{k.ITEM_VER_PTS}{r}"] = f"={num(item.points)}*{_is(f'{k.VER}{r}', (YES_LABEL,))}"
         ws[f"{k.ITEM_VER_FILLED}{r}"] = f'=--({k.VER}{r}<>"")'
         ws[f"{k.ITEM_OWN_YES}{r}"] = "=" + _is(f"{k.OWN}{r}", (YES_LABEL,))
+        ws[f"{k.ITEM_VER_YES}{r}"] = "=" + _is(f"{k.VER}{r}", (YES_LABEL,))
 
     # Indicator block (S4): sums per indicator, the active weight, exact contributions and SAQ.
     top = last + 3
@@ -271,10 +287,16 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         ws[f"B{r}"] = json_number(ind.weight)
         ws[f"C{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.EARNED)})"
         ws[f"D{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.POSSIBLE)})"
-        ws[f"E{r}"] = f"=IF(AND(D{r}>0,$B${totals}>0),C{r}*B{r}*100/(D{r}*$B${totals}),0)"
+        if q.direct_points:  # S14: earned points over all possible points, no weighting per indicator
+            ws[f"E{r}"] = f"=IF(SUM($D${first}:$D${end})>0,C{r}*100/SUM($D${first}:$D${end}),0)"
+        else:
+            ws[f"E{r}"] = f"=IF(AND(D{r}>0,$B${totals}>0),C{r}*B{r}*100/(D{r}*$B${totals}),0)"
         ws[f"F{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.VER_EARNED)})"
         ws[f"G{r}"] = f"=SUMPRODUCT(({span_fmt.format(k.INDICATOR)}=A{r})*{span_fmt.format(k.VER_POSSIBLE)})"
-        ws[f"H{r}"] = f"=IF(AND(G{r}>0,$C${totals}>0),F{r}*B{r}*100/(G{r}*$C${totals}),0)"
+        if q.direct_points:
+            ws[f"H{r}"] = f"=IF(SUM($G${first}:$G${end})>0,F{r}*100/SUM($G${first}:$G${end}),0)"
+        else:
+            ws[f"H{r}"] = f"=IF(AND(G{r}>0,$C${totals}>0),F{r}*B{r}*100/(G{r}*$C${totals}),0)"
     ws[f"A{totals}"] = "total"
     ws[f"B{totals}"] = f"=SUMPRODUCT($B${first}:$B${end}*($D${first}:$D${end}>0))"
     ws[f"C{totals}"] = f"=SUMPRODUCT($B${first}:$B${end}*($G${first}:$G${end}>0))"

@@ -30,7 +30,9 @@ from kipmonev.model.questionnaire import (
     ChecklistItem,
     ChecklistQuestion,
     ChoiceQuestion,
+    Group,
     Indicator,
+    Level,
     NumberQuestion,
     Option,
     Questionnaire,
@@ -39,6 +41,7 @@ from kipmonev.model.questionnaire import (
     RuleNote,
     Rules,
     Stage,
+    Substitute,
     YesNoQuestion,
 )
 from kipmonev.outputs.problems import COLUMN_HELP, DROPDOWN_ERROR, DROPDOWN_TITLE
@@ -95,6 +98,17 @@ _FIELD_OF: dict[str, tuple[type[BaseModel], str]] = {
     "Pengaturan.kredit_tanpa_bukti": (Rules, "evidence_credit"),
     "Pengaturan.jawaban_kosong": (Rules, "missing_answers"),
     "Pengaturan.verifikasi_wajib": (Rules, "verification_required"),
+    "Pengaturan.poin_langsung": (Questionnaire, "direct_points"),
+    "Pertanyaan.dinilai_oleh": (YesNoQuestion, "assessed_by"),
+    "Pertanyaan.ketidaklengkapan": (ChecklistQuestion, "incompleteness"),
+    "Pertanyaan.bukti_pengganti": (Substitute, "name"),
+    "Pertanyaan.pengganti_ditandatangani_oleh": (Substitute, "signed_by"),
+    "Pertanyaan.pengganti_bukti": (Substitute, "evidence"),
+    "Pertanyaan.pengganti_label": (Substitute, "label"),
+    "Pilihan.skala_verifikasi": (YesNoQuestion, "verifier_scale"),
+    "Pilihan.deskripsi": (Level, "description"),
+    "Kelompok.kode": (Group, "code"),
+    "Kelompok.judul": (Group, "title"),
 }
 _HELP_KEYS = {"Pertanyaan.poin": "poin_pertanyaan", "Tahap.batas_lolos": "batas_lolos"}
 
@@ -129,7 +143,17 @@ def _question_row(q: AnyQuestion) -> dict[str, Any]:
         "boleh_na": _yes_no(q.allow_na),
         "syarat": lay.condition_text(q.condition) if q.condition else None,
         "rekomendasi": q.recommendation,
+        "dinilai_oleh": q.assessed_by.value if q.assessed_by is not None else None,
+        "ketidaklengkapan": q.incompleteness.value if isinstance(q, ChecklistQuestion) and q.all_or_nothing else None,
+        **_substitute_cells(q),
     }
+
+
+def _substitute_cells(q: AnyQuestion) -> dict[str, Any]:
+    sub = q.substitute if isinstance(q, YesNoQuestion) else None
+    if sub is None:
+        return {}
+    return {"bukti_pengganti": sub.name, "pengganti_ditandatangani_oleh": sub.signed_by, "pengganti_bukti": sub.evidence.value, "pengganti_label": sub.label}
 
 
 def _option_rows(q: AnyQuestion) -> Iterable[dict[str, Any]]:
@@ -141,6 +165,8 @@ def _option_rows(q: AnyQuestion) -> Iterable[dict[str, Any]]:
         for r in q.ranges:
             high = None if r.high is None else json_number(r.high)
             yield {"kode_pertanyaan": q.code, "dari": json_number(r.low), "sampai": high, "termasuk_sampai": _yes_no(r.high_inclusive), "poin": json_number(r.points)}
+    for level in q.verifier_scale or ():
+        yield {"kode_pertanyaan": q.code, "label": level.label, "poin": json_number(level.points), "skala_verifikasi": _yes_no(True), "deskripsi": level.description}
 
 
 def _item_row(code: str, item: ChecklistItem) -> dict[str, Any]:
@@ -177,6 +203,7 @@ def _settings(q: Questionnaire) -> dict[str, Any]:
         "kredit_tanpa_bukti": json_number(q.rules.evidence_credit),
         "jawaban_kosong": q.rules.missing_answers.value,
         "verifikasi_wajib": _yes_no(q.rules.verification_required),
+        "poin_langsung": _yes_no(q.direct_points),
     }
 
 
@@ -283,6 +310,7 @@ def export_questionnaire(q: Questionnaire) -> Workbook:
     for line, band in enumerate(q.rules.bands, start=2):
         bands.cell(row=line, column=4).fill = PatternFill("solid", fgColor=band.color.lstrip("#").upper())
     _fill(sheets["Keterangan"], lay.NOTES, _note_rows(q))
+    _fill(sheets["Kelompok"], lay.GROUPS, ({"kode": g.code, "judul": g.title} for g in q.groups))
     return wb
 
 

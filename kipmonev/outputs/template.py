@@ -63,6 +63,7 @@ from kipmonev.outputs.style import (
     F_NOTE,
     F_TEXT,
     F_TITLE,
+    FILL_GROUP,
     FILL_HEADER,
     FILL_INDICATOR,
     FILL_INPUT,
@@ -195,18 +196,32 @@ class _Validations:
 
 
 def _points_text(question: AnyQuestion) -> str:
+    text = _own_points_text(question)
+    if question.verifier_scale:
+        text += "\n" + tx.verifier_scale_text([(lv.label, format_plain(lv.points)) for lv in question.verifier_scale])
+    if question.assessed_by is not None:
+        text += "\n" + tx.assessed_by_text(question.assessed_by.value)
+    return text
+
+
+def _own_points_text(question: AnyQuestion) -> str:
     if isinstance(question, YesNoQuestion):
         return f"{YES_LABEL} = {format_plain(question.points)}"
     if isinstance(question, ChoiceQuestion):
         return "; ".join(f"{o.label} = {format_plain(o.points)}" for o in question.options)
     if isinstance(question, ChecklistQuestion):
+        if question.all_or_nothing:
+            return f"Maks. {format_plain(question.max_points)} ({tx.ALL_OR_NOTHING_SHORT})"
         return f"Maks. {format_plain(question.max_points)} (jumlah butir)"
     return "; ".join(f"{label} = {format_plain(r.points)}" for r, label in zip(question.ranges, question.range_labels(), strict=True))
 
 
-def _answer_labels(question: AnyQuestion) -> tuple[str, ...]:
+def _answer_labels(question: AnyQuestion, verifier: bool = False) -> tuple[str, ...]:
     na = (NA_LABEL,) if question.allow_na else ()
-    return question.labels + na
+    if verifier:
+        return question.verifier_labels + na
+    substitute = (question.substitute.label,) if isinstance(question, YesNoQuestion) and question.substitute is not None else ()
+    return question.labels + substitute + na
 
 
 def _question_text(question: AnyQuestion) -> str:
@@ -217,6 +232,11 @@ def _question_text(question: AnyQuestion) -> str:
         parts.append(tx.condition_hint(question.condition.question, question.condition.answers))
     if isinstance(question, ChecklistQuestion):
         parts.append(tx.CHECKLIST_PARENT_HINT)
+        if question.all_or_nothing:
+            parts.append(tx.ALL_OR_NOTHING_HINT)
+    if isinstance(question, YesNoQuestion) and question.substitute is not None:
+        sub = question.substitute
+        parts.append(tx.substitute_hint(sub.label, sub.name, sub.signed_by, tx.EVIDENCE_RULE_TEXT[sub.evidence]))
     return "\n".join(parts)
 
 
@@ -239,6 +259,12 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
     for entry in answer_rows(q):
         row += 1
         question = entry.question
+        if entry.group is not None:
+            put(ws, row, c[tx.COL_CODE], entry.group.code, F_BOLD, FILL_GROUP)
+            put(ws, row, c[tx.COL_TEXT], entry.group.title, F_BOLD, FILL_GROUP)
+            for col in range(3, last_col + 1):
+                put(ws, row, col, None, F_TEXT, FILL_GROUP)
+            continue
         if question is None:
             ind = q.indicator_map[entry.code]
             put(ws, row, c[tx.COL_CODE], ind.code, F_BOLD, FILL_INDICATOR)
@@ -284,15 +310,19 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
         put(ws, row, c[tx.COL_ANSWER], None, F_TEXT, FILL_INPUT, unlocked=True)
         if verifier:
             put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
+        if question.verifier_scale:  # S11: the verifier picks a level, whatever the body's answer type
+            validations.dropdown(verify_ref, _answer_labels(question, verifier=True))
         if isinstance(question, NumberQuestion):
             validations.number(answer_ref, question.allow_na, question.is_percent)
-            validations.number(verify_ref, question.allow_na, question.is_percent)
+            if not question.verifier_scale:
+                validations.number(verify_ref, question.allow_na, question.is_percent)
         elif isinstance(question, ChecklistQuestion):
             validations.dropdown(answer_ref, (NA_LABEL,))
             validations.dropdown(verify_ref, (NA_LABEL,))
         else:
             validations.dropdown(answer_ref, _answer_labels(question))
-            validations.dropdown(verify_ref, _answer_labels(question))
+            if not question.verifier_scale:
+                validations.dropdown(verify_ref, _answer_labels(question))
     for column, width in (BODY_WIDTHS if body_only else WIDTHS).items():
         ws.column_dimensions[get_column_letter(column)].width = width
     validations.close()

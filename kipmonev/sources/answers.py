@@ -101,7 +101,7 @@ class _Answers:
         for question in q.questions:
             if isinstance(question, ChecklistQuestion):
                 known.update({f"{question.code}.{it.code}".casefold(): f"{question.code}.{it.code}" for it in question.items})
-        headings = {i.code.casefold() for i in q.indicators}
+        headings = {i.code.casefold() for i in q.indicators} | {g.code.casefold() for g in q.groups}
         rows: dict[str, int] = {}
         for (row, col), cell in sorted(self.sheet.cells.items()):
             if col != cols.code or row <= cols.header_row or cell.value is None:
@@ -162,8 +162,8 @@ class _Answers:
                 self.r.links.append((self.r.loc(self.name, row, col), item))
         return items
 
-    def label_answer(self, question: YesNoQuestion | ChoiceQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[str | None, bool]:
-        """(canonical label, not applicable) of a label answer; problems recorded."""
+    def label_answer(self, question: AnyQuestion, row: int, col: int, value: str | Decimal | bool, labels: tuple[str, ...]) -> tuple[str | None, bool]:
+        """(canonical label, not applicable) of a label answer among ``labels``; problems recorded."""
         given = display(value)
         key = given.casefold()
         if key == NA_LABEL.casefold():
@@ -171,10 +171,10 @@ class _Answers:
                 return None, True
             self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             return None, False
-        for label in question.labels:
+        for label in labels:
             if clean_text(label).casefold() == key:
                 return label, False
-        allowed = question.labels + ((NA_LABEL,) if question.allow_na else ())
+        allowed = labels + ((NA_LABEL,) if question.allow_na else ())
         self.r.fail(ANSWER_INVALID.fill(code=question.code, given=given, allowed=tuple(allowed)), self.name, row, col)
         return None, False
 
@@ -215,15 +215,25 @@ class _Answers:
             if verifier or (not evidence and note is None):
                 return None, None
             return Answer(evidence=evidence, note=note), None
-        if isinstance(question, NumberQuestion):
+        if verifier and question.verifier_scale:  # the verifier picks a level of the scale (S11)
+            labels = question.verifier_labels
+        elif isinstance(question, NumberQuestion):
             number, na = self.number_answer(question, row, col, value)
             if na:
                 return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
             return (Answer(value=number, evidence=evidence, note=note), None) if number is not None else (None, None)
-        label, na = self.label_answer(question, row, col, value)
+        else:
+            labels = question.labels
+            if isinstance(question, YesNoQuestion) and question.substitute is not None:
+                labels = (*labels, question.substitute.label)
+        label, na = self.label_answer(question, row, col, value, labels)
         if na:
             return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
-        return (Answer(value=label, evidence=evidence, note=note), label) if label is not None else (None, None)
+        if label is None:
+            return None, None
+        if isinstance(question, YesNoQuestion) and question.substitute is not None and label == question.substitute.label:
+            return Answer(value=YES_LABEL, substitute=True, evidence=evidence, note=note), YES_LABEL
+        return Answer(value=label, evidence=evidence, note=note), label
 
     def checklist(self, question: ChecklistQuestion, row: int, col: int, rows: dict[str, int], verifier: bool, note: str | None, evidence: tuple[str, ...]) -> Answer | None:
         parent = self.value(row, col)
@@ -279,7 +289,7 @@ def _raw_points(question: AnyQuestion, answer: Answer) -> Decimal:
     if isinstance(question, ChoiceQuestion):
         return next((o.points for o in question.options if o.label == value), Decimal(0))
     if isinstance(question, ChecklistQuestion):
-        return sum((i.points for i in question.items if isinstance(value, tuple) and i.code in value), Decimal(0))
+        return question.points_for(value) if isinstance(value, tuple) else Decimal(0)
     return question.points_for(value) if isinstance(value, Decimal) else Decimal(0)
 
 
@@ -345,8 +355,9 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
             else:
                 r.warn(UNANSWERED.fill(code=question.code), sheet, row, cols.answer)
             continue
-        if _raw_points(question, answer) > 0 and not evidence_satisfied(question.evidence, answer.evidence):
+        kind = question.substitute.evidence if isinstance(question, YesNoQuestion) and question.substitute is not None and answer.substitute else question.evidence
+        if _raw_points(question, answer) > 0 and not evidence_satisfied(kind, answer.evidence):
             column = cols.evidence if cols.evidence is not None else cols.answer
-            r.warn(NO_EVIDENCE.fill(code=question.code, answer=_answer_text(answer), need=evidence_kind(question.evidence), effect=(NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()), sheet, row, column)
+            r.warn(NO_EVIDENCE.fill(code=question.code, answer=_answer_text(answer), need=evidence_kind(kind), effect=(NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()), sheet, row, column)
 
 

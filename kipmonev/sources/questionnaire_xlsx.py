@@ -113,8 +113,13 @@ def _whole_column(reader: Reader, loc: Loc, rows: list[Row], column: str, sheet:
     reader.where[loc] = Place(sheet, column if cell else "", cell, line)
 
 
-_QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "tipe", "bukti", "boleh_na", "rekomendasi")
-_TYPE_ONLY = {"poin": (AnswerType.YES_NO.value,), "satuan": (AnswerType.NUMBER.value,)}
+_QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "tipe", "bukti", "boleh_na", "rekomendasi", "dinilai_oleh")
+_TYPE_ONLY = {
+    "poin": (AnswerType.YES_NO.value,),
+    "satuan": (AnswerType.NUMBER.value,),
+    "ketidaklengkapan": (AnswerType.CHECKLIST.value,),
+    **dict.fromkeys(lay.SUBSTITUTE_COLUMNS.values(), (AnswerType.YES_NO.value,)),
+}
 
 
 def _questions(reader: Reader, ws: Sheet, data: dict[str, Any]) -> list[Row]:
@@ -128,10 +133,16 @@ def _questions(reader: Reader, ws: Sheet, data: dict[str, Any]) -> list[Row]:
             reader.where[(*loc, column)] = row.places[column]
             if column not in row.values:
                 continue
-            if tipe in types:
+            if tipe in types and column in lay.SUBSTITUTE_COLUMNS.values():
+                key = next(k for k, c in lay.SUBSTITUTE_COLUMNS.items() if c == column)
+                question.setdefault("bukti_pengganti", {})[key] = row.values[column]
+            elif tipe in types:
                 question[column] = row.values[column]
             elif tipe in {t.value for t in AnswerType}:
                 reader.cell_error(row.places[column], NOT_FOR_TYPE.fill(tipe=str(tipe), allowed=tuple(types)))
+        for key, column in lay.SUBSTITUTE_COLUMNS.items():
+            reader.where[(*loc, "bukti_pengganti", key)] = row.places[column]
+        reader.where[(*loc, "bukti_pengganti")] = row.places[lay.SUBSTITUTE_COLUMNS["nama"]]
         if tipe in lay.OPTION_LISTS:
             reader.where[(*loc, lay.OPTION_LISTS[tipe])] = row.places["tipe"]
             question[lay.OPTION_LISTS[tipe]] = []
@@ -168,6 +179,11 @@ def _options(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
         qi = index[code]
         question = data["pertanyaan"][qi]
         tipe = question.get("tipe")
+        if row.values.get("skala_verifikasi") is True:  # a level of the verifier scale, for any type
+            levels = question.setdefault("skala_verifikasi", [])
+            reader.where[("pertanyaan", qi, "skala_verifikasi")] = code_place
+            levels.append(record(reader, ("pertanyaan", qi, "skala_verifikasi", len(levels)), row, {"label": "label", "poin": "poin", "deskripsi": "deskripsi"}))
+            continue
         if tipe == AnswerType.YES_NO.value:
             reader.cell_error(code_place, OPTION_FOR_YES_NO.fill(code=str(code)))
             continue
@@ -180,6 +196,12 @@ def _options(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
                 reader.cell_error(row.places[column], NOT_FOR_TYPE.fill(tipe=str(tipe), allowed=tuple(users)))
         items = question[lay.OPTION_LISTS[tipe]]
         items.append(record(reader, ("pertanyaan", qi, lay.OPTION_LISTS[tipe], len(items)), row, fields))
+
+
+def _groups(reader: Reader, ws: Sheet, data: dict[str, Any]) -> None:
+    rows, _ = read_table(reader, ws, lay.GROUPS)
+    if rows:
+        data["kelompok"] = [record(reader, ("kelompok", i), row, ("kode", "judul")) for i, row in enumerate(rows)]
 
 
 def _stages(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
@@ -325,6 +347,8 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
             _bands(reader, sheets["Kualifikasi"], rules)
         if "Keterangan" in sheets:
             _notes(reader, sheets["Keterangan"], data)
+        if "Kelompok" in sheets:
+            _groups(reader, sheets["Kelompok"], data)
     finally:
         workbook.close()
     questionnaire = _validate(reader, data)

@@ -88,6 +88,12 @@ class QuestionRow:
     verified_same: bool
     verified_short: str
     plan_number: int | None
+    #: Titled groups (code, title) that begin at this question, outermost first.
+    groups: tuple[tuple[str, str], ...] = ()
+    #: Who scores the question, when the edition says it ("verifikator").
+    assessed_by: str | None = None
+    #: The question's own scoring rules in words: composite rule, substitute evidence, verifier scale.
+    rule_notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

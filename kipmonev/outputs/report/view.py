@@ -54,6 +54,7 @@ STATUS_LABELS: dict[QuestionStatus, str] = {
 }
 
 EVIDENCE_LABELS = {"tautan": "Tautan (URL)", "dokumen": "Dokumen atau tautan", "tidak_perlu": "Tidak wajib"}
+ASSESSED_BY_LABELS = {"badan_publik": "badan publik", "verifikator": "verifikator", "panel": "panel penilai", "sistem": "sistem"}
 TYPE_LABELS = {"ya_tidak": "Ya/Tidak", "pilihan": "Pilihan bertingkat", "daftar": "Daftar periksa", "angka": "Angka"}
 ROUNDING_LABELS = {"setengah_ke_atas": "setengah ke atas (half-up)", "setengah_genap": "setengah ke genap (half-even)"}
 NOTE_STATUS_LABELS = {"terkonfirmasi": "Terkonfirmasi", "preset": "Preset (asumsi)"}
@@ -123,6 +124,8 @@ def _answer_text(q: QuestionResult, a: AnswerResult) -> str:
         except InvalidOperation:
             return clean_text(a.answer)
         return f"{number} {clean_text(q.unit)}" if q.unit else number
+    if a.substitute:
+        return f"{clean_text(a.answer)} (bukti pengganti)"
     return clean_text(a.answer)
 
 
@@ -181,7 +184,25 @@ def _verified_short(q: QuestionResult, same: bool) -> str:
     return _answer_view(q, v).short
 
 
-def _question_row(q: QuestionResult, plan: dict[str, int]) -> QuestionRow:
+def _rule_notes(q: QuestionResult) -> tuple[str, ...]:
+    """The question's own scoring rules, in words, for the explanation of an item."""
+    notes: list[str] = []
+    if q.all_or_nothing:
+        notes.append("Ketidaklengkapan menghilangkan nilai nomor ini: poin hanya diberikan bila semua butir terpenuhi.")
+    sub = q.substitute
+    if sub is not None:
+        signer = f", ditandatangani {clean_text(sub.signed_by)}" if sub.signed_by else ""
+        used = " Badan publik memakai bukti pengganti." if q.self_answer.substitute else ""
+        notes.append(f"Bukti pengganti diterima: {clean_text(sub.name)}{signer}; bukti yang diwajibkan: {EVIDENCE_LABELS.get(sub.evidence_required, sub.evidence_required)}.{used}")
+    if q.verifier_scale:
+        levels = "; ".join(
+            f"{clean_text(s.label)} = {format_plain(s.points)}" + (f" ({clean_text(s.description)})" if s.description else "") for s in q.verifier_scale
+        )
+        notes.append(f"Skala verifikasi: {levels}.")
+    return tuple(notes)
+
+
+def _question_row(q: QuestionResult, plan: dict[str, int], groups: tuple[tuple[str, str], ...] = ()) -> QuestionRow:
     decided = verdict(q.counted.status, q.counted.fulfilment)
     v = q.verified_answer
     same = v is not None and v.answer == q.self_answer.answer and v.checked == q.self_answer.checked
@@ -207,6 +228,9 @@ def _question_row(q: QuestionResult, plan: dict[str, int]) -> QuestionRow:
         verified_same=same,
         verified_short=_verified_short(q, same),
         plan_number=plan.get(q.code),
+        groups=groups,
+        assessed_by=ASSESSED_BY_LABELS.get(q.assessed_by, q.assessed_by) if q.assessed_by else None,
+        rule_notes=_rule_notes(q),
     )
 
 
@@ -214,8 +238,16 @@ def _sections(a: Assessment) -> tuple[IndicatorSection, ...]:
     verified = {i.code: i for i in a.saq_verified.indicators} if a.saq_verified else {}
     plan = {i.code: n for n, i in enumerate(a.improvements, start=1)}
     by_indicator: dict[str, list[QuestionRow]] = {}
+    previous: dict[str, tuple[str, ...]] = {}  # per indicator: the group codes of its last question
     for q in a.questions:
-        by_indicator.setdefault(q.indicator, []).append(_question_row(q, plan))
+        codes = tuple(g.code for g in q.groups)
+        before = previous.get(q.indicator, ())
+        same = 0
+        while same < min(len(codes), len(before)) and codes[same] == before[same]:
+            same += 1
+        previous[q.indicator] = codes
+        starts = tuple((clean_text(g.code), clean_text(g.title)) for g in q.groups[same:])
+        by_indicator.setdefault(q.indicator, []).append(_question_row(q, plan, starts))
     sections = []
     for ind in a.saq_self.indicators:
         v = verified.get(ind.code)
