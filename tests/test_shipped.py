@@ -25,7 +25,7 @@ def test_the_seven_ki_pusat_categories_are_shipped() -> None:
     assert {q.category for q in editions} == KI_PUSAT_CATEGORIES
 
 
-@pytest.mark.parametrize("shipped", [s for s in shipped_editions() if s.id.startswith("examples-")], ids=lambda s: s.id)
+@pytest.mark.parametrize("shipped", [s for s in shipped_editions(examples=True) if s.id.startswith("examples-")], ids=lambda s: s.id)
 def test_shipped_example(shipped: ShippedFile) -> None:
     q = load_questionnaire(shipped.path)
     assert q.id == shipped.id, "the id must be <folder>-<file stem>"

@@ -39,13 +39,22 @@ class ShippedFile:
     path: Path
 
 
-def shipped_editions() -> list[ShippedFile]:
-    """Every shipped edition file; its id is ``<folder>-<file stem>`` (a test keeps ids and names in step)."""
+#: The folder of worked examples of the format: loadable by id, but not editions a commission assesses with.
+EXAMPLES_DIR = "examples"
+
+
+def shipped_editions(examples: bool = False) -> list[ShippedFile]:
+    """Every shipped edition file; its id is ``<folder>-<file stem>`` (a test keeps ids and names in step).
+
+    Args:
+        examples: Also the worked examples of ``questionnaires/examples/`` (ids ``examples-…``); rounds,
+            listings and corpora use the real editions only.
+    """
     root = questionnaires_dir()
     found = [
         ShippedFile(f"{path.parent.name}-{path.stem}", path)
         for path in sorted(root.glob("*/*.yaml"))
-        if not path.name.startswith("_") and path.parent.name != RULE_SET_DIR
+        if not path.name.startswith("_") and path.parent.name != RULE_SET_DIR and (examples or path.parent.name != EXAMPLES_DIR)
     ]
     return found
 

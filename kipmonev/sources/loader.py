@@ -356,7 +356,7 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
     path = Path(name)
     if path.suffix.lower() in {".yaml", ".yml", ".xlsx"} or path.exists():
         return path
-    for shipped in shipped_editions():
+    for shipped in shipped_editions(examples=True):
         if shipped.id == str(name):
             return shipped.path
     known = [s.id for s in shipped_editions()]
