@@ -13,7 +13,8 @@ The public API::
 
 from kipmonev._version import __version__
 from kipmonev.core.errors import KipmonevError, Location, Problem, QuestionnaireError, RenderError, SubmissionError, WorkbookError
-from kipmonev.engine.scoring import check_submission, classify, round_score, score
+from kipmonev.engine.rounding import round_score
+from kipmonev.engine.scoring import check_submission, classify, score
 from kipmonev.model.questionnaire import Band, Questionnaire, RuleSet
 from kipmonev.model.result import Assessment, result_schema
 from kipmonev.model.submission import Answer, BodyIdentity, Submission

@@ -173,9 +173,11 @@ def test_an_exported_file_loads_back_with_openpyxl_unchanged(tmp_path: Path) -> 
 # until export and import carry it (and this table names where).
 CARRIED: dict[str, set[str]] = {
     "Questionnaire": {"id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan", "kelompok", "poin_langsung"},
-    "Rules": {"tahap", "gerbang", "kualifikasi", "pembulatan", "kredit_tanpa_bukti", "jawaban_kosong", "verifikasi_wajib", "keterangan"},
+    "Rules": {"tahap", "gerbang", "gerbang_lanjutan", "rubrik", "kualifikasi", "pembulatan", "kredit_tanpa_bukti", "jawaban_kosong", "verifikasi_wajib", "keterangan"},
     "Stage": {"kode", "nama", "bobot"},
-    "Gate": {"batas", "jika_tidak_lolos"},
+    "Gate": {"tahap", "batas", "peringkat", "gabungan", "dasar", "seri", "jika_tidak_lolos", "nama"},  # Tahap (plain SAQ gate) or Gerbang
+    "Rubric": {"tahap", "kriteria"},  # Rubrik
+    "Criterion": {"kode", "nama", "bobot", "deskripsi"},  # Rubrik
     "Band": {"kode", "nama", "batas_bawah", "warna", "pesan"},
     "Rounding": {"tempat_desimal", "mode"},
     "RuleNote": {"butir", "status", "sumber", "alasan"},

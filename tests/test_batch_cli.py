@@ -15,6 +15,7 @@ from conftest import FULL_ANSWERS, small
 
 from kipmonev.app.batch import BatchOptions, collect_inputs, run_batch
 from kipmonev.app.problems import BATCH_DUPLICATE_BODY, BATCH_NO_INPUTS, PREVIOUS_UNREADABLE
+from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
@@ -150,8 +151,8 @@ def test_another_commissions_rules(tmp_path: Path) -> None:
         (["score", str(EXAMPLES)], 2, "Galat: Opsi wajib belum diisi '-o' / '--output'.\n"),
         (["score", "tidak-ada", "-o", "x"], 2, "Galat: Nilai tidak sah untuk 'BERKAS_ATAU_FOLDER...': Jalur 'tidak-ada' tidak ditemukan.\n"),
         (["score", str(EXAMPLES), "-o", "x", "-j", "0"], 2, "Galat: Nilai tidak sah untuk '-j' / '--jobs': 0 di luar rentang x>=1.\n"),
-        (["score", str(EXAMPLES), "-o", "x", "--combine", "median"], 2, "Galat: Nilai tidak sah untuk '--combine': 'median' bukan salah satu dari 'mean', 'trimmed'.\n"),
-        (["score", str(EXAMPLES), "-o", "x", "--aturan", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known="ki-dki-jakarta, ki-kaltim, ki-pusat") + "\n"),
+        (["score", str(EXAMPLES), "-o", "x", "--combine", "modus"], 2, "Galat: Nilai tidak sah untuk '--combine': 'modus' bukan salah satu dari 'mean', 'trimmed', 'median'.\n"),
+        (["score", str(EXAMPLES), "-o", "x", "--aturan", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known=", ".join(s.id for s in shipped_rule_sets())) + "\n"),
     ],
 )
 def test_usage_and_user_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, tail: str) -> None:

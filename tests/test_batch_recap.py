@@ -20,9 +20,10 @@ from kipmonev.engine.stages import CombineRule, combine
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.recap_export import write_recap_csv, write_recap_json, write_recap_xlsx
-from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW, STAGE_FILE_NO_ID_COLUMN
+from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW
+from kipmonev.sources.problems_panel import NO_BODY_COLUMN
 from kipmonev.sources.results import load_rows
-from kipmonev.sources.stages import StageScoreError, read_stage_scores
+from kipmonev.sources.stages import ID_ALIASES, StageScoreError, read_stage_scores
 
 D = Decimal
 Q = with_preset(small(verifikasi_wajib=False), "ki-pusat")
@@ -61,7 +62,10 @@ def test_band_counts_and_funnel_rules_b2_b3() -> None:
     (counts,) = recap.band_counts
     assert counts.counts == {"informatif": 1, "menuju_informatif": 0, "cukup_informatif": 1, "kurang_informatif": 1, "tidak_informatif": 0}
     assert (counts.not_final, counts.total) == (1, 4)
-    assert recap.funnel.model_dump() == {"files": 5, "scored": 4, "saq_complete": 2, "passed_gate": 3, "complete": 3}
+    assert recap.funnel.model_dump(exclude={"gates"}) == {"files": 5, "scored": 4, "saq_complete": 2, "passed_gate": 3, "complete": 3}
+    # B6: the gate's own step, with the names of those that passed
+    (step,) = recap.funnel.gates
+    assert (step.label, step.reached, step.passed, step.failed, step.undecided, step.passed_names) == ("SAQ ≥ 60 → Presentasi/Uji Publik", 4, 3, 1, 0, ("A", "C", "D"))
 
 
 def test_indicator_averages_and_weakest_rule_b4() -> None:
@@ -177,10 +181,10 @@ def test_stage_scores_every_problem_with_its_place(tmp_path: Path) -> None:
 
 def test_stage_scores_without_an_id_column(tmp_path: Path) -> None:
     path = tmp_path / "panelis.csv"
-    path.write_text("nama,nilai\nA,80\n", encoding="utf-8")
+    path.write_text("no,p1\n1,80\n", encoding="utf-8")
     with pytest.raises(StageScoreError) as caught:
         read_stage_scores(path)
-    assert str(caught.value) == f"{path}, baris 1: " + STAGE_FILE_NO_ID_COLUMN.text(aliases=("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
+    assert str(caught.value) == f"{path}, baris 1: " + NO_BODY_COLUMN.text(aliases=ID_ALIASES)
 
 
 def test_answers_flow_into_rows_unchanged() -> None:
@@ -223,10 +227,10 @@ def test_stage_scores_xlsx_problems_name_the_real_sheet_and_cell(tmp_path: Path)
         f"{path}, Nilai Panelis!D2: " + STAGE_FILE_BAD_SCORE.text(given="sangat baik"),
         f"{path}, Nilai Panelis!C3: " + STAGE_FILE_BAD_SCORE.text(given="101"),
     ]
-    no_id = _panel_workbook(tmp_path / "tanpa-id.xlsx", [[], ["nama", "nilai"], ["A", 80]])
+    no_id = _panel_workbook(tmp_path / "tanpa-id.xlsx", [[], ["no", "Panelis 1"], [1, 80]])
     with pytest.raises(StageScoreError) as caught:
         read_stage_scores(no_id)
-    assert str(caught.value) == f"{no_id}, Nilai Panelis!A2: " + STAGE_FILE_NO_ID_COLUMN.text(aliases=("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik"))
+    assert str(caught.value) == f"{no_id}, Nilai Panelis!A2: " + NO_BODY_COLUMN.text(aliases=ID_ALIASES)
 
 
 def test_a_broken_stage_workbook_is_a_clear_error_not_a_traceback(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kipmonev import QuestionnaireError, load_questionnaire, load_rule_set
+from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.sources.loader import load_document
 
 HEAD = """\
@@ -226,7 +227,7 @@ def test_rule_set_errors(tmp_path: Path, case: str, text: str, expected: list[st
         ("not a mapping", "- a\n- b\n", "uji.yaml, baris 1: isi berkas harus berupa pemetaan kunci: nilai (misalnya 'id: ...'). Periksa baris pertama berkas."),
         ("include missing", HEAD + "sertakan: [_tidak-ada.yaml]\n", "uji.yaml, baris 8: berkas yang disertakan '_tidak-ada.yaml' tidak ditemukan. Periksa nama di 'sertakan'; jalurnya relatif terhadap berkas ini."),
         ("include itself", HEAD + "sertakan: [uji.yaml]\n", "uji.yaml, baris 8: 'uji.yaml' menyertakan dirinya sendiri secara melingkar. Hapus salah satu 'sertakan' dalam lingkaran itu."),
-        ("unknown rule set", HEAD.replace("aturan: ki-pusat", "aturan: ki-bulan") + INDICATORS + GOOD_QUESTIONS, "uji.yaml, baris 7: aturan 'ki-bulan' tidak ditemukan. Gunakan jalur berkas atau salah satu id: ki-dki-jakarta, ki-kaltim, ki-pusat."),
+        ("unknown rule set", HEAD.replace("aturan: ki-pusat", "aturan: ki-bulan") + INDICATORS + GOOD_QUESTIONS, "uji.yaml, baris 7: aturan 'ki-bulan' tidak ditemukan. Gunakan jalur berkas atau salah satu id: " + ", ".join(s.id for s in shipped_rule_sets()) + "."),
     ],
 )
 def test_hostile_or_broken_yaml(tmp_path: Path, case: str, text: str, expected: str) -> None:

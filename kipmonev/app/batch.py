@@ -11,6 +11,7 @@ import os
 import signal
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from kipmonev.app.problems import (
@@ -24,22 +25,23 @@ from kipmonev.app.problems import (
 )
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
+from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
 from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
-from kipmonev.engine.stages import CombineRule, StageScore, stage_scores_for
+from kipmonev.engine.stages import CombineRule, StageFile, match_rows, stage_scores_for, unmatched_rows
 from kipmonev.formats import workbook_texts as tx
-from kipmonev.model.questionnaire import Questionnaire, RuleSet
+from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult
 from kipmonev.model.round import BodyStatus, RosterEntry
-from kipmonev.model.submission import Submission
+from kipmonev.model.submission import Notice, Submission
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
-from kipmonev.sources.stages import read_stage_scores
+from kipmonev.sources.stages import read_stage_file
 
 RESULTS_DIR = "hasil"
 RECAP_FILES = (RECAP_FILE, "rekap.xlsx")
@@ -78,6 +80,8 @@ class BatchResult:
     written: list[Path] = field(default_factory=list)
     #: Last year's recap (``--previous``), read once: the reports of the batch use it too.
     previous: Recap | None = None
+    #: The stage-score file read (``--stage-scores``): which columns were panelists, which were ignored.
+    stage_file: StageFile | None = None
 
     @property
     def failed(self) -> int:
@@ -115,9 +119,23 @@ def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[P
 # --- the worker -------------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class GateGroup:
+    """What the batch needs to decide a body's ranking gates: its rules, category and compared scores."""
+
+    rules: Rules
+    category: str
+    values: tuple[Decimal | None, ...]
+    calls: tuple[tuple[bool | None, int | None], ...]  # (passed, rank) per gate, as first scored
+
+
+@dataclass(frozen=True)
 class _Scored:
     row: BodyRow  # its result_file is the finished result under a temporary name
     bands: tuple[BandResult, ...]
+    stage_rows: tuple[int, ...] = ()  # the stage-file rows this body used
+    warnings: tuple[ErrorRow, ...] = ()
+    index: int = 0  # the file's position in the batch
+    ranked: GateGroup | None = None  # set when a gate of its rules ranks bodies: decided over the batch
 
 
 @dataclass(frozen=True)
@@ -128,7 +146,7 @@ class _Failed:
 @dataclass(frozen=True)
 class _WorkerState:
     rule_set: RuleSet | None
-    stage_scores: dict[str, dict[str, StageScore]]
+    stage_file: StageFile | None
     results_dir: Path
     protect: Protected
     editions: tuple[Questionnaire, ...] = ()
@@ -138,7 +156,7 @@ _STATE: list[_WorkerState] = []
 
 
 def _init_worker(
-    rule_set: str | None, stage_scores: dict[str, dict[str, StageScore]], results_dir: Path, protect: Protected, editions: tuple[str, ...], in_pool: bool
+    rule_set: str | None, stage_file: StageFile | None, results_dir: Path, protect: Protected, editions: tuple[str, ...], in_pool: bool
 ) -> None:
     if in_pool:
         # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
@@ -147,7 +165,7 @@ def _init_worker(
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_scores, results_dir, protect, loaded)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded)]
 
 
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> tuple[Questionnaire, Submission]:
@@ -172,48 +190,61 @@ def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
     return _Failed(tuple(ErrorRow(file=file, code=p.code, where=str(p.location), message=p.message) for p in problems))
 
 
-def _stage_note(value: StageScore) -> str:
-    rule = "rata-rata terpangkas" if value.rule is CombineRule.TRIMMED and value.panelists >= 3 else "rata-rata"
-    return f"{rule} {value.panelists} panelis"
-
-
-def _assess(job: tuple[int, Path]) -> _Scored | _Failed:
+def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Failed:
     """Read, score and summarise one workbook, and write its result; every failure becomes error rows.
 
     The result is written here, in the worker, under a temporary name, so results never travel between
     processes; the parent renames them once duplicates are known.
     """
-    index, path = job
+    index, path, calls = job
     state = _STATE[0]
     file = str(path)
     try:
         questionnaire, submission = _read(path, state.editions)
         if state.rule_set is not None:
             questionnaire = with_rule_set(questionnaire, state.rule_set)
-        given = state.stage_scores.get(submission.body.id or "", {})
         notes: dict[str, str] = {}
-        if given:
+        used: tuple[int, ...] = ()
+        warnings: tuple[Problem, ...] = ()
+        if state.stage_file is not None:
+            given, warnings = match_rows(state.stage_file, submission.body.id, submission.body.name)
+            used = tuple(r.index for r in given)
             scores, problems = stage_scores_for(given, questionnaire.rules, file)
             if problems:
                 return _errors(file, problems)
-            submission = submission.model_copy(update={"stage_scores": {**submission.stage_scores, **scores}})
-            notes = {code: _stage_note(next(v for k, v in given.items() if k in (code, ""))) for code in scores}
-        assessment = score(questionnaire, submission)
+            submission = submission.model_copy(
+                update={
+                    "stage_scores": {**submission.stage_scores, **{code: s.value for code, s in scores.items()}},
+                    "notices": (*submission.notices, *(Notice.of(w) for w in warnings)),
+                }
+            )
+            notes = {code: s.note for code, s in scores.items()}
+        assessment = score(questionnaire, submission, calls)
     except KipmonevError as e:
         return _errors(file, e.problems or (BATCH_UNLOCATED.at(Location(file), summary=e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
         return _errors(file, (BATCH_UNEXPECTED.at(Location(file), kind=type(e).__name__),))
     part = state.results_dir / f".{index:06d}.json.part"
     write_atomic(part, assessment.model_dump_json(), protect=state.protect)
-    return _Scored(row_from_assessment(assessment, file, result_file=str(part), stage_notes=notes), assessment.rules.bands)
+    row = row_from_assessment(assessment, file, result_file=str(part), stage_notes=notes)
+    ranked = None
+    rules = questionnaire.rules
+    if needs_batch(rules):
+        basis = (assessment.saq_verified or assessment.saq_self).score
+        values = gate_values(rules, basis, submission.stage_scores)
+        ranked = GateGroup(rules, questionnaire.category, values, tuple((g.passed, g.rank) for g in assessment.gates))
+    return _Scored(row, assessment.rules.bands, used, _errors(file, warnings).errors, index, ranked)
 
 
 # --- the batch ----------------------------------------------------------------------------
 
-def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, dict[str, StageScore]], protect: Protected) -> Generator[_Scored | _Failed, None, None]:
-    jobs = max(1, min(options.jobs, len(files)))
-    state = (options.rule_set, stage_scores, options.out_dir / RESULTS_DIR, protect, options.editions)
-    work = list(enumerate(files))
+def _outcomes(
+    files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
+) -> Generator[_Scored | _Failed, None, None]:
+    """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions)
+    work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
+    jobs = max(1, min(options.jobs, len(work)))
     if jobs == 1:
         _init_worker(*state, in_pool=False)
         yield from map(_assess, work)
@@ -222,7 +253,7 @@ def _outcomes(files: list[Path], options: BatchOptions, stage_scores: dict[str, 
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(*state, True))
     try:
-        yield from pool.imap(_assess, work, chunksize=max(1, min(16, len(files) // (jobs * 8) or 1)))
+        yield from pool.imap(_assess, work, chunksize=max(1, min(16, len(work) // (jobs * 8) or 1)))
     except BaseException:
         pool.terminate()
         raise
@@ -259,19 +290,21 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     clashes = [options.out_dir / name for name in OUTPUT_FILES if options.out_dir / name in protect]
     if clashes:
         raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(BATCH_OUTPUT_IS_INPUT.at(Location(str(p)), name=p.name) for p in clashes))
-    stage_scores = read_stage_scores(options.stage_file, options.combine) if options.stage_file else {}
+    stage_file = read_stage_file(options.stage_file, options.combine) if options.stage_file else None
     previous_recap = _read_previous(options.previous) if options.previous else None
     previous = previous_from_recap(previous_recap) if previous_recap is not None else None
     if options.rule_set:
         load_rule_set(options.rule_set)  # fail early, once, on an unknown rule set
     results_dir = options.out_dir / RESULTS_DIR
     results_dir.mkdir(parents=True, exist_ok=True)
-    rows: list[BodyRow] = []
     errors: list[ErrorRow] = []
     written: list[Path] = []
     bands: tuple[BandResult, ...] = ()
     done = 0
-    outcomes = _outcomes(files, options, stage_scores, protect)
+    warnings: list[ErrorRow] = []
+    used_rows: set[int] = set()
+    scored: list[_Scored] = []
+    outcomes = _outcomes(files, options, stage_file, protect)
     try:
         for outcome in outcomes:
             done += 1
@@ -281,10 +314,17 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
                 errors += outcome.errors
                 continue
             bands = bands or outcome.bands
-            rows.append(outcome.row)
+            scored.append(outcome)
+            warnings += outcome.warnings
+            used_rows.update(outcome.stage_rows)
+        again = _gate_calls(scored)
+        if again:
+            redone = {o.index: o for o in _outcomes(files, options, stage_file, protect, again) if isinstance(o, _Scored)}
+            scored = [redone.get(o.index, o) for o in scored]
+        rows = [o.row for o in scored]
     except KeyboardInterrupt:
         outcomes.close()  # stops the pool (a no-op when the interrupt came through it)
-        _finish_results(rows, protect)  # what is done stays usable, under its final name
+        _finish_results([o.row for o in scored], protect)  # what is done stays usable, under its final name
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
     recap_written: list[Path] = []
@@ -302,7 +342,10 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             rows, errors = _renamed(rows, errors, options.names)
         if previous is not None:
             previous = with_changes(rows, previous)
-        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous, participation)
+        if stage_file is not None:
+            unused = unmatched_rows(stage_file, used_rows, [(r.body_id, r.name) for r in rows])
+            warnings += _errors(stage_file.source, unused).errors
+        recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous, participation, warnings)
         json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
         write_recap_json(recap, json_path)
         recap_written.append(json_path)
@@ -315,7 +358,27 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             path.unlink(missing_ok=True)
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
-    return BatchResult(recap, written + recap_written, previous_recap)
+    return BatchResult(recap, written + recap_written, previous_recap, stage_file)
+
+
+def _gate_calls(scored: list[_Scored]) -> dict[int, tuple[GateCall, ...]]:
+    """Decide ranking gates over the batch (rules G1–G6), per rule set; the bodies whose calls changed.
+
+    A body is scored again only when the batch's call differs from what its own scores decided.
+    """
+    groups: dict[str, list[tuple[_Scored, GateGroup]]] = {}
+    for o in scored:
+        if o.ranked is not None:
+            groups.setdefault(o.ranked.rules.model_dump_json(), []).append((o, o.ranked))
+    changed: dict[int, tuple[GateCall, ...]] = {}
+    for members in groups.values():
+        rules = members[0][1].rules
+        decided = evaluate_gates(rules, [GateEntry(str(o.index), g.category, g.values) for o, g in members])
+        for o, g in members:
+            calls = decided[str(o.index)]
+            if tuple((c.passed, c.rank) for c in calls) != g.calls:
+                changed[o.index] = calls
+    return changed
 
 
 def _against_roster(rows: list[BodyRow], roster: tuple[RosterEntry, ...]) -> tuple[list[BodyRow], list[ErrorRow]]:

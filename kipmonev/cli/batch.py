@@ -16,6 +16,7 @@ from kipmonev.app.reports import BatchReports, render_batch_reports
 from kipmonev.cli._common import UserError, printable, progress_bar, table, user_errors
 from kipmonev.cli._i18n import Choice, Command, FilePath, IntRange
 from kipmonev.cli.problems import BATCH_INTERRUPTED
+from kipmonev.core.catalogue import quoted
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
 from kipmonev.engine.stages import CombineRule
@@ -41,7 +42,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
 @click.option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
 @click.option("--stage-scores", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
-@click.option("--combine", type=Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata atau rata-rata terpangkas.")
+@click.option("--combine", type=Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata (mean), rata-rata terpangkas (trimmed) atau median.")
 @click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
 @click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
@@ -84,6 +85,10 @@ def score_cmd(
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
     recap = result.recap
+    if result.stage_file is not None and not quiet:
+        used = quoted(result.stage_file.panel_columns, "dan")
+        ignored = f"; kolom lain diabaikan: {quoted(result.stage_file.ignored_columns, 'dan')}" if result.stage_file.ignored_columns else ""
+        click.echo(printable(f"Nilai tahap dari {result.stage_file.source}: kolom panelis {used}{ignored}."))
     rendered = None
     if formats:
         with user_errors(), progress_bar("Membuat laporan", quiet) as report_progress:
@@ -113,6 +118,8 @@ def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchRepor
     counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
     click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
     click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {failed}. Rekap: {out_dir / 'rekap.xlsx'}")
+    for step in recap.funnel.gates:
+        click.echo(printable(f"Gerbang {step.index}: {step.label}: {step.passed} dari {step.reached} lolos, {step.failed} tidak lolos" + (f", {step.undecided} belum diputuskan" if step.undecided else "") + "."))
     p = recap.participation
     if p is not None:
         click.echo(f"Partisipasi: diundang {p.invited} → mengirim {p.sent} → lengkap {p.complete} → diverifikasi {p.verified} → lolos gerbang {p.passed_gate} → final {p.final}.")
@@ -127,7 +134,11 @@ def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchRepor
 
 
 def print_errors(recap: Recap) -> None:
-    """The first problems of files that could not be scored, on standard error."""
+    """The first warnings (panel rows, stages), then the first problems of files that could not be scored, on standard error."""
+    for warning in recap.warnings[:MAX_LISTED_ERRORS]:
+        click.echo(printable(f"Peringatan: {warning.where}: {warning.message}"), err=True)
+    if len(recap.warnings) > MAX_LISTED_ERRORS:
+        click.echo(f"…dan {len(recap.warnings) - MAX_LISTED_ERRORS} peringatan lainnya (lihat sheet Peringatan).", err=True)
     for error in recap.errors[:MAX_LISTED_ERRORS]:
         click.echo(printable(f"{error.where}: {error.message}"), err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:

@@ -62,7 +62,8 @@ def _stages_text(stages: tuple[object, ...], gate: object) -> str:
     parts = [f"{s.name} {format_plain(s.weight)}%" for s in stages if isinstance(s, Stage)]
     text = " + ".join(parts)
     if isinstance(gate, Gate):
-        text += f"; gerbang SAQ ≥ {format_plain(gate.threshold)}"
+        tests = ([f"≥ {format_plain(gate.threshold)}"] if gate.threshold is not None else []) + ([f"{gate.top} teratas per kategori"] if gate.top is not None else [])
+        text += f"; gerbang {gate.stage.upper() if gate.stage == 'saq' else gate.stage} " + f" {gate.join.value} ".join(tests)
     return text
 
 

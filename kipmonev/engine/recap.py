@@ -18,6 +18,9 @@ Pure: built from per-body summaries; no I/O. Rules (cited by tests):
         complete → verified → passed the gate → final. Only roster bodies are ranked; a blank template or
         a file for an ID not on the roster is a problem of that file. Bodies without a scorable version
         are listed by name with their status, never with a score.
+    B7  Each gate gets its funnel step: bodies that reached it, passed, failed and are undecided, and the
+        names of those that passed (by category, then name). "Passed the gate" in B3 counts the bodies that
+        passed every gate they met and failed none.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ from kipmonev.model.recap import (
     CategoryParticipation,
     ErrorRow,
     Funnel,
+    GateCell,
+    GateStep,
     IndicatorAverage,
     IndicatorCell,
     NonParticipant,
@@ -58,7 +63,8 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         saq_self=a.saq_self.score,
         saq_verified=a.saq_verified.score if a.saq_verified else None,
         stages=tuple(StageCell(code=s.code, name=s.name, score=s.score, note=notes.get(s.code)) for s in a.stages[1:]),
-        gate_passed=a.gate.passed if a.gate else None,
+        gate_passed=_passed_all(a),
+        gates=tuple(GateCell(label=g.label or "", reached=g.reached, passed=g.passed, score=g.score, rank=g.rank) for g in a.gates),
         final_score=a.outcome.final_score,
         band=a.outcome.band,
         estimate_score=a.outcome.estimate_score,
@@ -71,6 +77,40 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         answered=a.counts.answered,
         result_file=result_file,
     )
+
+
+def _passed_all(a: Assessment) -> bool | None:
+    """True when the body failed no gate and passed the first, False when it failed one, None without gates."""
+    gates = a.gates or ((a.gate,) if a.gate else ())
+    if not gates:
+        return None
+    if any(g.passed is False for g in gates):
+        return False
+    return gates[0].passed
+
+
+def _gate_steps(rows: list[BodyRow]) -> tuple[GateStep, ...]:
+    """Rule B7."""
+    labels: dict[tuple[int, str], list[tuple[BodyRow, GateCell]]] = defaultdict(list)
+    for row in rows:
+        for i, cell in enumerate(row.gates):
+            labels[(i, cell.label)].append((row, cell))
+    steps = []
+    for (i, label), cells in sorted(labels.items()):
+        reached = [(r, c) for r, c in cells if c.reached]
+        names = [r.name for r, c in sorted(reached, key=lambda rc: (rc[0].category.casefold(), rc[0].name.casefold())) if c.passed]
+        steps.append(
+            GateStep(
+                index=i + 1,
+                label=label,
+                reached=len(reached),
+                passed=sum(1 for _, c in reached if c.passed),
+                failed=sum(1 for _, c in reached if c.passed is False),
+                undecided=sum(1 for _, c in reached if c.passed is None),
+                passed_names=tuple(names),
+            )
+        )
+    return tuple(steps)
 
 
 def _rank(rows: list[BodyRow]) -> list[BodyRow]:
@@ -98,8 +138,9 @@ def build_recap(
     date: str,
     previous: dict[BodyKey, Previous] | None = None,
     participation: Participation | None = None,
+    warnings: list[ErrorRow] | None = None,
 ) -> Recap:
-    """Rank, count and average the scored rows (rules B1–B5; B6 is :func:`build_participation`)."""
+    """Rank, count and average the scored rows (rules B1–B5 and B7; B6 is :func:`build_participation`)."""
     if previous is not None:
         rows = [r.model_copy(update={"previous": previous[key]}) if (key := body_key(r.body_id, r.name)) in previous else r for r in rows]
     by_category: dict[str, list[BodyRow]] = defaultdict(list)
@@ -120,12 +161,14 @@ def build_recap(
         saq_complete=sum(1 for r in rows if r.missing_answers == 0),
         passed_gate=sum(1 for r in rows if r.gate_passed is not False),
         complete=sum(1 for r in rows if r.complete),
+        gates=_gate_steps(rows),
     )
     return Recap(
         date=date,
         bands=bands,
         rows=tuple(ordered),
         errors=tuple(sorted(errors, key=lambda e: (e.file, e.where, e.code))),
+        warnings=tuple(warnings or ()),
         band_counts=tuple(counts),
         funnel=funnel,
         indicators=tuple(indicators),

@@ -41,13 +41,15 @@ Rules (cited by tests):
 from __future__ import annotations
 
 import decimal
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from kipmonev._version import __version__
 from kipmonev.core.errors import Location, Problem, SubmissionError
 from kipmonev.core.numbers import parse_number
+from kipmonev.engine import problems_gates as gp
+from kipmonev.engine.gates import BY_RANK, BY_THRESHOLD, GateCall, decide_alone, gate_label, gate_value, published_scores
 from kipmonev.engine.problems import (
     ANSWER_INVALID,
     ANSWER_NA_NOT_ALLOWED,
@@ -68,6 +70,7 @@ from kipmonev.engine.problems import (
     WHY_NO_EVIDENCE,
     WHY_UNANSWERED,
 )
+from kipmonev.engine.rounding import round_score
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE, WHY_INCOMPLETE_VOIDS, WHY_NO_SUBSTITUTE_EVIDENCE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
@@ -78,13 +81,12 @@ from kipmonev.model.questionnaire import (
     ChecklistQuestion,
     ChoiceQuestion,
     EvidenceKind,
+    Gate,
     GateFailRule,
     Group,
     MissingAnswerRule,
     NumberQuestion,
     Questionnaire,
-    Rounding,
-    RoundingMode,
     Rules,
     YesNoQuestion,
 )
@@ -116,14 +118,6 @@ _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 # Enough precision that no division in S4 loses anything a 4-place rounding could see.
 _CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_EVEN)
-
-
-def round_score(value: Decimal, rounding: Rounding) -> Decimal:
-    """Round a score by the edition's rule; the one place where scores are rounded."""
-    if rounding.places is None:
-        return value
-    mode = ROUND_HALF_UP if rounding.mode is RoundingMode.HALF_UP else ROUND_HALF_EVEN
-    return value.quantize(Decimal(1).scaleb(-rounding.places), rounding=mode)
 
 
 def classify(value: Decimal, bands: tuple[Band, ...]) -> Band:
@@ -347,69 +341,140 @@ def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[Trac
 
 @dataclass(frozen=True)
 class _Final:
-    value: Decimal | None  # published final, None when a needed stage score is missing
+    value: Decimal | None  # published final, None when a needed stage score is missing or a gate is undecided
     stages: tuple[StageResult, ...]
-    gate: GateResult | None
+    gates: tuple[GateResult, ...]
     missing: tuple[str, ...]  # names of stages whose scores are needed but missing
+    failed: Gate | None  # the gate the body failed
+    pending: tuple[str, ...]  # labels of gates only the batch can decide (a rank is needed)
 
 
-def _stage_values(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> tuple[bool | None, bool, list[Decimal | None]]:
-    """S6: (gate passed or None, final is the SAQ alone, published score of each stage or None)."""
-    passed: bool | None = None
-    saq_only = False
-    zero_others = False
-    if rules.gate is not None:
-        passed = saq >= rules.gate.threshold
-        if not passed:
-            saq_only = rules.gate.on_fail is GateFailRule.SAQ_SCORE
-            zero_others = not saq_only
-    values: list[Decimal | None] = []
-    for stage in rules.stages:
-        if stage.code == "saq":
-            values.append(saq)
-        elif zero_others:
-            values.append(_ZERO)
+@dataclass(frozen=True)
+class _Staging:
+    published: tuple[Decimal | None, ...]  # each stage's published score, before gate effects
+    calls: tuple[GateCall, ...]
+    failed: int | None  # index of the failed gate
+    pending: tuple[int, ...]  # gates undecided although their score is known (a rank is needed)
+    reached: frozenset[str]  # stage codes the body takes part in
+
+
+def _staging(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal], decided: Sequence[GateCall] | None) -> _Staging:
+    """S6 with rules G1–G6: which gates the body passed and which stages it reached.
+
+    A gate's own threshold decides what it can; the batch's call (``decided``) fills in what needs a rank.
+    """
+    by_code = published_scores(rules, saq, stage_scores)
+    published = [by_code[s.code] for s in rules.stages]
+    codes = [s.code for s in rules.stages]
+    calls: list[GateCall] = []
+    failed: int | None = None
+    pending: list[int] = []
+    stopped = False
+    for i, gate in enumerate(rules.gates):
+        value = gate_value(rules, gate, by_code)
+        if stopped:
+            calls.append(GateCall(False, value, None))
+            continue
+        alone = decide_alone(gate, value)
+        batch = decided[i] if decided is not None and i < len(decided) else None
+        if alone is not None:
+            meets = gate.threshold is not None and value is not None and value >= gate.threshold
+            by = (BY_THRESHOLD if meets else BY_RANK) if alone else None
+            calls.append(GateCall(True, value, alone, by, batch.rank if batch is not None else None))
+        elif batch is not None and batch.passed is not None and value is not None:
+            calls.append(GateCall(True, value, batch.passed, batch.by, batch.rank))
         else:
-            given = stage_scores.get(stage.code)
-            values.append(None if given is None else round_score(given, rules.rounding))
-    return passed, saq_only, values
+            calls.append(GateCall(True, value, None))
+            if value is not None:
+                pending.append(i)
+            stopped = True
+            continue
+        if calls[-1].passed is False:
+            failed = i
+            stopped = True
+    reached = frozenset(codes) if failed is None else frozenset(codes[: codes.index(rules.gates[failed].stage) + 1])
+    return _Staging(tuple(published), tuple(calls), failed, tuple(pending), reached)
 
 
-def _final_value(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> Decimal | None:
-    """S7: the published final, or None while a needed stage score is missing."""
-    _, saq_only, values = _stage_values(rules, saq, stage_scores)
-    if saq_only:
-        return saq
-    if any(v is None for v in values):
+def _final_value(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal], decided: Sequence[GateCall] | None = None) -> Decimal | None:
+    """S7: the published final, or None while a needed stage score is missing or a gate is undecided."""
+    st = _staging(rules, saq, stage_scores, decided)
+    if st.failed is not None:
+        rule = rules.gates[st.failed].on_fail
+        if rule is GateFailRule.SAQ_SCORE:
+            return saq
+        pairs = [(s, v) for s, v in zip(rules.stages, st.published, strict=True) if s.code in st.reached]
+        if any(v is None for _, v in pairs):
+            return None
+        if rule is GateFailRule.REACHED_STAGES:
+            total = sum((_CONTEXT.multiply(s.weight, v) for s, v in pairs if v is not None), _ZERO)
+            return round_score(_CONTEXT.divide(total, sum((s.weight for s, _ in pairs), _ZERO)), rules.rounding)
+        total = sum((_CONTEXT.multiply(s.weight, v) for s, v in pairs if v is not None), _ZERO)
+        return round_score(_CONTEXT.divide(total, _HUNDRED), rules.rounding)
+    if st.pending or any(v is None for v in st.published):
         return None
-    total = sum((_CONTEXT.multiply(stage.weight, v) for stage, v in zip(rules.stages, values, strict=True) if v is not None), _ZERO)
+    total = sum((_CONTEXT.multiply(stage.weight, v) for stage, v in zip(rules.stages, st.published, strict=True) if v is not None), _ZERO)
     return round_score(_CONTEXT.divide(total, _HUNDRED), rules.rounding)
 
 
-def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> _Final:
-    """S6, S7 with everything the result shows: each stage's score and contribution, the gate."""
-    passed, saq_only, values = _stage_values(rules, saq, stage_scores)
-    gate = None
-    if rules.gate is not None and passed is not None:
-        gate = GateResult.model_construct(threshold=rules.gate.threshold, score=saq, passed=passed, on_fail=rules.gate.on_fail.value)
-    stages = tuple(
-        StageResult.model_construct(
-            code=stage.code,
-            name=stage.name,
-            weight=stage.weight,
-            score=value,
-            contribution=None if saq_only or value is None else _CONTEXT.divide(_CONTEXT.multiply(stage.weight, value), _HUNDRED),
+def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal], decided: Sequence[GateCall] | None) -> _Final:
+    """S6, S7 with everything the result shows: each stage's score and contribution, each gate."""
+    st = _staging(rules, saq, stage_scores, decided)
+    rule = rules.gates[st.failed].on_fail if st.failed is not None else None
+    saq_only = rule is GateFailRule.SAQ_SCORE
+    reached_weight = sum((s.weight for s in rules.stages if s.code in st.reached), _ZERO)
+    names = _next_stage_names(rules)
+    gates = tuple(
+        GateResult.model_construct(
+            threshold=gate.threshold,
+            score=call.value,
+            passed=call.passed,
+            on_fail=gate.on_fail.value,
+            stage=gate.stage,
+            label=gate_label(gate, names[i]),
+            top=gate.top,
+            join=gate.join.value if gate.threshold is not None and gate.top is not None else None,
+            reached=call.reached,
+            by=call.by,
+            rank=call.rank,
         )
-        for stage, value in zip(rules.stages, values, strict=True)
+        for i, (gate, call) in enumerate(zip(rules.gates, st.calls, strict=True))
     )
-    missing = () if saq_only else tuple(stage.name for stage, value in zip(rules.stages, values, strict=True) if value is None)
-    return _Final(_final_value(rules, saq, stage_scores), stages, gate, missing)
+    stages: list[StageResult] = []
+    missing: list[str] = []
+    for stage, value in zip(rules.stages, st.published, strict=True):
+        shown = value
+        contribution: Decimal | None = None
+        if stage.code not in st.reached:
+            shown = _ZERO if rule is GateFailRule.OTHER_STAGES_ZERO else value
+        elif value is None:
+            missing.append(stage.name)
+        if shown is not None and not saq_only and (stage.code in st.reached or rule is GateFailRule.OTHER_STAGES_ZERO):
+            weight = stage.weight if rule is not GateFailRule.REACHED_STAGES else _CONTEXT.divide(_CONTEXT.multiply(stage.weight, _HUNDRED), reached_weight)
+            contribution = _CONTEXT.divide(_CONTEXT.multiply(weight, shown), _HUNDRED)
+        stages.append(StageResult.model_construct(code=stage.code, name=stage.name, weight=stage.weight, score=shown, contribution=contribution))
+    if saq_only:
+        missing = []
+    pending = tuple(gates[i].label or "" for i in st.pending)
+    failed = rules.gates[st.failed] if st.failed is not None else None
+    return _Final(_final_value(rules, saq, stage_scores, decided), tuple(stages), gates, tuple(missing), failed, pending)
+
+
+def _next_stage_names(rules: Rules) -> tuple[str, ...]:
+    codes = [s.code for s in rules.stages]
+    return tuple(rules.stages[codes.index(g.stage) + 1].name if g.stage in codes[:-1] else g.stage for g in rules.gates)
 
 
 def _method(rules: Rules, final: _Final) -> Method:
     """How the headline was formed, for reports that explain it."""
-    if final.gate is not None and not final.gate.passed and rules.gate is not None:
-        return Method.GATE_FAILED_SAQ if rules.gate.on_fail is GateFailRule.SAQ_SCORE else Method.GATE_FAILED_ZERO
+    if final.failed is not None:
+        return {
+            GateFailRule.SAQ_SCORE: Method.GATE_FAILED_SAQ,
+            GateFailRule.OTHER_STAGES_ZERO: Method.GATE_FAILED_ZERO,
+            GateFailRule.REACHED_STAGES: Method.GATE_FAILED_REACHED,
+        }[final.failed.on_fail]
+    if final.pending:
+        return Method.GATE_PENDING
     if final.value is None:
         return Method.STAGE_MISSING
     return Method.WEIGHTED_STAGES if len(rules.stages) > 1 else Method.SAQ_ONLY
@@ -499,10 +564,16 @@ def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
     )
 
 
-def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
-    """Score one body: both SAQ tracks, the stages, the gate, the final score, its band and the potensi.
+def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[GateCall] | None = None) -> Assessment:
+    """Score one body: both SAQ tracks, the stages, the gates, the final score, its band and the potensi.
 
     Pure: the same inputs always give the same Assessment.
+
+    Args:
+        questionnaire: The edition, with its rules.
+        submission: The body's answers, the verifier's answers and the later-stage scores.
+        gates: The batch's call at each gate (:func:`kipmonev.engine.gates.evaluate_gates`), needed only
+            for gates that rank bodies; without it such a gate is undecided unless the threshold decides.
 
     Raises:
         SubmissionError: An answer does not fit its question, names an unknown question, or a stage score
@@ -530,7 +601,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         verified_track, basis_exact, _ = _track_result(q, verified_scored)
         basis_scored = verified_scored
     basis_saq = round_score(basis_exact, rules.rounding)
-    final = _combine(rules, basis_saq, submission.stage_scores)
+    final = _combine(rules, basis_saq, submission.stage_scores, gates)
 
     reasons: list[str] = []
     missing_count = sum(1 for s in self_scored.values() if s.status is QuestionStatus.MISSING)
@@ -541,6 +612,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
     if rules.verification_required and unverified:
         reasons.append(REASON_NOT_VERIFIED.text(count=unverified))
     reasons += [REASON_STAGE_MISSING.text(stage_name=name) for name in final.missing]
+    reasons += [gp.REASON_GATE_PENDING.text(gate=label) for label in final.pending]
     headline = _headline(final, basis_saq)
     complete = not reasons
     outcome = Outcome.model_construct(
@@ -551,7 +623,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         basis="verified" if has_verification else "self",
         estimate_score=headline,
         estimate_band=_band(classify(headline, rules.bands)),
-        estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and not (final.gate is not None and not final.gate.passed),
+        estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and final.failed is None,
         method=_method(rules, final),
     )
 
@@ -562,7 +634,7 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         )
         for qq in q.questions
     )
-    improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores)
+    improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores, gates)
     counts = Counts.model_construct(
         questions=len(q.questions),
         answered=sum(1 for s in self_scored.values() if s.status in (QuestionStatus.ANSWERED, QuestionStatus.NO_EVIDENCE)),
@@ -591,7 +663,8 @@ def score(questionnaire: Questionnaire, submission: Submission) -> Assessment:
         saq_self=self_track,
         saq_verified=verified_track,
         stages=final.stages,
-        gate=final.gate,
+        gate=final.gates[0] if final.gates else None,
+        gates=final.gates,
         outcome=outcome,
         counts=counts,
         questions=questions,
@@ -638,7 +711,9 @@ def _question_result(
     )
 
 
-def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: Decimal, headline: Decimal, stage_scores: Mapping[str, Decimal]) -> tuple[Improvement, ...]:
+def _improvements(
+    q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: Decimal, headline: Decimal, stage_scores: Mapping[str, Decimal], gates: Sequence[GateCall] | None
+) -> tuple[Improvement, ...]:
     """S10: what each unmet item alone would add, through the same aggregation as the score itself."""
     rules = q.rules
     sums = _sums(q, scored)
@@ -653,7 +728,7 @@ def _improvements(q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: 
         changed[qq.indicator] = (earned + (s.possible - s.earned), possible)
         new_exact, _, _ = _saq_exact(q, changed)
         new_saq = round_score(new_exact, rules.rounding)
-        new_final = _final_value(rules, new_saq, stage_scores)
+        new_final = _final_value(rules, new_saq, stage_scores, gates)
         new_headline = new_saq if new_final is None else new_final
         out.append(
             Improvement.model_construct(

@@ -11,7 +11,10 @@ Sheets (in export order):
                  checklist items (``kode_butir, label, poin``) and number ranges
                  (``dari, sampai, termasuk_sampai, poin``).
                  One sheet rather than a separate Rentang sheet, so each question's scoring reads as one block.
-    Tahap        ``kode, nama, bobot``; the gate (``batas_lolos, jika_tidak_lolos``) on the first (``saq``) row.
+    Tahap        ``kode, nama, bobot``; a plain SAQ gate (``batas_lolos, jika_tidak_lolos``) on the first (``saq``) row.
+    Gerbang      optional: the gates, in order, one a row (``tahap, batas, peringkat, gabungan, dasar, seri,
+                 jika_tidak_lolos, nama``); with a gate on the Tahap sheet, these rows are the further gates.
+    Rubrik       optional: each later stage's criteria (``tahap, kode, nama, bobot, deskripsi``).
     Kualifikasi  ``kode, nama, batas_bawah, warna, pesan``.
     Keterangan   rule notes: ``lingkup`` (``aturan`` or ``edisi``), ``butir, status, sumber, alasan``.
     Kelompok     titled groups below an indicator: ``kode, judul``.
@@ -32,11 +35,14 @@ from kipmonev.model.questionnaire import (
     AssessedBy,
     Condition,
     EvidenceKind,
+    GateBasis,
     GateFailRule,
+    GateJoin,
     Incompleteness,
     MissingAnswerRule,
     NoteStatus,
     RoundingMode,
+    TieRule,
 )
 
 
@@ -231,6 +237,33 @@ BANDS = Sheet(
     ),
 )
 
+GATES = Sheet(
+    "Gerbang",
+    (
+        Column("tahap", aliases=("kode_tahap",), width=14),
+        Column("batas", Kind.NUMBER, width=8),
+        Column("peringkat", Kind.NUMBER, width=10),
+        Column("gabungan", Kind.CHOICE, choices=_values(GateJoin), width=10),
+        Column("dasar", Kind.CHOICE, choices=_values(GateBasis), width=12),
+        Column("seri", Kind.CHOICE, choices=_values(TieRule), width=14),
+        Column("jika_tidak_lolos", Kind.CHOICE, choices=_values(GateFailRule), width=18),
+        Column("nama", width=40, wrap=True),
+    ),
+    required=False,
+)
+
+RUBRICS = Sheet(
+    "Rubrik",
+    (
+        Column("tahap", aliases=("kode_tahap",), width=14),
+        Column("kode", aliases=("kode_kriteria",), width=20),
+        Column("nama", aliases=("kriteria",), width=30),
+        Column("bobot", Kind.NUMBER, width=8),
+        Column("deskripsi", width=_TEXT_WIDE, wrap=True),
+    ),
+    required=False,
+)
+
 NOTES = Sheet(
     "Keterangan",
     (
@@ -243,7 +276,7 @@ NOTES = Sheet(
     required=False,
 )
 
-SHEETS: tuple[Sheet, ...] = (SETTINGS, INDICATORS, QUESTIONS, OPTIONS, STAGES, BANDS, NOTES, GROUPS)
+SHEETS: tuple[Sheet, ...] = (SETTINGS, INDICATORS, QUESTIONS, OPTIONS, STAGES, GATES, BANDS, RUBRICS, NOTES, GROUPS)
 
 #: The scored-answer list key of each type that has rows on the Pilihan sheet.
 OPTION_LISTS: dict[str, str] = {AnswerType.CHOICE.value: "pilihan", AnswerType.CHECKLIST.value: "butir", AnswerType.NUMBER.value: "rentang"}

@@ -148,13 +148,16 @@ def _stages_text(q: Questionnaire, body_only: bool = False) -> list[str]:
     parts = " + ".join(f"{s.name} {format_plain(s.weight)}%" for s in rules.stages)
     where = "dan tidak diisi pada berkas ini" if body_only else f"pada sheet {SHEET_STAGES}"
     lines = [f"Nilai akhir = {parts}. Nilai tahap lanjutan (0–100) diisi Komisi Informasi {where}."]
-    if rules.gate is not None:
+    gate = rules.simple_gate
+    if gate is not None:
         fail = (
             "nilai akhirnya sama dengan nilai SAQ terverifikasi"
-            if rules.gate.on_fail is GateFailRule.SAQ_SCORE
+            if gate.on_fail is GateFailRule.SAQ_SCORE
             else "nilai tahap lanjutannya dihitung 0"
         )
-        lines.append(f"Hanya badan publik dengan nilai SAQ terverifikasi paling rendah {format_plain(rules.gate.threshold)} yang lanjut ke tahap berikutnya; bagi yang tidak lolos, {fail}.")
+        lines.append(f"Hanya badan publik dengan nilai SAQ terverifikasi paling rendah {format_plain(gate.threshold)} yang lanjut ke tahap berikutnya; bagi yang tidak lolos, {fail}.")
+    elif rules.gates:
+        lines.append("Tahap lanjutan diikuti badan publik yang lolos gerbang aturan ini (nilai minimum dan/atau peringkat per kategori); keputusan gerbang diambil saat semua isian dinilai bersama.")
     return lines
 
 

@@ -24,6 +24,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -33,6 +34,7 @@ from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from kipmonev.core.catalogue import Message
 from kipmonev.model import problems_format as pf
+from kipmonev.model import problems_gates as gp
 from kipmonev.model.base import Frozen
 from kipmonev.model.problems import (
     BANDS_ORDER,
@@ -464,20 +466,92 @@ class Stage(_Model):
 
 
 class GateFailRule(StrEnum):
-    """What a body below the gate receives as its final score."""
+    """What a body that fails a gate receives as its final score."""
 
     SAQ_SCORE = "nilai_saq"
     OTHER_STAGES_ZERO = "tahap_lain_nol"
+    REACHED_STAGES = "tahap_dicapai"
+
+
+class GateBasis(StrEnum):
+    """Which score a gate compares."""
+
+    STAGE = "tahap"
+    RUNNING = "kumulatif"
+
+
+class GateJoin(StrEnum):
+    """How a gate with both a threshold and a rank combines them."""
+
+    OR = "atau"
+    AND = "dan"
+
+
+class TieRule(StrEnum):
+    """Bodies tied on the last place of a "top N" gate."""
+
+    ALL_PASS = "semua_lolos"
+    NONE_PASS = "tidak_lolos"
 
 
 class Gate(_Model):
-    """The minimum verified SAQ score to go on to the later stages."""
+    """A gate to the stages after one stage: a threshold, a rank per category, or either (rules G1–G5).
 
-    threshold: Percent = Field(alias="batas", description="Nilai SAQ terverifikasi minimum (termasuk) untuk lolos ke tahap berikutnya.")
+    Without ``tahap`` the gate compares the verified SAQ, as editions before chained gates did.
+    """
+
+    stage: str = Field("saq", alias="tahap", pattern=SLUG_PATTERN, description="Kode tahap yang nilainya dibandingkan; bawaan 'saq'. Yang tidak lolos tidak mengikuti tahap sesudahnya.")
+    threshold: Percent | None = Field(None, alias="batas", description="Nilai minimum (termasuk) untuk lolos.")
+    top: int | None = Field(None, alias="peringkat", ge=1, le=10000, description="Lolos bila termasuk N nilai tertinggi di kategorinya (dinilai per batch).")
+    join: GateJoin = Field(GateJoin.OR, alias="gabungan", description="Bila 'batas' dan 'peringkat' sama-sama diisi: 'atau' (salah satu cukup) atau 'dan' (keduanya).")
+    basis: GateBasis = Field(
+        GateBasis.STAGE, alias="dasar", description="Nilai yang dibandingkan: 'tahap' (nilai tahap itu) atau 'kumulatif' (nilai berbobot tahap-tahap sampai tahap itu)."
+    )
+    ties: TieRule = Field(
+        TieRule.ALL_PASS, alias="seri", description="Nilai sama di urutan ke-N: 'semua_lolos' (semua yang seri lolos) atau 'tidak_lolos' (yang seri di batas tidak lolos bila melebihi N)."
+    )
     on_fail: GateFailRule = Field(
         alias="jika_tidak_lolos",
-        description="Nilai akhir badan publik yang tidak lolos: 'nilai_saq' (nilai SAQ terverifikasi) atau 'tahap_lain_nol' (tahap lain dihitung 0).",
+        description="Nilai akhir badan publik yang tidak lolos: 'nilai_saq' (nilai SAQ terverifikasi), 'tahap_lain_nol' (tahap yang tidak diikuti dihitung 0) "
+        "atau 'tahap_dicapai' (rata-rata berbobot tahap yang diikuti).",
     )
+    name: Text | None = Field(None, alias="nama", description="Nama gerbang untuk laporan, misalnya 'Lolos ke visitasi'.")
+
+    @model_validator(mode="after")
+    def _has_a_test(self) -> Gate:
+        if self.threshold is None and self.top is None:
+            _raise_if([((), gp.GATE_WITHOUT_TEST.fill())])
+        return self
+
+
+@dataclass(frozen=True)
+class SimpleGate:
+    """A plain SAQ threshold gate: the only kind a fill-in template's formulas evaluate live."""
+
+    threshold: Decimal
+    on_fail: GateFailRule
+
+
+class Criterion(_Model):
+    """One criterion of a stage's rubric (presentasi, visitasi): what panelists score, and its weight."""
+
+    code: str = Field(alias="kode", pattern=SLUG_PATTERN, description="Kode kriteria, misalnya 'komitmen_pimpinan'.")
+    name: Text = Field(alias="nama", description="Nama kriteria, misalnya 'Komitmen pimpinan'.")
+    weight: Weight = Field(alias="bobot", description="Bobot kriteria; semua bobot satu rubrik berjumlah 100.")
+    description: Text | None = Field(None, alias="deskripsi", description="Apa yang dinilai panelis pada kriteria ini.")
+
+
+class Rubric(_Model):
+    """The rubric of one later stage: weighted criteria, each scored 0–100 by every panelist."""
+
+    stage: str = Field(alias="tahap", pattern=SLUG_PATTERN, description="Kode tahap yang dinilai dengan rubrik ini.")
+    criteria: tuple[Criterion, ...] = Field(alias="kriteria", min_length=1, description="Kriteria dan bobotnya.")
+
+    @field_validator("criteria")
+    @classmethod
+    def _check_criteria(cls, criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
+        _raise_if(_unique(criteria, "kriteria") + _weights_sum(criteria, "kriteria"))
+        return criteria
 
 
 class Band(_Model):
@@ -546,7 +620,7 @@ def _unique(items: tuple[_Model, ...], what: str, attr: str = "code") -> list[tu
     return problems
 
 
-def _weights_sum(items: tuple[Indicator, ...] | tuple[Stage, ...], what: str) -> list[tuple[Loc, Message]]:
+def _weights_sum(items: tuple[Indicator, ...] | tuple[Stage, ...] | tuple[Criterion, ...], what: str) -> list[tuple[Loc, Message]]:
     total = sum((i.weight for i in items), Decimal(0))
     if total != 100:
         from kipmonev.core.formatting import format_plain
@@ -559,7 +633,11 @@ class Rules(_Model):
     """How an edition turns answers into a final score and qualification."""
 
     stages: tuple[Stage, ...] = Field(alias="tahap", min_length=1, description="Tahap penilaian dan bobotnya; yang pertama 'saq'.")
-    gate: Gate | None = Field(None, alias="gerbang", description="Batas lolos SAQ terverifikasi ke tahap berikutnya; kosong berarti semua lanjut.")
+    gate: Gate | None = Field(None, alias="gerbang", description="Gerbang pertama (biasanya SAQ terverifikasi) ke tahap berikutnya; kosong berarti semua lanjut.")
+    further_gates: tuple[Gate, ...] = Field(
+        (), alias="gerbang_lanjutan", description="Gerbang berikutnya, berurutan, masing-masing pada tahap yang lebih akhir (gerbang berantai, misalnya visitasi ≥ 80 ke wawancara)."
+    )
+    rubrics: tuple[Rubric, ...] = Field((), alias="rubrik", description="Rubrik penilaian panelis per tahap lanjutan (dipakai 'kipmonev panel kit').")
     bands: tuple[Band, ...] = Field(alias="kualifikasi", min_length=1, description="Kualifikasi dari tertinggi ke terendah, dengan batas bawah termasuk.")
     rounding: Rounding = Field(default_factory=Rounding, alias="pembulatan", description="Aturan pembulatan nilai yang diumumkan.")
     evidence_credit: Annotated[Decimal, Field(ge=0, le=1)] = Field(
@@ -579,6 +657,58 @@ class Rules(_Model):
             problems.append(((0, "kode"), FIRST_STAGE_NOT_SAQ.fill(code=stages[0].code)))
         _raise_if(problems)
         return stages
+
+    @model_validator(mode="before")
+    @classmethod
+    def _first_gate_first(cls, data: object) -> object:
+        """Further gates without a first gate: the first of them is the first gate (one way to hold the same rules)."""
+        if isinstance(data, dict):
+            further = data.get("gerbang_lanjutan", data.get("further_gates"))
+            if data.get("gerbang", data.get("gate")) is None and isinstance(further, list | tuple) and further:
+                data = {k: v for k, v in data.items() if k not in {"gate", "further_gates"}}
+                data["gerbang"], data["gerbang_lanjutan"] = further[0], list(further[1:])
+        return data
+
+    @model_validator(mode="after")
+    def _check_gates(self) -> Rules:
+        order = [s.code for s in self.stages]
+        problems: list[tuple[Loc, Message]] = []
+        last = -1
+        for i, gate in enumerate(self.gates):
+            where: Loc = ("gerbang", "tahap") if i == 0 else ("gerbang_lanjutan", i - 1, "tahap")
+            if gate.stage not in order:
+                problems.append((where, gp.GATE_UNKNOWN_STAGE.fill(stage=gate.stage, stages=order)))
+                continue
+            position = order.index(gate.stage)
+            if position == len(order) - 1:
+                problems.append((where, gp.GATE_AFTER_LAST_STAGE.fill(stage=gate.stage)))
+            elif position <= last:
+                problems.append((where, gp.GATES_OUT_OF_ORDER.fill(stage=gate.stage)))
+            last = max(last, position)
+        for j, rubric in enumerate(self.rubrics):
+            if rubric.stage not in order[1:]:
+                problems.append((("rubrik", j, "tahap"), gp.RUBRIC_UNKNOWN_STAGE.fill(stage=rubric.stage, stages=order[1:])))
+            elif any(r.stage == rubric.stage for r in self.rubrics[:j]):
+                problems.append((("rubrik", j, "tahap"), DUPLICATE_CODE.fill(what="rubrik", code=rubric.stage)))
+        _raise_if(problems)
+        return self
+
+    @property
+    def gates(self) -> tuple[Gate, ...]:
+        """Every gate, in order: the first, then the further ones."""
+        return ((self.gate,) if self.gate is not None else ()) + self.further_gates
+
+    @property
+    def simple_gate(self) -> SimpleGate | None:
+        """The gate as a plain SAQ threshold, when it is one and the only one (what a template's formulas can show live)."""
+        g = self.gate
+        if g is None or self.further_gates or g.stage != "saq" or g.top is not None or g.threshold is None or g.on_fail is GateFailRule.REACHED_STAGES:
+            return None
+        return SimpleGate(g.threshold, g.on_fail)
+
+    def rubric_for(self, stage: str) -> Rubric | None:
+        """The rubric of a later stage, if the rules give one."""
+        return next((r for r in self.rubrics if r.stage == stage), None)
 
     @field_validator("bands")
     @classmethod
@@ -632,6 +762,30 @@ def _canonical(value: object) -> object:
     if isinstance(value, StrEnum):
         return value.value
     return value
+
+
+#: Rule keys added to the format after its first release, with their defaults. They enter the content hash
+#: only when set, so editions written before them (and the workbooks made from those) keep their hash.
+_LATE_RULE_KEYS: dict[str, object] = {"gerbang_lanjutan": [], "rubrik": []}
+_LATE_GATE_KEYS: dict[str, object] = {"tahap": "saq", "peringkat": None, "gabungan": "atau", "dasar": "tahap", "seri": "semua_lolos", "nama": None}
+
+
+def _without_late_defaults(data: object) -> object:
+    """The canonical dump without late rule keys that hold their defaults (see :data:`_LATE_RULE_KEYS`)."""
+    if not isinstance(data, dict):
+        return data
+    given = data.get("aturan")
+    if not isinstance(given, dict):
+        return data
+
+    def strip(mapping: dict[str, object], late: dict[str, object]) -> dict[str, object]:
+        return {k: v for k, v in mapping.items() if not (k in late and v == late[k])}
+
+    rules = strip(given, _LATE_RULE_KEYS)
+    gate = rules.get("gerbang")
+    if isinstance(gate, dict):
+        rules["gerbang"] = strip(gate, _LATE_GATE_KEYS)
+    return {**data, "aturan": rules}
 
 
 class Questionnaire(_Model):
@@ -763,7 +917,7 @@ class Questionnaire(_Model):
     @cached_property
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON of the whole edition, rules included: ``sha256:…``."""
-        data = _canonical(self.model_dump(mode="python", by_alias=True))
+        data = _without_late_defaults(_canonical(self.model_dump(mode="python", by_alias=True)))
         blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
         return "sha256:" + hashlib.sha256(blob).hexdigest()
 

@@ -23,6 +23,16 @@ class StageCell(Frozen):
     note: str | None = Field(None, description="Asal nilai tahap, misalnya 'rata-rata 3 panelis'.")
 
 
+class GateCell(Frozen):
+    """One gate's call for a row."""
+
+    label: str
+    reached: bool
+    passed: bool | None
+    score: Score | None = None
+    rank: int | None = None
+
+
 class IndicatorCell(Frozen):
     """One indicator on the body's basis track."""
 
@@ -54,6 +64,7 @@ class BodyRow(Frozen):
     saq_verified: Score | None
     stages: tuple[StageCell, ...]
     gate_passed: bool | None
+    gates: tuple[GateCell, ...] = ()
     final_score: Score | None
     band: BandResult | None
     estimate_score: Score
@@ -87,14 +98,27 @@ class BandCounts(Frozen):
     total: int
 
 
+class GateStep(Frozen):
+    """One gate in the funnel (rule B7): who met it, who passed, who is still undecided, by name."""
+
+    index: int = Field(description="Urutan gerbang, mulai 1.")
+    label: str
+    reached: int = Field(description="Badan publik yang sampai di gerbang ini.")
+    passed: int
+    failed: int
+    undecided: int = Field(description="Belum diputuskan: nilai tahapnya belum ada.")
+    passed_names: tuple[str, ...] = Field(description="Nama badan publik yang lolos, per kategori lalu nama.")
+
+
 class Funnel(Frozen):
-    """Rule B3."""
+    """Rules B3 and B7."""
 
     files: int
     scored: int
     saq_complete: int
     passed_gate: int
     complete: int
+    gates: tuple[GateStep, ...] = ()
 
 
 class IndicatorAverage(Frozen):
@@ -150,6 +174,7 @@ class Recap(Frozen):
     bands: tuple[BandResult, ...]
     rows: tuple[BodyRow, ...]
     errors: tuple[ErrorRow, ...]
+    warnings: tuple[ErrorRow, ...] = Field((), description="Peringatan yang tidak menghentikan penilaian, misalnya baris nilai panelis yang tidak cocok dengan badan publik mana pun.")
     band_counts: tuple[BandCounts, ...]
     funnel: Funnel
     indicators: tuple[IndicatorAverage, ...]

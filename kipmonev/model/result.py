@@ -140,12 +140,19 @@ class StageResult(Frozen):
 
 
 class GateResult(Frozen):
-    """The gate outcome."""
+    """One gate's outcome for the body (rules G1–G6 in :mod:`kipmonev.engine.gates`)."""
 
-    threshold: Score
-    score: Score = Field(description="Nilai SAQ dasar yang dibandingkan.")
-    passed: bool
-    on_fail: str = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq' atau 'tahap_lain_nol'.")
+    threshold: Score | None = Field(description="Nilai minimum (termasuk); kosong bila gerbang hanya memakai peringkat.")
+    score: Score | None = Field(description="Nilai yang dibandingkan (SAQ dasar untuk gerbang pertama); kosong bila belum ada.")
+    passed: bool | None = Field(description="Lolos atau tidak; kosong bila belum dapat diputuskan atau gerbang tidak dicapai.")
+    on_fail: str = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq', 'tahap_lain_nol' atau 'tahap_dicapai'.")
+    stage: str = Field("saq", description="Kode tahap yang nilainya dibandingkan.")
+    label: str | None = Field(None, description="Gerbang dalam kata-kata, misalnya 'SAQ ≥ 60 → Presentasi'.")
+    top: int | None = Field(None, description="N pada 'N teratas per kategori'; kosong bila tanpa peringkat.")
+    join: str | None = Field(None, description="'atau' atau 'dan' bila gerbang memakai batas dan peringkat.")
+    reached: bool = Field(True, description="Badan publik lolos semua gerbang sebelumnya sehingga sampai di gerbang ini.")
+    by: str | None = Field(None, description="Lolos karena 'batas' atau 'peringkat'.")
+    rank: int | None = Field(None, description="Peringkat di kategorinya pada gerbang peringkat (dinilai per batch).")
 
 
 class BandResult(Frozen):
@@ -228,6 +235,8 @@ class Method(StrEnum):
     WEIGHTED_STAGES = "weighted_stages"
     GATE_FAILED_SAQ = "gate_failed_saq"
     GATE_FAILED_ZERO = "gate_failed_zero"
+    GATE_FAILED_REACHED = "gate_failed_reached"
+    GATE_PENDING = "gate_pending"
     STAGE_MISSING = "stage_missing"
 
 
@@ -257,7 +266,8 @@ class Assessment(Frozen):
     saq_self: TrackResult = Field(description="Nilai mandiri.")
     saq_verified: TrackResult | None = Field(description="Nilai verifikasi; kosong bila belum ada jawaban verifikator.")
     stages: tuple[StageResult, ...]
-    gate: GateResult | None
+    gate: GateResult | None = Field(description="Gerbang pertama (sama dengan gates[0]); kosong bila tanpa gerbang.")
+    gates: tuple[GateResult, ...] = Field((), description="Semua gerbang, berurutan (gerbang berantai).")
     outcome: Outcome
     counts: Counts
     questions: tuple[QuestionResult, ...]

@@ -87,7 +87,7 @@ def summary_layout(q: Questionnaire) -> dict[str, str]:
     for stage in q.rules.later_stages:
         cells[f"stage.{stage.code}"] = f"C{row}"
         row += 1
-    if q.rules.gate is not None:
+    if q.rules.simple_gate is not None:
         cells["gate"] = f"C{row}"
         row += 1
     cells["final"] = f"C{row}"
@@ -389,8 +389,9 @@ def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict
         put(ws, row, 2, None)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         shown = f'IF(ISNUMBER({number}),{round_formula(number, rnd)},"{tx.NO_VALUE}")'
-        if q.rules.gate is not None and q.rules.gate.on_fail is GateFailRule.OTHER_STAGES_ZERO:
-            shown = f"IF({basis}>={num(q.rules.gate.threshold)},{shown},0)"  # S6: later stages count 0 below the gate
+        simple = q.rules.simple_gate
+        if simple is not None and simple.on_fail is GateFailRule.OTHER_STAGES_ZERO:
+            shown = f"IF({basis}>={num(simple.threshold)},{shown},0)"  # S6: later stages count 0 below the gate
         put(ws, row, 3, "=" + shown)
         ws.cell(row=row, column=3).number_format = score_format
         stage_values.append((num(stage.weight), f"$C${row}"))
@@ -399,7 +400,7 @@ def summary_sheet(wb: Workbook, q: Questionnaire, calc_last: int, ind_rows: dict
     all_present = "AND(" + ",".join(f"ISNUMBER({c})" for _, c in stage_values) + ")" if stage_values else "TRUE()"
     # S6/S7: weighted stages when every stage score is in; the basis SAQ as the estimate otherwise.
     final = f"IF({all_present},{weighted},{basis})"
-    gate = q.rules.gate
+    gate = q.rules.simple_gate
     if gate is not None:
         row = int(layout["gate"][1:])
         passed = f"({basis}>={num(gate.threshold)})"

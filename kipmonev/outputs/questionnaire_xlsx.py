@@ -30,6 +30,8 @@ from kipmonev.model.questionnaire import (
     ChecklistItem,
     ChecklistQuestion,
     ChoiceQuestion,
+    Criterion,
+    Gate,
     Group,
     Indicator,
     Level,
@@ -38,6 +40,7 @@ from kipmonev.model.questionnaire import (
     Questionnaire,
     Range,
     Rounding,
+    Rubric,
     RuleNote,
     Rules,
     Stage,
@@ -78,6 +81,19 @@ _FIELD_OF: dict[str, tuple[type[BaseModel], str]] = {
     "Tahap.nama": (Stage, "name"),
     "Tahap.bobot": (Stage, "weight"),
     "Tahap.jika_tidak_lolos": (Rules, "gate"),
+    "Gerbang.tahap": (Gate, "stage"),
+    "Gerbang.batas": (Gate, "threshold"),
+    "Gerbang.peringkat": (Gate, "top"),
+    "Gerbang.gabungan": (Gate, "join"),
+    "Gerbang.dasar": (Gate, "basis"),
+    "Gerbang.seri": (Gate, "ties"),
+    "Gerbang.jika_tidak_lolos": (Gate, "on_fail"),
+    "Gerbang.nama": (Gate, "name"),
+    "Rubrik.tahap": (Rubric, "stage"),
+    "Rubrik.kode": (Criterion, "code"),
+    "Rubrik.nama": (Criterion, "name"),
+    "Rubrik.bobot": (Criterion, "weight"),
+    "Rubrik.deskripsi": (Criterion, "description"),
     "Kualifikasi.kode": (Band, "code"),
     "Kualifikasi.nama": (Band, "name"),
     "Kualifikasi.batas_bawah": (Band, "lower"),
@@ -173,12 +189,41 @@ def _item_row(code: str, item: ChecklistItem) -> dict[str, Any]:
     return {"kode_pertanyaan": code, "kode_butir": item.code, "label": item.label, "poin": json_number(item.points)}
 
 
+def _plain_gate(rules: Rules) -> bool:
+    """Whether the rules' only gate is a plain SAQ threshold, written on the Tahap sheet as before the Gerbang sheet."""
+    g = rules.gate
+    return g is not None and not rules.further_gates and set(g.model_dump(exclude_defaults=True, by_alias=True)) <= {"batas", "jika_tidak_lolos"} and g.threshold is not None
+
+
 def _stage_rows(rules: Rules) -> Iterable[dict[str, Any]]:
     for i, stage in enumerate(rules.stages):
         row: dict[str, Any] = {"kode": stage.code, "nama": stage.name, "bobot": json_number(stage.weight)}
-        if i == 0 and rules.gate is not None:
-            row.update(batas_lolos=json_number(rules.gate.threshold), jika_tidak_lolos=rules.gate.on_fail.value)
+        gate = rules.gate
+        if i == 0 and gate is not None and gate.threshold is not None and _plain_gate(rules):
+            row.update(batas_lolos=json_number(gate.threshold), jika_tidak_lolos=gate.on_fail.value)
         yield row
+
+
+def _gate_rows(rules: Rules) -> Iterable[dict[str, Any]]:
+    if _plain_gate(rules):
+        return
+    for g in rules.gates:
+        yield {
+            "tahap": g.stage,
+            "batas": None if g.threshold is None else json_number(g.threshold),
+            "peringkat": g.top,
+            "gabungan": g.join.value,
+            "dasar": g.basis.value,
+            "seri": g.ties.value,
+            "jika_tidak_lolos": g.on_fail.value,
+            "nama": g.name,
+        }
+
+
+def _rubric_rows(rules: Rules) -> Iterable[dict[str, Any]]:
+    for rubric in rules.rubrics:
+        for c in rubric.criteria:
+            yield {"tahap": rubric.stage, "kode": c.code, "nama": c.name, "bobot": json_number(c.weight), "deskripsi": c.description}
 
 
 def _note_rows(q: Questionnaire) -> Iterable[dict[str, Any]]:
@@ -288,8 +333,8 @@ def export_questionnaire(q: Questionnaire) -> Workbook:
     """Build the authoring workbook of an edition.
 
     Returns:
-        A new workbook with the sheets Pengaturan, Indikator, Pertanyaan, Pilihan, Tahap, Kualifikasi
-        and Keterangan; :func:`kipmonev.sources.questionnaire_xlsx.import_questionnaire` reads it back unchanged.
+        A new workbook with the sheets Pengaturan, Indikator, Pertanyaan, Pilihan, Tahap, Gerbang,
+        Kualifikasi, Rubrik and Keterangan; :func:`kipmonev.sources.questionnaire_xlsx.import_questionnaire` reads it back unchanged.
     """
     wb = Workbook()
     wb.properties.title = q.title
@@ -305,6 +350,8 @@ def export_questionnaire(q: Questionnaire) -> Workbook:
     _fill(sheets["Pertanyaan"], lay.QUESTIONS, (_question_row(x) for x in q.questions))
     _fill(sheets["Pilihan"], lay.OPTIONS, (row for x in q.questions for row in _option_rows(x)))
     _fill(sheets["Tahap"], lay.STAGES, _stage_rows(q.rules))
+    _fill(sheets["Gerbang"], lay.GATES, _gate_rows(q.rules))
+    _fill(sheets["Rubrik"], lay.RUBRICS, _rubric_rows(q.rules))
     bands = sheets["Kualifikasi"]
     _fill(bands, lay.BANDS, ({"kode": b.code, "nama": b.name, "batas_bawah": json_number(b.lower), "warna": b.color, "pesan": b.message} for b in q.rules.bands))
     for line, band in enumerate(q.rules.bands, start=2):

@@ -106,6 +106,11 @@ def _error_rows(recap: Recap) -> Iterable[list[Cell | float]]:
         yield [e.file, e.where, e.code, e.message]
 
 
+def _warning_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    for w in recap.warnings:
+        yield [w.file, w.where, w.code, w.message]
+
+
 # --- XLSX ---------------------------------------------------------------------------
 
 def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell | float]], first: bool = False) -> Worksheet:
@@ -162,6 +167,8 @@ def recap_workbook(recap: Recap) -> Workbook:
         # Bodies with nothing scorable: by name and status, never with a score (rule B6).
         _sheet(wb, "Tidak Berpartisipasi", _PARTICIPATION_HEADER, _non_participant_rows(recap))
     _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
+    if recap.warnings:
+        _sheet(wb, "Peringatan", _ERROR_HEADER, _warning_rows(recap))
     wb.properties.creator = "kipmonev"
     # The recap's own date, not the clock: the same recap always gives the same bytes.
     stamp = dt.datetime.combine(dt.date.fromisoformat(recap.date), dt.time())

@@ -431,8 +431,14 @@ def load_document(path: Path) -> Questionnaire | RuleSet:
 
 
 def with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
-    """Return the edition with another commission's rules (stages, gate, bands, rounding) applied."""
+    """Return the edition with another commission's rules (stages, gates, bands, rounding) and name applied.
+
+    The commission's name replaces the edition's (templates and reports name the commission that runs the
+    assessment), unless the rule set is the one the edition was written for.
+    """
     # Re-validated rather than model_copy'd, so cached values such as the content hash are recomputed.
     data = questionnaire.model_dump(by_alias=True)
     data.update(aturan=rule_set.rules.model_dump(by_alias=True), aturan_id=rule_set.id)
+    if rule_set.id != questionnaire.rule_set:
+        data.update(komisi=rule_set.commission)
     return Questionnaire.model_validate(data)

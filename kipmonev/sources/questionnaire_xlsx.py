@@ -217,6 +217,39 @@ def _stages(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
         rules["gerbang"] = record(reader, ("aturan", "gerbang"), rows[0], gate_keys)
 
 
+def _gates(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
+    """The Gerbang sheet: the gates in order; with a gate on the Tahap sheet already, the further gates."""
+    rows, _ = read_table(reader, ws, lay.GATES)
+    fields = [c.key for c in lay.GATES.columns]  # the columns are named as the format's keys
+    first = "gerbang" not in rules
+    further: list[dict[str, Any]] = []
+    for row in rows:
+        if first:
+            rules["gerbang"] = record(reader, ("aturan", "gerbang"), row, fields)
+            first = False
+        else:
+            further.append(record(reader, ("aturan", "gerbang_lanjutan", len(further)), row, fields))
+    if further:
+        rules["gerbang_lanjutan"] = further
+
+
+def _rubrics(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
+    """The Rubrik sheet: criteria rows grouped into one rubric per stage, in the order stages first appear."""
+    rows, _ = read_table(reader, ws, lay.RUBRICS)
+    rubrics: list[dict[str, Any]] = []
+    for row in rows:
+        stage = row.values.get("tahap")
+        rubric = next((r for r in rubrics if r["tahap"] == stage), None)
+        if rubric is None:
+            rubric = {"tahap": stage, "kriteria": []}
+            reader.where[("aturan", "rubrik", len(rubrics), "tahap")] = row.places["tahap"]
+            rubrics.append(rubric)
+        index = rubrics.index(rubric)
+        rubric["kriteria"].append(record(reader, ("aturan", "rubrik", index, "kriteria", len(rubric["kriteria"])), row, ("kode", "nama", "bobot", "deskripsi")))
+    if rubrics:
+        rules["rubrik"] = rubrics
+
+
 def _bands(reader: Reader, ws: Sheet, rules: dict[str, Any]) -> None:
     rows, _ = read_table(reader, ws, lay.BANDS)
     rules["kualifikasi"] = [record(reader, ("aturan", "kualifikasi", i), row, ("kode", "nama", "batas_bawah", "warna", "pesan")) for i, row in enumerate(rows)]
@@ -343,8 +376,12 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
                 _options(reader, sheets["Pilihan"], data)
         if "Tahap" in sheets:
             _stages(reader, sheets["Tahap"], rules)
+        if "Gerbang" in sheets:
+            _gates(reader, sheets["Gerbang"], rules)
         if "Kualifikasi" in sheets:
             _bands(reader, sheets["Kualifikasi"], rules)
+        if "Rubrik" in sheets:
+            _rubrics(reader, sheets["Rubrik"], rules)
         if "Keterangan" in sheets:
             _notes(reader, sheets["Keterangan"], data)
         if "Kelompok" in sheets:

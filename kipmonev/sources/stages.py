@@ -1,14 +1,24 @@
 """Later-stage scores (presentasi/uji publik, visitasi) read from a CSV or XLSX keyed by body ID.
 
-Layout: one row per body (and per stage, when the rules have several later stages); a column with the body
-ID, an optional ``tahap`` column, and one column per panelist. Empty panelist cells are skipped. The
-panelists' scores are combined by :func:`kipmonev.engine.stages.combine`.
+Layout: a header row, then one row per body (and per stage, when the rules have several later stages).
+Columns are recognised by their header (case and spaces aside), in any order:
+
+- the body's ID: ``ID``, ``Kode``, ``ID Badan Publik``, ``Kode Badan Publik``… (:data:`ID_ALIASES`);
+- the body's name: ``Nama``, ``Nama Badan Publik``, ``Badan Publik`` (used only for rows without an ID);
+- the stage, optional: ``Tahap`` or ``Kode Tahap``;
+- panelists: ``P1``, ``Panelis 1``, ``Panelis A``, ``Juri 2``, ``Penilai 3``, ``Nilai Panelis A``,
+  ``Nilai Juri 1``…, or declared in the file as ``Panelis: <nama>`` (also ``Juri:``, ``Penilai:``).
+
+Every other column (``No``, ``Rata-rata``, ``Jumlah``, ``Keterangan``…) is ignored, and listed as ignored,
+so that a row number or a total is never averaged in as a panelist. Empty panelist cells are skipped.
+The panelists' scores are combined by :func:`kipmonev.engine.stages.combine`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,21 +26,19 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.numbers import parse_number
-from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageScore, combine
+from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageFile, StageRow, StageScore, combine
+from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import display
-from kipmonev.sources.problems import (
-    STAGE_FILE_BAD_SCORE,
-    STAGE_FILE_DUPLICATE,
-    STAGE_FILE_EMPTY_ROW,
-    STAGE_FILE_NO_ID_COLUMN,
-    STAGE_FILE_NO_PANELISTS,
-    STAGE_FILE_UNREADABLE,
-)
+from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW, STAGE_FILE_UNREADABLE
 
 ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
 STAGE_ALIASES = ("tahap", "kode tahap")
-_NAME_ALIASES = ("nama", "nama badan publik", "badan publik")
+NAME_ALIASES = ("nama", "nama badan publik", "badan publik")
+#: Panelist headers: an optional "nilai", a panelist word, then a number or a single letter (``P`` takes numbers only).
+PANELIST_HEADER = re.compile(r"^(?:nilai\s+)?(?:(?:panelis|panel|juri|penilai)\s*[-_.]?\s*(?:\d{1,3}|[a-z])|p\s*[-_.]?\s*\d{1,3})$")
+#: A panelist declared by name: ``Panelis: Dr. Ani``.
+DECLARED_PANELIST = re.compile(r"^(?:panelis|juri|penilai)\s*:\s*(\S.*)$", re.IGNORECASE)
 
 
 class StageScoreError(KipmonevError):
@@ -76,9 +84,21 @@ def _number(text: str) -> Decimal | None:
     return value if value is not None and 0 <= value <= 100 else None
 
 
-#: The key used when the file has no ``tahap`` column: the rules' only later stage.
-def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[str, dict[str, StageScore]]:
-    """Read the stage-score file: body ID → stage code (or :data:`ONLY_STAGE`) → combined score.
+def _key(header: str) -> str:
+    return " ".join(header.replace("\u00a0", " ").split()).casefold()
+
+
+def panelist_name(header: str) -> str | None:
+    """The panelist a header names (``Panelis: Dr. Ani`` → ``Dr. Ani``; ``P1`` → ``P1``), else ``None``."""
+    text = " ".join(header.replace("\u00a0", " ").split())
+    declared = DECLARED_PANELIST.match(text)
+    if declared:
+        return declared.group(1).strip()
+    return text if PANELIST_HEADER.match(text.casefold()) else None
+
+
+def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFile:
+    """Read the stage-score file: the panelist columns used, the columns ignored, and one row per body and stage.
 
     Raises:
         StageScoreError: Every problem in the file at once, each with its cell.
@@ -92,37 +112,56 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
         raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (STAGE_FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
-        raise StageScoreError("Berkas nilai tahap kosong.", (STAGE_FILE_NO_ID_COLUMN.at(Location(source), aliases=tuple(ID_ALIASES)),))
-    header = [c.strip().casefold() for c in rows[header_index]]
+        raise StageScoreError("Berkas nilai tahap kosong.", (pp.NO_BODY_COLUMN.at(Location(source), aliases=ID_ALIASES),))
+    raw_header = [" ".join(c.split()) for c in rows[header_index]]
+    header = [_key(c) for c in raw_header]
 
     def where(r: int, c: int) -> Location:
         if sheet is not None:
             return Location(source, sheet=sheet, cell=_cell(r, c))
-        return Location(source, line=r + 1, field=rows[header_index][c] if c < len(rows[header_index]) else None)
+        return Location(source, line=r + 1, field=raw_header[c] if c < len(raw_header) else None)
+
+    def header_cell(c: int) -> Location:
+        return Location(source, sheet=sheet, cell=_cell(header_index, c)) if sheet is not None else Location(source, line=header_index + 1)
 
     id_col = next((i for i, h in enumerate(header) if h in ID_ALIASES), None)
     stage_col = next((i for i, h in enumerate(header) if h in STAGE_ALIASES), None)
-    skip = {id_col, stage_col} | {i for i, h in enumerate(header) if h in _NAME_ALIASES or not h}
-    panel_cols = [i for i in range(len(header)) if i not in skip]
+    name_col = next((i for i, h in enumerate(header) if h in NAME_ALIASES), None)
+    known = {id_col, stage_col, name_col}
+    panel: list[tuple[int, str]] = []
+    ignored: list[str] = []
     problems: list[Problem] = []
-    header_row = Location(source, sheet=sheet, cell=_cell(header_index, 0)) if sheet is not None else Location(source, line=header_index + 1)
-    if id_col is None:
-        problems.append(STAGE_FILE_NO_ID_COLUMN.at(header_row, aliases=tuple(ID_ALIASES)))
-    if not panel_cols:
-        problems.append(STAGE_FILE_NO_PANELISTS.at(header_row))
-    if problems or id_col is None:
+    for i, h in enumerate(raw_header):
+        if i in known or not h:
+            continue
+        name = panelist_name(h)
+        if name is None:
+            ignored.append(h)
+        elif any(name.casefold() == other.casefold() for _, other in panel):
+            problems.append(pp.DUPLICATE_PANELIST.at(header_cell(i), panelist=name))
+        else:
+            panel.append((i, name))
+    if id_col is None and name_col is None:
+        problems.append(pp.NO_BODY_COLUMN.at(header_cell(0), aliases=ID_ALIASES))
+    if not panel:
+        problems.append(pp.NO_PANEL_COLUMNS.at(header_cell(0), ignored=ignored or ["tidak ada"]))
+    if problems:
         raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
-    result: dict[str, dict[str, StageScore]] = {}
+    result: list[StageRow] = []
     seen: set[tuple[str, str]] = set()
     for r in range(header_index + 1, len(rows)):
         row = rows[r] + [""] * (len(header) - len(rows[r]))
-        body = row[id_col].strip()
-        if not body:
+        body = row[id_col].strip() if id_col is not None else ""
+        body_name = " ".join(row[name_col].split()) if name_col is not None else ""
+        if not body and not body_name:
             continue
+        key_col = id_col if body or name_col is None else name_col
+        assert key_col is not None
+        label = body or body_name
         stage = row[stage_col].strip().casefold() if stage_col is not None else ONLY_STAGE
-        scores: list[Decimal] = []
+        scores: list[tuple[str, Decimal]] = []
         bad = False
-        for c in panel_cols:
+        for c, panelist in panel:
             text = row[c].strip()
             if not text:
                 continue
@@ -131,16 +170,33 @@ def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[
                 bad = True
                 problems.append(STAGE_FILE_BAD_SCORE.at(where(r, c), given=text))
             else:
-                scores.append(value)
-        if (body, stage) in seen:
-            problems.append(STAGE_FILE_DUPLICATE.at(where(r, id_col), body=body, stage=stage))
+                scores.append((panelist, value))
+        key = (body.casefold() if body else "\0" + " ".join(body_name.casefold().split()), stage)
+        if key in seen:
+            problems.append(STAGE_FILE_DUPLICATE.at(where(r, key_col), body=label, stage=stage))
         elif bad:
-            seen.add((body, stage))
+            pass
         elif not scores:
-            problems.append(STAGE_FILE_EMPTY_ROW.at(where(r, id_col), body=body))
+            problems.append(STAGE_FILE_EMPTY_ROW.at(where(r, key_col), body=label))
         else:
-            result.setdefault(body, {})[stage] = StageScore(combine(scores, rule), len(scores), rule)
-        seen.add((body, stage))
+            value = combine([v for _, v in scores], rule)
+            result.append(StageRow(len(result), where(r, key_col), body, body_name, stage, StageScore(value, len(scores), rule, tuple(scores))))
+        seen.add(key)
     if problems:
         raise StageScoreError(f"{source}: {len(problems)} masalah di berkas nilai tahap.", tuple(problems))
-    return result
+    return StageFile(source, tuple(n for _, n in panel), tuple(ignored), tuple(result))
+
+
+def read_stage_scores(path: Path, rule: CombineRule = CombineRule.MEAN) -> dict[str, dict[str, StageScore]]:
+    """Read the stage-score file keyed by body ID as written: body ID → stage code (or :data:`ONLY_STAGE`) → score.
+
+    Rows without an ID are left out; the batch matches those by name (:func:`read_stage_file`).
+
+    Raises:
+        StageScoreError: Every problem in the file at once, each with its cell.
+    """
+    out: dict[str, dict[str, StageScore]] = {}
+    for row in read_stage_file(path, rule).rows:
+        if row.body_id:
+            out.setdefault(row.body_id, {})[row.stage] = row.score
+    return out

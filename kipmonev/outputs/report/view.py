@@ -17,6 +17,7 @@ from kipmonev.model.result import (
     AnswerResult,
     Assessment,
     Fulfilment,
+    GateResult,
     Improvement,
     IndicatorResult,
     Method,
@@ -297,28 +298,58 @@ def _formula(a: Assessment) -> tuple[str, str | None]:
     match o.method:
         case Method.SAQ_ONLY:
             return f"{head} = {_basis_label(a)} = {result}", None
-        case Method.GATE_FAILED_SAQ:
-            score, threshold = (format_number(gate.score), format_number(gate.threshold)) if gate is not None else ("–", "–")
-            note = f"Nilai SAQ {score} di bawah batas gerbang {threshold}, sehingga nilai akhir sama dengan {_basis_label(a)} dan tahap lanjutan tidak dihitung."
+        case Method.GATE_FAILED_SAQ if gate is not None and len(a.gates) <= 1 and gate.threshold is not None and gate.top is None:
+            note = f"Nilai SAQ {_num(gate.score)} di bawah batas gerbang {_num(gate.threshold)}, sehingga nilai akhir sama dengan {_basis_label(a)} dan tahap lanjutan tidak dihitung."
             return f"{head} = {_basis_label(a)} = {result}", note
-        case Method.GATE_FAILED_ZERO:
-            threshold = format_number(gate.threshold) if gate is not None else "–"
-            return f"{head} = {terms} = {result}", f"Nilai SAQ di bawah batas gerbang {threshold}, sehingga tahap lanjutan bernilai 0."
+        case Method.GATE_FAILED_ZERO if gate is not None and len(a.gates) <= 1 and gate.threshold is not None and gate.top is None:
+            return f"{head} = {terms} = {result}", f"Nilai SAQ di bawah batas gerbang {_num(gate.threshold)}, sehingga tahap lanjutan bernilai 0."
+        case Method.GATE_FAILED_SAQ | Method.GATE_FAILED_ZERO | Method.GATE_FAILED_REACHED:
+            failed = next((g for g in a.gates if g.passed is False), gate)
+            label = clean_text(failed.label or "") if failed is not None else ""
+            formula = f"{head} = {_basis_label(a)} = {result}" if o.method is Method.GATE_FAILED_SAQ else f"{head} = {terms} = {result}"
+            return formula, f"Tidak lolos gerbang {label}; {FAIL_RULES.get(failed.on_fail if failed else '', '')}."
+        case Method.GATE_PENDING:
+            return f"Nilai akhir = {terms}", f"Keputusan gerbang peringkat diambil saat semua badan publik dinilai bersama; perkiraan sementara = {_basis_label(a)} = {result}."
         case Method.STAGE_MISSING:
             missing = ", ".join(clean_text(s.name) for s in a.stages if s.score is None)
             return f"Nilai akhir = {terms}", f"Nilai tahap {missing} belum ada; perkiraan sementara = {_basis_label(a)} = {result}."
     return f"{head} = {terms} = {result}", None
 
 
+#: What a body that fails a gate receives, in words.
+FAIL_RULES = {
+    "nilai_saq": "nilai akhirnya sama dengan nilai SAQ",
+    "tahap_lain_nol": "tahap yang tidak diikuti bernilai 0",
+    "tahap_dicapai": "nilai akhirnya rata-rata berbobot tahap yang diikuti",
+}
+
+
+def _num(value: Decimal | None) -> str:
+    return "–" if value is None else format_number(value)
+
+
+def _gate_line(g: GateResult) -> str:
+    label = clean_text(g.label or "")
+    if not g.reached:
+        return f"{label}: tidak dicapai."
+    if g.passed is None:
+        return f"{label}: belum diputuskan (nilai {_num(g.score)})."
+    why = ("peringkat " + str(g.rank) if g.by == "peringkat" else f"batas {_num(g.threshold)}") if g.passed else FAIL_RULES.get(g.on_fail, g.on_fail)
+    rank = f", peringkat {g.rank} di kategorinya" if g.rank is not None and g.by != "peringkat" else ""
+    return f"{label}: nilai {_num(g.score)}{rank}, {'lolos' if g.passed else 'tidak lolos'} ({why})."
+
+
 def _gate_text(a: Assessment) -> str | None:
     g = a.gate
     if g is None:
         return None
+    if len(a.gates) > 1 or g.top is not None or g.threshold is None or g.stage != "saq" or g.passed is None:
+        return " ".join(_gate_line(x) for x in a.gates or (g,))
     later = ", ".join(clean_text(s.name) for s in a.stages if s.code != "saq") or "tahap berikutnya"
     if g.passed:
-        return f"Nilai SAQ {format_number(g.score)} ≥ batas {format_number(g.threshold)}: lolos ke {later}."
+        return f"Nilai SAQ {_num(g.score)} ≥ batas {_num(g.threshold)}: lolos ke {later}."
     rule = "nilai akhir = nilai SAQ" if g.on_fail == "nilai_saq" else "tahap lanjutan bernilai 0"
-    return f"Nilai SAQ {format_number(g.score)} < batas {format_number(g.threshold)}: tidak lolos ke {later} ({rule})."
+    return f"Nilai SAQ {_num(g.score)} < batas {_num(g.threshold)}: tidak lolos ke {later} ({rule})."
 
 
 def _identity(body: BodyIdentity, category: str) -> tuple[tuple[str, str], ...]:
@@ -341,11 +372,17 @@ def _stage_rows(a: Assessment) -> tuple[StageRow, ...]:
 def _methodology(a: Assessment) -> Methodology:
     r = a.rules
     places = "tanpa pembulatan" if r.rounding_places is None else f"{r.rounding_places} desimal, {ROUNDING_LABELS.get(r.rounding_mode, r.rounding_mode)}"
+    simple = a.gate is not None and len(a.gates) <= 1 and a.gate.threshold is not None and a.gate.top is None and a.gate.stage == "saq" and a.gate.on_fail != "tahap_dicapai"
     if a.gate is None:
         gate = "Tidak ada gerbang: semua badan publik dinilai pada setiap tahap."
-    else:
+    elif simple:
         rule = "nilai akhirnya sama dengan nilai SAQ" if a.gate.on_fail == "nilai_saq" else "tahap lanjutannya bernilai 0"
-        gate = f"Nilai SAQ minimal {format_number(a.gate.threshold)} (termasuk) untuk lolos ke tahap berikutnya; badan publik yang tidak lolos, {rule}."
+        gate = f"Nilai SAQ minimal {_num(a.gate.threshold)} (termasuk) untuk lolos ke tahap berikutnya; badan publik yang tidak lolos, {rule}."
+    else:
+        parts = [f"{clean_text(g.label or '')} (yang tidak lolos: {FAIL_RULES.get(g.on_fail, g.on_fail)})" for g in (a.gates or (a.gate,))]
+        ranked = any(g.top is not None for g in a.gates)
+        ties = " Peringkat per kategori dihitung atas semua badan publik yang dinilai bersama; nilai yang sama berbagi peringkat." if ranked else ""
+        gate = "Gerbang berurutan: " + "; ".join(parts) + "." + ties
     missing = (
         "Pertanyaan yang tidak dijawab bernilai 0."
         if r.missing_answers == "nol"
