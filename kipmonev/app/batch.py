@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from kipmonev.app.problems import (
     BATCH_DUPLICATE_BODY,
     BATCH_INPUT_INSIDE_OUTPUT,
@@ -23,6 +25,7 @@ from kipmonev.app.problems import (
     BATCH_UNLOCATED,
     PREVIOUS_UNREADABLE,
 )
+from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
@@ -32,11 +35,13 @@ from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
 from kipmonev.engine.stages import CombineRule, StageFile, match_rows, stage_scores_for, unmatched_rows
 from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.workbook_layout import STAGE_FIRST_ROW
 from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult
 from kipmonev.model.round import BodyStatus, RosterEntry
 from kipmonev.model.submission import Notice, Submission
+from kipmonev.outputs.fill import STAGE_SCORE_COLUMN
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
@@ -190,6 +195,29 @@ def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
     return _Failed(tuple(ErrorRow(file=file, code=p.code, where=str(p.location), message=p.message) for p in problems))
 
 
+def _stages_of(made_for: Questionnaire, applied: Questionnaire, submission: Submission, file: str, rule_set: str) -> tuple[Submission, tuple[Problem, ...]]:
+    """Stage scores typed in a workbook for stages the applied rule set does not have: left out, each reported at its cell.
+
+    The Tahap sheet is locked, so its stage codes cannot be changed; the fix is a stage-score file.
+    """
+    known = [s.code for s in applied.rules.later_stages]
+    order = [s.code for s in made_for.rules.later_stages]
+    dropped = [code for code in submission.stage_scores if code not in known]
+    if not dropped:
+        return submission, ()
+    problems = tuple(
+        STAGE_NOT_IN_RULE_SET.at(
+            Location(file, sheet=tx.SHEET_STAGES, cell=f"{get_column_letter(STAGE_SCORE_COLUMN)}{STAGE_FIRST_ROW + order.index(code)}" if code in order else None),
+            stage=code,
+            rule_set=rule_set,
+            stages=known or ["(tidak ada)"],
+        )
+        for code in dropped
+    )
+    kept = {k: v for k, v in submission.stage_scores.items() if k in known}
+    return submission.model_copy(update={"stage_scores": kept, "notices": (*submission.notices, *(Notice.of(p) for p in problems))}), problems
+
+
 def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Failed:
     """Read, score and summarise one workbook, and write its result; every failure becomes error rows.
 
@@ -201,8 +229,11 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
     file = str(path)
     try:
         questionnaire, submission = _read(path, state.editions)
+        carried: tuple[Problem, ...] = ()
         if state.rule_set is not None:
+            made_for = questionnaire
             questionnaire = with_rule_set(questionnaire, state.rule_set)
+            submission, carried = _stages_of(made_for, questionnaire, submission, file, state.rule_set.id)
         notes: dict[str, str] = {}
         used: tuple[int, ...] = ()
         warnings: tuple[Problem, ...] = ()
@@ -233,7 +264,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
         basis = (assessment.saq_verified or assessment.saq_self).score
         values = gate_values(rules, basis, submission.stage_scores)
         ranked = GateGroup(rules, questionnaire.category, values, tuple((g.passed, g.rank) for g in assessment.gates))
-    return _Scored(row, assessment.rules.bands, used, _errors(file, warnings).errors, index, ranked)
+    return _Scored(row, assessment.rules.bands, used, _errors(file, (*carried, *warnings)).errors, index, ranked)
 
 
 # --- the batch ----------------------------------------------------------------------------
