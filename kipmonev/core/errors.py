@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kipmonev.core.problems import MORE_PROBLEMS
+
 #: The most problems one error message lists before it says how many more there are.
 MAX_LISTED_PROBLEMS = 50
 
@@ -106,7 +108,7 @@ class KipmonevError(Exception):
         lines += [f"- {p}" for p in self.problems[:MAX_LISTED_PROBLEMS]]
         extra = len(self.problems) - MAX_LISTED_PROBLEMS
         if extra > 0:
-            lines.append(f"- …dan {extra} masalah lainnya.")
+            lines.append(MORE_PROBLEMS.format(count=extra))
         return "\n".join(lines)
 
 

@@ -269,3 +269,15 @@ def stage_label(name: str) -> str:
 
 FINAL_LABEL = "Perkiraan nilai akhir"
 BAND_LABEL = "Perkiraan kualifikasi"
+
+#: Labels accepted on the Identitas sheet for each identity field (matched case-insensitively), as people retype them.
+IDENTITY_ALIASES: dict[str, tuple[str, ...]] = {
+    "name": ("nama badan publik", "nama instansi", "badan publik"),
+    "category": ("kategori", "kategori badan publik"),
+    "id": ("kode/id badan publik", "kode badan publik", "id badan publik", "kode/id"),
+    "province": ("provinsi",),
+    "website": ("alamat situs web", "situs web", "website", "alamat website"),
+    "ppid_name": ("nama ppid",),
+    "ppid_email": ("email ppid", "e-mail ppid", "surel ppid"),
+    "year": ("tahun penilaian", "tahun"),
+}

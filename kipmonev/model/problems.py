@@ -33,3 +33,14 @@ VERSION_FORMAT = Entry("KM-Q-023", ERROR, "versi {value} tidak berbentuk yyyymmd
 RANGE_TO_INCLUSIVE = Text("s.d.")
 RANGE_TO_EXCLUSIVE = Text("s.d. kurang dari")
 RANGE_ABOVE = Text("lebih dari {low}")
+
+# What each code pattern asks for, in words, for error messages.
+PATTERN_CODE = Text("tulis kode bertingkat seperti 'JI.2.3': kode indikator, lalu 1–3 nomor dipisah titik")
+PATTERN_INDICATOR = Text("tulis 2–4 huruf kapital, misalnya 'JI'")
+PATTERN_ITEM = Text("tulis 1–3 huruf kecil atau angka, misalnya 'a'")
+PATTERN_ID = Text("tulis huruf kecil, angka dan tanda hubung, misalnya 'ki-pusat-2025-bumn'")
+PATTERN_SLUG = Text("tulis huruf kecil dan garis bawah, misalnya 'menuju_informatif'")
+PATTERN_COLOR = Text("tulis warna berbentuk '#rrggbb', misalnya '#1b7a3a'")
+
+#: The label of the "not applicable" answer, reserved in every question.
+NA_ANSWER = Text("Tidak Berlaku")

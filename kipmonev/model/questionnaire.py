@@ -48,9 +48,16 @@ from kipmonev.model.problems import (
     DUPLICATE_LABEL,
     EMPTY_INDICATOR,
     FIRST_STAGE_NOT_SAQ,
+    NA_ANSWER,
     NOTE_WITHOUT_REASON,
     NOTE_WITHOUT_SOURCE,
     OPEN_RANGE_NOT_LAST,
+    PATTERN_CODE,
+    PATTERN_COLOR,
+    PATTERN_ID,
+    PATTERN_INDICATOR,
+    PATTERN_ITEM,
+    PATTERN_SLUG,
     RANGE_ABOVE,
     RANGE_EMPTY,
     RANGE_TO_EXCLUSIVE,
@@ -63,7 +70,7 @@ from kipmonev.model.problems import (
 )
 
 #: The label of the "not applicable" answer, reserved in every question.
-NA_LABEL = "Tidak Berlaku"
+NA_LABEL = NA_ANSWER.text()
 YES_LABEL = "Ya"
 NO_LABEL = "Tidak"
 #: The answer that claims "Ya" with a substitute evidence, unless the question names its own.
@@ -78,12 +85,12 @@ COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
 #: What each pattern asks for, in words, for error messages.
 PATTERN_HELP = {
-    CODE_PATTERN: "tulis kode bertingkat seperti 'JI.2.3': kode indikator, lalu 1–3 nomor dipisah titik",
-    INDICATOR_PATTERN: "tulis 2–4 huruf kapital, misalnya 'JI'",
-    ITEM_PATTERN: "tulis 1–3 huruf kecil atau angka, misalnya 'a'",
-    ID_PATTERN: "tulis huruf kecil, angka dan tanda hubung, misalnya 'ki-pusat-2025-bumn'",
-    SLUG_PATTERN: "tulis huruf kecil dan garis bawah, misalnya 'menuju_informatif'",
-    COLOR_PATTERN: "tulis warna berbentuk '#rrggbb', misalnya '#1b7a3a'",
+    CODE_PATTERN: PATTERN_CODE.text(),
+    INDICATOR_PATTERN: PATTERN_INDICATOR.text(),
+    ITEM_PATTERN: PATTERN_ITEM.text(),
+    ID_PATTERN: PATTERN_ID.text(),
+    SLUG_PATTERN: PATTERN_SLUG.text(),
+    COLOR_PATTERN: PATTERN_COLOR.text(),
 }
 
 Loc = tuple[str | int, ...]

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from openpyxl.utils import get_column_letter
 
+from kipmonev.core.catalogue import quoted
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
 from kipmonev.engine.scoring import evidence_kind
@@ -79,7 +80,7 @@ def _columns(r: ReadState, sheet: Sheet) -> _Columns | None:
             if cols.evidence is None:
                 r.fail(COLUMN_MISSING.fill(column=tx.COL_EVIDENCE), sheet.name, row, cols.code)
             return cols
-    r.fail(HEADER_MISSING.fill(columns=f"'{tx.COL_CODE}' dan '{tx.COL_ANSWER}'"), sheet.name)
+    r.fail(HEADER_MISSING.fill(columns=quoted((tx.COL_CODE, tx.COL_ANSWER), last="dan")), sheet.name)
     return None
 
 

@@ -16,7 +16,7 @@ from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.text import closest
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.sources.book import Book
-from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED
+from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED, SUMMARY_FILLED_PROBLEMS
 from kipmonev.sources.xlsx import Cell, CellValue
 
 #: How far down the reader looks for the column headings.
@@ -102,7 +102,7 @@ class ReadState:
         """Raise every problem recorded so far as one WorkbookError, in sheet and cell order."""
         if self.problems:
             ordered = sorted(self.problems, key=problem_order)
-            raise WorkbookError(f"{self.source}: {len(ordered)} masalah ditemukan di berkas isian.", tuple(ordered))
+            raise WorkbookError(SUMMARY_FILLED_PROBLEMS.text(source=self.source, count=len(ordered)), tuple(ordered))
 
     # --- sheets ----------------------------------------------------------------------------
 

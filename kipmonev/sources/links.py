@@ -49,6 +49,7 @@ from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.model.submission import Submission, is_link
 from kipmonev.sources.problems import (
+    LINK_CHECKER,
     LINK_DNS,
     LINK_FAILED,
     LINK_NOT_PUBLIC,
@@ -67,7 +68,7 @@ __all__ = ["MAX_LINKS", "MAX_REDIRECTS", "USER_AGENT", "LinkChecker", "check_lin
 MAX_REDIRECTS = 5
 #: Most distinct links checked in one call; a workbook with more is told so.
 MAX_LINKS = 1_000
-USER_AGENT = f"kipmonev/{__version__} (pemeriksa tautan bukti dukung)"
+USER_AGENT = f"kipmonev/{__version__} ({LINK_CHECKER.text()})"
 # Servers that refuse or mishandle HEAD; the link is tried again with GET.
 _RETRY_WITH_GET = {400, 401, 403, 404, 405, 406, 429, 500, 501, 502, 503}
 

@@ -27,6 +27,7 @@ from kipmonev.model.questionnaire import (
     RuleSet,
 )
 from kipmonev.sources.problems import (
+    A_FILE,
     EXCLUDE_NOT_LIST,
     EXCLUDE_UNKNOWN,
     FILE_NOT_FOUND,
@@ -37,10 +38,25 @@ from kipmonev.sources.problems import (
     INCLUDE_NOT_LIST,
     INCLUDE_TOO_DEEP,
     INCLUDE_TOO_MANY,
+    SUMMARY_CONTENT_INVALID,
+    SUMMARY_EXCLUDE_INVALID,
+    SUMMARY_FILE_NOT_FOUND,
+    SUMMARY_FILE_UNREADABLE,
+    SUMMARY_INCLUDE_INVALID,
+    SUMMARY_INCLUDED_BROKEN,
+    SUMMARY_QUESTIONNAIRE_NOT_FOUND,
+    SUMMARY_QUESTIONNAIRE_PROBLEMS,
+    SUMMARY_QUESTIONNAIRE_TOO_LARGE,
+    SUMMARY_RULE_SET_INVALID,
+    SUMMARY_RULE_SET_NOT_FOUND,
+    SUMMARY_RULE_SET_NOT_FOUND_IN,
+    SUMMARY_RULE_SET_PROBLEMS,
+    SUMMARY_YAML_UNREADABLE,
     UNKNOWN_QUESTIONNAIRE,
     UNKNOWN_RULE_SET,
     YAML_ALIAS,
     YAML_BOOL_KEY,
+    YAML_COMPLAINTS,
     YAML_DUPLICATE_KEY,
     YAML_NOT_MAPPING,
     YAML_SYNTAX,
@@ -71,25 +87,13 @@ class _Doc:
     where: dict[Loc, tuple[str, int, Loc]] = field(default_factory=dict)
 
 
-# libyaml's most common complaints, in Indonesian; anything else is quoted as libyaml says it.
-_SYNTAX = {
-    "did not find expected key": "kunci yang diharapkan tidak ditemukan",
-    "did not find expected ',' or ']'": "tanda ']' penutup daftar tidak ditemukan",
-    "did not find expected ',' or '}'": "tanda '}' penutup pemetaan tidak ditemukan",
-    "mapping values are not allowed here": "tanda titik dua tidak boleh berada di sini",
-    "could not find expected ':'": "tanda titik dua ':' tidak ditemukan",
-    "found character that cannot start any token": "ada karakter yang tidak boleh memulai nilai (misalnya tab; gunakan spasi untuk indentasi)",
-    "found unexpected end of stream": "berkas berakhir sebelum tanda kutip atau daftar ditutup",
-    "did not find expected '-' indicator": "tanda '-' butir daftar tidak ditemukan",
-    "did not find expected <document start>": "isi tambahan setelah akhir dokumen",
-}
 
 
 def _syntax_problem(error: yaml.YAMLError, source: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = int(mark.line) + 1 if mark is not None else None
     detail = str(getattr(error, "problem", None) or error)
-    return YAML_SYNTAX.at(Location(source, line=line), problem=_SYNTAX.get(detail, detail))
+    return YAML_SYNTAX.at(Location(source, line=line), problem=YAML_COMPLAINTS.get(detail, detail))
 
 
 def _screen(text: str, source: str) -> list[Problem]:
@@ -184,25 +188,25 @@ def _read(path: Path, source: str) -> _Doc:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # never more, whatever the file claims to be
         if len(raw) > MAX_FILE_BYTES:
-            raise QuestionnaireError("Berkas kuesioner terlalu besar.", (FILE_TOO_LARGE.at(Location(source), limit_mb=MAX_FILE_BYTES // (1024 * 1024)),))
+            raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_TOO_LARGE.text(), (FILE_TOO_LARGE.at(Location(source), limit_mb=MAX_FILE_BYTES // (1024 * 1024)),))
         text = raw.decode("utf-8-sig")
     except FileNotFoundError:
-        raise QuestionnaireError("Berkas tidak ditemukan.", (FILE_NOT_FOUND.at(Location(source), kind="Berkas"),)) from None
+        raise QuestionnaireError(SUMMARY_FILE_NOT_FOUND.text(), (FILE_NOT_FOUND.at(Location(source), kind=A_FILE.text()),)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise QuestionnaireError("Berkas tidak dapat dibaca.", (FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
+        raise QuestionnaireError(SUMMARY_FILE_UNREADABLE.text(), (FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
     problems = _screen(text, source)
     if problems:
-        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+        raise QuestionnaireError(SUMMARY_YAML_UNREADABLE.text(source=source), tuple(problems))
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as e:
-        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", (_syntax_problem(e, source),)) from e
+        raise QuestionnaireError(SUMMARY_YAML_UNREADABLE.text(source=source), (_syntax_problem(e, source),)) from e
     if not isinstance(node, yaml.MappingNode):
-        raise QuestionnaireError(f"{source}: isi berkas tidak sah.", (YAML_NOT_MAPPING.at(Location(source, line=1)),))
+        raise QuestionnaireError(SUMMARY_CONTENT_INVALID.text(source=source), (YAML_NOT_MAPPING.at(Location(source, line=1)),))
     doc = _Doc({})
     doc.data = _plain(node, (), source, doc, problems)
     if problems:
-        raise QuestionnaireError(f"{source}: YAML tidak dapat dibaca.", tuple(problems))
+        raise QuestionnaireError(SUMMARY_YAML_UNREADABLE.text(source=source), tuple(problems))
     return doc
 
 
@@ -248,7 +252,7 @@ def _resolve(path: Path, source: str, stack: tuple[Path, ...], budget: list[int]
     merged = _Doc({})
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         line = doc.where.get(("sertakan",), (source, 1, ()))[1]
-        raise QuestionnaireError(f"{source}: 'sertakan' tidak sah.", (INCLUDE_NOT_LIST.at(Location(source, line=line)),))
+        raise QuestionnaireError(SUMMARY_INCLUDE_INVALID.text(source=source), (INCLUDE_NOT_LIST.at(Location(source, line=line)),))
     for i, name in enumerate(includes):
         line = doc.where[("sertakan", i)][1]
         target = (path.parent / name).resolve()
@@ -266,7 +270,7 @@ def _resolve(path: Path, source: str, stack: tuple[Path, ...], budget: list[int]
             budget[0] -= 1
             merged = _merge(merged, _resolve(target, sub_source, (*stack, target), budget))
     if problems:
-        raise QuestionnaireError(f"{source}: berkas yang disertakan bermasalah.", tuple(problems))
+        raise QuestionnaireError(SUMMARY_INCLUDED_BROKEN.text(source=source), tuple(problems))
     if excludes:
         merged = _exclude(merged, excludes, doc, source)
     own = _Doc(doc.data, {loc: v for loc, v in doc.where.items() if loc[:1] not in {(k,) for k in LOADER_KEYS}})
@@ -277,7 +281,7 @@ def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
     questions = merged.data.get("pertanyaan", [])
     if not isinstance(excludes, list) or not isinstance(questions, list):
         line = doc.where.get(("kecualikan",), (source, 1, ()))[1]
-        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", (EXCLUDE_NOT_LIST.at(Location(source, line=line)),))
+        raise QuestionnaireError(SUMMARY_EXCLUDE_INVALID.text(source=source), (EXCLUDE_NOT_LIST.at(Location(source, line=line)),))
     codes = [q.get("kode") if isinstance(q, dict) else None for q in questions]
     problems = [
         EXCLUDE_UNKNOWN.at(Location(source, line=doc.where[("kecualikan", i)][1]), code=str(code))
@@ -285,7 +289,7 @@ def _exclude(merged: _Doc, excludes: Any, doc: _Doc, source: str) -> _Doc:
         if not isinstance(code, str) or code not in codes
     ]
     if problems:
-        raise QuestionnaireError(f"{source}: 'kecualikan' tidak sah.", tuple(problems))
+        raise QuestionnaireError(SUMMARY_EXCLUDE_INVALID.text(source=source), tuple(problems))
     keep = [i for i, code in enumerate(codes) if code not in excludes]
     data = dict(merged.data)
     data["pertanyaan"] = [questions[i] for i in keep]
@@ -334,12 +338,12 @@ def _load_doc(path: Path) -> tuple[_Doc, str]:
         if rule_path is None:
             line = doc.where.get(("aturan",), (source, 1, ()))[1]
             known = [s.id for s in shipped_rule_sets()]
-            raise QuestionnaireError(f"{source}: aturan tidak ditemukan.", (UNKNOWN_RULE_SET.at(Location(source, line=line), name=rules, known=", ".join(known)),))
+            raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND_IN.text(source=source), (UNKNOWN_RULE_SET.at(Location(source, line=line), name=rules, known=", ".join(known)),))
         rule_doc = _resolve(rule_path, display_path(rule_path), (rule_path,))
         try:
             RuleSet.model_validate(rule_doc.data)
         except ValidationError as e:
-            raise QuestionnaireError(f"{display_path(rule_path)}: berkas aturan tidak sah.", tuple(_problems(e, rule_doc, display_path(rule_path)))) from e
+            raise QuestionnaireError(SUMMARY_RULE_SET_INVALID.text(source=display_path(rule_path)), tuple(_problems(e, rule_doc, display_path(rule_path)))) from e
         doc.data["aturan_id"] = rule_doc.data["id"]
         doc.data["aturan"] = rule_doc.data["aturan"]
         doc.where = {loc: v for loc, v in doc.where.items() if loc[:1] != ("aturan",)}
@@ -360,7 +364,7 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
         if shipped.id == str(name):
             return shipped.path
     known = [s.id for s in shipped_editions()]
-    raise QuestionnaireError("Kuesioner tidak ditemukan.", (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), known=", ".join(known)),))
+    raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_NOT_FOUND.text(), (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), known=", ".join(known)),))
 
 
 def load_questionnaire(name: str | Path) -> Questionnaire:
@@ -391,7 +395,7 @@ def _load_cached(path: Path, given: str, mtime_ns: int, size: int) -> Questionna
     except ValidationError as e:
         problems = [_problem(doc, issue, source) for issue in questionnaire_issues(e, doc.data)]
         problems.sort(key=lambda p: (p.location.source, p.location.line or 0))
-        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di kuesioner.", tuple(problems)) from e
+        raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_PROBLEMS.text(source=source, count=len(problems)), tuple(problems)) from e
 
 
 def load_rule_set(name: str | Path) -> RuleSet:
@@ -403,14 +407,14 @@ def load_rule_set(name: str | Path) -> RuleSet:
     path = _rule_set_path(str(name), Path.cwd() / "_") if not Path(name).is_file() else Path(name)
     if path is None:
         known = [s.id for s in shipped_rule_sets()]
-        raise QuestionnaireError("Aturan tidak ditemukan.", (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), known=", ".join(known)),))
+        raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND.text(), (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), known=", ".join(known)),))
     source = display_path(path)
     doc = _resolve(path.resolve(), source, (path.resolve(),))
     try:
         return RuleSet.model_validate(doc.data)
     except ValidationError as e:
         problems = _problems(e, doc, source)
-        raise QuestionnaireError(f"{source}: {len(problems)} masalah ditemukan di berkas aturan.", tuple(problems)) from e
+        raise QuestionnaireError(SUMMARY_RULE_SET_PROBLEMS.text(source=source, count=len(problems)), tuple(problems)) from e
 
 
 def load_document(path: Path) -> Questionnaire | RuleSet:

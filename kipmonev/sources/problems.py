@@ -128,3 +128,72 @@ REASON_MISSING = Text("berkas tidak ditemukan")
 REASON_UNOPENABLE = Text("berkas tidak dapat dibuka")
 REASON_NOT_JSON = Text("isinya bukan JSON yang sah")
 REASON_NOT_KIPMONEV = Text("isinya bukan hasil atau rekap kipmonev")
+
+# --- questionnaire files: summaries and translated complaints ---------------------------------
+
+#: libyaml's most common complaints, in Indonesian; anything else is quoted as libyaml says it.
+YAML_COMPLAINTS: dict[str, str] = {
+    "did not find expected key": "kunci yang diharapkan tidak ditemukan",
+    "did not find expected ',' or ']'": "tanda ']' penutup daftar tidak ditemukan",
+    "did not find expected ',' or '}'": "tanda '}' penutup pemetaan tidak ditemukan",
+    "mapping values are not allowed here": "tanda titik dua tidak boleh berada di sini",
+    "could not find expected ':'": "tanda titik dua ':' tidak ditemukan",
+    "found character that cannot start any token": "ada karakter yang tidak boleh memulai nilai (misalnya tab; gunakan spasi untuk indentasi)",
+    "found unexpected end of stream": "berkas berakhir sebelum tanda kutip atau daftar ditutup",
+    "did not find expected '-' indicator": "tanda '-' butir daftar tidak ditemukan",
+    "did not find expected <document start>": "isi tambahan setelah akhir dokumen",
+}
+
+SUMMARY_QUESTIONNAIRE_TOO_LARGE = Text("Berkas kuesioner terlalu besar.")
+SUMMARY_FILE_NOT_FOUND = Text("Berkas tidak ditemukan.")
+SUMMARY_FILE_UNREADABLE = Text("Berkas tidak dapat dibaca.")
+SUMMARY_YAML_UNREADABLE = Text("{source}: YAML tidak dapat dibaca.")
+SUMMARY_CONTENT_INVALID = Text("{source}: isi berkas tidak sah.")
+SUMMARY_INCLUDE_INVALID = Text("{source}: 'sertakan' tidak sah.")
+SUMMARY_INCLUDED_BROKEN = Text("{source}: berkas yang disertakan bermasalah.")
+SUMMARY_EXCLUDE_INVALID = Text("{source}: 'kecualikan' tidak sah.")
+SUMMARY_RULE_SET_NOT_FOUND_IN = Text("{source}: aturan tidak ditemukan.")
+SUMMARY_RULE_SET_INVALID = Text("{source}: berkas aturan tidak sah.")
+SUMMARY_QUESTIONNAIRE_NOT_FOUND = Text("Kuesioner tidak ditemukan.")
+SUMMARY_RULE_SET_NOT_FOUND = Text("Aturan tidak ditemukan.")
+SUMMARY_QUESTIONNAIRE_PROBLEMS = Text("{source}: {count} masalah ditemukan di kuesioner.")
+SUMMARY_RULE_SET_PROBLEMS = Text("{source}: {count} masalah ditemukan di berkas aturan.")
+#: What FILE_NOT_FOUND calls a file whose kind it does not know.
+A_FILE = Text("Berkas")
+
+#: pydantic's error types, as the rule a value breaks.
+PYDANTIC_RULES: dict[str, str] = {
+    "decimal_parsing": "harus berupa angka",
+    "decimal_type": "harus berupa angka",
+    "int_parsing": "harus berupa bilangan bulat",
+    "int_type": "harus berupa bilangan bulat",
+    "int_from_float": "harus berupa bilangan bulat",
+    "float_parsing": "harus berupa angka",
+    "string_type": "harus berupa teks",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "model_type": "harus berupa pemetaan kunci: nilai",
+    "model_attributes_type": "harus berupa pemetaan kunci: nilai",
+    "dict_type": "harus berupa pemetaan kunci: nilai",
+    "tuple_type": "harus berupa daftar butir '- …'",
+    "list_type": "harus berupa daftar butir '- …'",
+    "string_too_short": "tidak boleh kosong",
+    "string_too_long": "terlalu panjang",
+    "decimal_max_places": "paling banyak 4 angka di belakang koma",
+}
+#: pydantic's bounds, as words before the bound.
+PYDANTIC_BOUNDS: dict[str, str] = {"greater_than_equal": "minimal", "greater_than": "harus lebih dari", "less_than_equal": "maksimal", "less_than": "harus kurang dari"}
+RULE_MIN_ITEMS = Text("minimal {count} butir")
+RULE_ONE_OF = Text("harus salah satu dari {choices}")
+#: pydantic joins the last choice with an English "or"; this is its Indonesian word.
+OR = Text(" atau ")
+RULE_PATTERN = Text("bentuknya tidak sesuai")
+
+SUMMARY_WORKBOOK_UNREADABLE = Text("{source}: buku kerja tidak dapat dibaca.")
+SUMMARY_FILLED_UNREADABLE = Text("{source}: berkas isian tidak dapat dibaca.")
+SUMMARY_FILLED_PROBLEMS = Text("{source}: {count} masalah ditemukan di berkas isian.")
+SUMMARY_QUESTIONNAIRE_UNKNOWN = Text("{source}: kuesioner tidak ditemukan.")
+SUMMARY_RESULTS_UNREADABLE = Text("Hasil tidak dapat dibaca.")
+REASON_FOLDER = Text("folder, bukan berkas")
+#: How the link checker names itself to web servers (the User-Agent's comment).
+LINK_CHECKER = Text("pemeriksa tautan bukti dukung")

@@ -24,6 +24,7 @@ from kipmonev.formats import questionnaire_layout as lay
 from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
 from kipmonev.sources.book import Book, open_book
 from kipmonev.sources.problems import (
+    A_FILE,
     CELL_EMPTY,
     CELL_INVALID,
     COLUMN_REQUIRED,
@@ -42,6 +43,7 @@ from kipmonev.sources.problems import (
     SETTING_UNKNOWN,
     SETTING_UNKNOWN_SUGGESTED,
     SHEET_NO_ROWS,
+    SUMMARY_WORKBOOK_UNREADABLE,
     WORKBOOK_SUMMARY,
     XLSX_MACROS,
 )
@@ -407,12 +409,12 @@ def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
 
 def _open(file: Path, source: str) -> Book:
     def fail(message: Message) -> QuestionnaireError:
-        return QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", (message.at(Location(source)),))
+        return QuestionnaireError(SUMMARY_WORKBOOK_UNREADABLE.text(source=source), (message.at(Location(source)),))
 
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise fail(FILE_NOT_FOUND.fill(kind="Berkas")) from None
+        raise fail(FILE_NOT_FOUND.fill(kind=A_FILE.text())) from None
     if size > MAX_WORKBOOK_BYTES:
         raise fail(FILE_TOO_LARGE.fill(limit_mb=MAX_WORKBOOK_BYTES // (1024 * 1024)))
     try:
@@ -425,11 +427,11 @@ def _open(file: Path, source: str) -> Book:
                 raise
         return book
     except WorkbookError as e:
-        raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
+        raise QuestionnaireError(SUMMARY_WORKBOOK_UNREADABLE.text(source=source), e.problems) from e
 
 
 def _sheet(book: Book, title: str, source: str) -> Sheet:
     try:
         return book.sheet(title)
     except WorkbookError as e:
-        raise QuestionnaireError(f"{source}: buku kerja tidak dapat dibaca.", e.problems) from e
+        raise QuestionnaireError(SUMMARY_WORKBOOK_UNREADABLE.text(source=source), e.problems) from e

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.formatting import format_plain
 from kipmonev.core.numbers import parse_number
@@ -38,6 +39,7 @@ from kipmonev.sources.problems import (
     OTHER_QUESTIONNAIRE,
     QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN,
     STAGE_NOT_NUMBER,
+    SUMMARY_QUESTIONNAIRE_UNKNOWN,
     TEMPLATE_FORMAT_UNSUPPORTED,
     UNKNOWN_QUESTIONNAIRE,
     UNKNOWN_RULE_SET,
@@ -108,7 +110,7 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
                 q = with_rule_set(q, load_rule_set(rule_set))
         except QuestionnaireError as e:
             if any(p.code in (UNKNOWN_QUESTIONNAIRE.code, UNKNOWN_RULE_SET.code) for p in e.problems):
-                raise WorkbookError(f"{r.source}: kuesioner tidak ditemukan.", (QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN.at(Location(r.source), questionnaire_id=file_id),)) from e
+                raise WorkbookError(SUMMARY_QUESTIONNAIRE_UNKNOWN.text(source=r.source), (QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN.at(Location(r.source), questionnaire_id=file_id),)) from e
             raise
     if file_id != q.id or int(file_version) != q.version:
         r.fail(OTHER_QUESTIONNAIRE.fill(file_id=file_id, file_version=str(file_version), expected_id=q.id, expected_version=str(q.version)))
@@ -120,16 +122,6 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
 
 # --- Identitas -----------------------------------------------------------------------
 
-_IDENTITY_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("nama badan publik", "nama instansi", "badan publik"),
-    "category": ("kategori", "kategori badan publik"),
-    "id": ("kode/id badan publik", "kode badan publik", "id badan publik", "kode/id"),
-    "province": ("provinsi",),
-    "website": ("alamat situs web", "situs web", "website", "alamat website"),
-    "ppid_name": ("nama ppid",),
-    "ppid_email": ("email ppid", "e-mail ppid", "surel ppid"),
-    "year": ("tahun penilaian", "tahun"),
-}
 
 
 def _identity(r: ReadState) -> BodyIdentity | None:
@@ -137,7 +129,7 @@ def _identity(r: ReadState) -> BodyIdentity | None:
     if name is None:
         return None
     sheet = r.book.sheet(name)
-    by_label = {alias: field for field, aliases in _IDENTITY_ALIASES.items() for alias in aliases}
+    by_label = {alias: field for field, aliases in tx.IDENTITY_ALIASES.items() for alias in aliases}
     found: dict[str, object] = {}
     name_cell: tuple[int, int] | None = None
     for (row, col), cell in sorted(sheet.cells.items()):
@@ -191,7 +183,7 @@ def _stages(r: ReadState, q: Questionnaire, required: bool = True) -> dict[str, 
             header = (row, code_col, value_col)
             break
     if header is None:
-        r.fail(HEADER_MISSING.fill(columns=f"'{tx.STAGE_HEADERS[0]}' dan '{tx.STAGE_HEADERS[3]}'"), name)
+        r.fail(HEADER_MISSING.fill(columns=quoted((tx.STAGE_HEADERS[0], tx.STAGE_HEADERS[3]), last="dan")), name)
         return {}
     head_row, code_col, value_col = header
     scores: dict[str, Decimal] = {}

@@ -11,7 +11,7 @@ from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.engine.recap import row_from_assessment
 from kipmonev.model.recap import BodyRow, Recap
 from kipmonev.model.result import Assessment
-from kipmonev.sources.problems import REASON_MISSING, REASON_NOT_JSON, REASON_NOT_KIPMONEV, REASON_UNOPENABLE, RESULTS_UNREADABLE
+from kipmonev.sources.problems import REASON_MISSING, REASON_NOT_JSON, REASON_NOT_KIPMONEV, REASON_UNOPENABLE, RESULTS_UNREADABLE, SUMMARY_RESULTS_UNREADABLE
 
 #: The recap's file name in a ``kipmonev score`` output folder.
 RECAP_FILE = "rekap.json"
@@ -49,4 +49,4 @@ def load_rows(path: Path) -> list[BodyRow]:
             return list(Recap.model_validate(data).rows)
         return [row_from_assessment(Assessment.model_validate(data), str(candidate))]
     except (OSError, ValueError, ValidationError) as e:
-        raise KipmonevError("Hasil tidak dapat dibaca.", (RESULTS_UNREADABLE.at(Location(str(candidate)), reason=read_error_reason(e)),)) from e
+        raise KipmonevError(SUMMARY_RESULTS_UNREADABLE.text(), (RESULTS_UNREADABLE.at(Location(str(candidate)), reason=read_error_reason(e)),)) from e

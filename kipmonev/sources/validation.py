@@ -29,7 +29,19 @@ from kipmonev.model.questionnaire import (
     RuleSet,
     YesNoQuestion,
 )
-from kipmonev.sources.problems import INVALID_VALUE, MISSING_KEY, UNKNOWN_ANSWER_TYPE, UNKNOWN_KEY, UNKNOWN_KEY_SUGGESTED
+from kipmonev.sources.problems import (
+    INVALID_VALUE,
+    MISSING_KEY,
+    OR,
+    PYDANTIC_BOUNDS,
+    PYDANTIC_RULES,
+    RULE_MIN_ITEMS,
+    RULE_ONE_OF,
+    RULE_PATTERN,
+    UNKNOWN_ANSWER_TYPE,
+    UNKNOWN_KEY,
+    UNKNOWN_KEY_SUGGESTED,
+)
 
 #: Keys whose lists are concatenated across included files; every other key is replaced.
 LIST_KEYS = ("indikator", "pertanyaan")
@@ -89,44 +101,24 @@ def _raw_path(data: Any, loc: tuple[str | int, ...]) -> Loc:
     return tuple(path)
 
 
-_TYPE_TEXT = {
-    "decimal_parsing": "harus berupa angka",
-    "decimal_type": "harus berupa angka",
-    "int_parsing": "harus berupa bilangan bulat",
-    "int_type": "harus berupa bilangan bulat",
-    "int_from_float": "harus berupa bilangan bulat",
-    "float_parsing": "harus berupa angka",
-    "string_type": "harus berupa teks",
-    "bool_type": "harus true atau false",
-    "bool_parsing": "harus true atau false",
-    "model_type": "harus berupa pemetaan kunci: nilai",
-    "model_attributes_type": "harus berupa pemetaan kunci: nilai",
-    "dict_type": "harus berupa pemetaan kunci: nilai",
-    "tuple_type": "harus berupa daftar butir '- …'",
-    "list_type": "harus berupa daftar butir '- …'",
-    "string_too_short": "tidak boleh kosong",
-    "string_too_long": "terlalu panjang",
-    "decimal_max_places": "paling banyak 4 angka di belakang koma",
-}
 
 
 def _describe(error: Any, key: str) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind in _TYPE_TEXT:
-        return _TYPE_TEXT[kind]
+    if kind in PYDANTIC_RULES:
+        return PYDANTIC_RULES[kind]
     if kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-        words = {"greater_than_equal": "minimal", "greater_than": "harus lebih dari", "less_than_equal": "maksimal", "less_than": "harus kurang dari"}
         bound = next(iter(ctx.values()), "")
-        return f"{words[kind]} {bound}"
+        return f"{PYDANTIC_BOUNDS[kind]} {bound}"
     if kind == "too_short":
-        return f"minimal {ctx.get('min_length', 1)} butir"
+        return RULE_MIN_ITEMS.text(count=str(ctx.get("min_length", 1)))
     if kind in {"enum", "literal_error"}:
         # pydantic joins the last choice with an English "or"
-        return f"harus salah satu dari {str(ctx.get('expected', '')).replace(' or ', ' atau ')}"
+        return RULE_ONE_OF.text(choices=str(ctx.get("expected", "")).replace(" or ", OR.text()))
     if kind == "string_pattern_mismatch":
         help_text = PATTERN_HELP.get(str(ctx.get("pattern")), "")
-        return "bentuknya tidak sesuai" + (f"; {help_text}" if help_text else "")
+        return RULE_PATTERN.text() + (f"; {help_text}" if help_text else "")
     return str(error.get("msg", kind))
 
 

@@ -36,6 +36,8 @@ from kipmonev.formats.a1 import cell_name, cell_position
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
 from kipmonev.sources.problems import (
+    REASON_FOLDER,
+    SUMMARY_FILLED_UNREADABLE,
     XLSX_BAD_XML,
     XLSX_BINARY,
     XLSX_CELL_OUT_OF_BOUNDS,
@@ -656,7 +658,7 @@ def _reason(error: BaseException) -> str:
 
 def unreadable(source: str, message: Message, sheet: str | None = None, cell: str | None = None) -> WorkbookError:
     """The error for a workbook that cannot be read at all: one located problem."""
-    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (message.at(Location(source, sheet=sheet, cell=cell)),))
+    return WorkbookError(SUMMARY_FILLED_UNREADABLE.text(source=source), (message.at(Location(source, sheet=sheet, cell=cell)),))
 
 
 def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
@@ -669,7 +671,7 @@ def _open_zip(path: Path, source: str) -> zipfile.ZipFile:
     except FileNotFoundError:
         raise fail(XLSX_NOT_FOUND.fill()) from None
     except IsADirectoryError:
-        raise fail(XLSX_UNREADABLE.fill(reason="folder, bukan berkas")) from None
+        raise fail(XLSX_UNREADABLE.fill(reason=REASON_FOLDER.text())) from None
     except OSError as e:
         raise fail(XLSX_UNREADABLE.fill(reason=_reason(e))) from e
     if head.startswith(_OLE2_MAGIC):
