@@ -21,7 +21,7 @@ import kipmonev
 PACKAGE = Path(kipmonev.__file__).parent
 
 #: Modules whose purpose is to hold texts people read.
-TEXT_MODULES = re.compile(r"(problems(_\w+)?|\w*texts|labels|_i18n)\.py")
+TEXT_MODULES = re.compile(r"(problems(_\w+)?|\w*texts|\w*labels|_i18n)\.py")
 #: Keyword arguments that document (the questionnaire format, CLI options) rather than tell.
 DOC_KEYWORDS = frozenset({"description", "help"})
 #: Words that mark a phrase as Indonesian; none is an English word or a key of the questionnaire format.
