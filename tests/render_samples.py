@@ -8,8 +8,8 @@ from decimal import Decimal
 from strategies import met
 
 from kipmonev import Answer, Assessment, BodyIdentity, Submission, load_questionnaire, score
+from kipmonev.engine.links import is_link
 from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, NumberQuestion, YesNoQuestion
-from kipmonev.model.submission import is_link
 
 EDITION = "ki-pusat-2025-bumn"
 

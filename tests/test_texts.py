@@ -96,7 +96,6 @@ NOT_YET_MOVED = frozenset(
         "formats/round_layout.py",
         "model/questionnaire.py",
         "model/round.py",
-        "outputs/formulas.py",
         "outputs/recap_export.py",
         "outputs/report/charts.py",
         "outputs/report/dashboard.py",

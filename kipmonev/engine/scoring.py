@@ -50,6 +50,7 @@ from kipmonev.core.errors import Location, Problem, SubmissionError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine import problems_gates as gp
 from kipmonev.engine.gates import BY_RANK, BY_THRESHOLD, GateCall, decide_alone, gate_label, gate_value, published_scores
+from kipmonev.engine.links import evidence_satisfied
 from kipmonev.engine.problems import (
     ANSWER_INVALID,
     ANSWER_NA_NOT_ALLOWED,
@@ -112,7 +113,7 @@ from kipmonev.model.result import (
     SubstituteResult,
     TrackResult,
 )
-from kipmonev.model.submission import Answer, Submission, evidence_satisfied
+from kipmonev.model.submission import Answer, Submission
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)

@@ -200,7 +200,7 @@ def guide(q: Questionnaire, *, body_only: bool = False) -> list[tuple[str, str]]
         ("text", f"{COL_ANSWER}, {COL_EVIDENCE}, {COL_NOTE} (kuning): diisi badan publik." + ("" if body_only else f" {COL_VERIFY}, {COL_VERIFY_NOTE} (biru): diisi verifikator Komisi Informasi.")),
         ("blank", ""),
         ("heading", "3. Bukti dukung"),
-        ("text", "Tautan (URL): tulis alamat lengkap yang diawali https:// (atau http://) ke dokumen atau laman yang dapat diakses publik dan berfungsi. Beberapa tautan boleh ditulis dalam satu sel, dipisah baris baru atau titik koma (;)."),
+        ("text", "Tautan (URL): tulis alamat lengkap yang diawali https:// (atau http://), tanpa spasi, dengan nama domain lengkap (misalnya https://ppid.contoh.go.id/dokumen.pdf), ke dokumen atau laman yang dapat diakses publik dan berfungsi. Beberapa tautan boleh ditulis dalam satu sel, dipisah baris baru atau titik koma (;); ringkasan di lembar kerja memeriksa tiga tautan pertama dalam satu sel."),
         ("text", "Dokumen atau tautan: tulis nama berkas dokumen (PDF, paling besar 2 MB per pertanyaan) yang dikirim bersama isian, atau tautan ke dokumen tersebut."),
         ("text", "Tidak wajib: bukti dukung tidak disyaratkan, tetapi tetap dianjurkan."),
         ("text", "Sel berupa hyperlink dengan teks lain (misalnya 'SK PPID') dibaca alamat tautannya oleh kipmonev, tetapi ringkasan di lembar kerja hanya mengenali alamat yang tertulis di sel. Tulislah alamat lengkapnya."),

@@ -5,16 +5,12 @@ These are the scoring engine's inputs. Readers (workbooks, JSON) build them; sco
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from pydantic import Field
 
 from kipmonev.core.errors import Problem
 from kipmonev.model.base import Frozen
-from kipmonev.model.questionnaire import EvidenceKind
-
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]+$", re.IGNORECASE)
 
 
 class BodyIdentity(Frozen):
@@ -72,22 +68,3 @@ class Submission(Frozen):
     stage_scores: dict[str, Decimal] = Field(default_factory=dict, description="Nilai tahap lanjutan (0–100) per kode tahap.")
     source: str | None = Field(None, description="Berkas asal, bila ada.")
     notices: tuple[Notice, ...] = Field((), description="Peringatan dari pembacaan berkas.")
-
-
-def is_link(text: str) -> bool:
-    """True for an http(s) URL with a host."""
-    return bool(_URL.match(text.strip()))
-
-
-def evidence_satisfied(kind: EvidenceKind, evidence: tuple[str, ...]) -> bool:
-    """Whether the evidence given meets what a question requires.
-
-    ``tautan`` needs at least one http(s) URL; ``dokumen`` needs at least one reference to a document,
-    a URL or a file name (documents are often shared through links); ``tidak_perlu`` needs nothing.
-    """
-    if kind is EvidenceKind.NONE:
-        return True
-    items = [e for e in (x.strip() for x in evidence) if e]
-    if kind is EvidenceKind.LINK:
-        return any(is_link(e) for e in items)
-    return bool(items)

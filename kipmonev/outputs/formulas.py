@@ -5,16 +5,20 @@ Excel and LibreOffice show the numbers kipmonev computes; a LibreOffice test hol
 answer is looked up by its question code (INDEX/MATCH), so sorted or inserted rows keep working.
 Only Excel 2010+/LibreOffice functions are used (``_xlfn.`` marks the 2013 ones).
 
-Known difference, documented on the Petunjuk sheet: for link evidence the formulas see the typed text
-only (any ``http://``/``https://``), not the targets of hyperlinks, which kipmonev reads.
+Link evidence follows :mod:`kipmonev.engine.links` (the one rule), spelled out in helper columns of
+Hitung for the first :data:`LINKS_SEEN` URLs typed in a cell. Known differences, documented on the
+Petunjuk sheet: the formulas see the typed text only, not the targets of hyperlinks, which kipmonev
+reads; and they look at the first three URLs of a cell only.
 """
 
 from __future__ import annotations
 
 from openpyxl import Workbook
 from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.core.numbers import json_number
+from kipmonev.engine.links import CONTINUATION, HOST_END, URL_END
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import COLUMNS
 from kipmonev.model.questionnaire import (
@@ -31,6 +35,7 @@ from kipmonev.model.questionnaire import (
     RoundingMode,
     YesNoQuestion,
 )
+from kipmonev.outputs.calc_labels import CALC_HEADINGS, LINK_HEADING, LINK_PARTS
 from kipmonev.outputs.style import (
     F_BOLD,
     F_HEADER,
@@ -105,6 +110,56 @@ class _Calc:
     POSSIBLE, EARNED, ANSWERED, NO_EVIDENCE, MISSING = "T", "U", "V", "W", "X"
     VER_GIVEN, VER_RAW, VER_NA, VIEW, VER_APPLICABLE, VER_POSSIBLE, VER_EARNED = "Y", "Z", "AA", "AB", "AC", "AD", "AE"
     ITEM_VER_YES = "AF"
+    #: The evidence text as the link rule reads it; then, per URL seen, its helper columns.
+    LINK_TEXT = "AG"
+
+
+#: How many URLs typed in one evidence cell the formulas look at.
+LINKS_SEEN = 3
+# Per URL seen: where its "://" is, the text after it up to a space, that without trailing punctuation,
+# its host, the word after it, and whether it counts.
+_LINK_PARTS = ("pos", "after", "url", "host", "next", "ok")
+
+
+def _link_column(n: int, part: str) -> str:
+    """The Hitung column of ``part`` for the ``n``-th URL (1-based) of an evidence cell."""
+    return get_column_letter(column_index_from_string(_Calc.LINK_TEXT) + 1 + (n - 1) * len(_LINK_PARTS) + _LINK_PARTS.index(part))
+
+
+def _sub_all(expr: str, chars: tuple[str, ...], to: str) -> str:
+    for char in chars:
+        expr = f"SUBSTITUTE({expr},{char},{to})"
+    return expr
+
+
+def _strip_end(ref: str) -> str:
+    """``ref`` without at most two trailing ``.``/``,`` (:func:`kipmonev.engine.links.strip_end`)."""
+    once = f'IF(OR(RIGHT({ref},1)=".",RIGHT({ref},1)=","),LEFT({ref},LEN({ref})-1),{ref})'
+    return f'IF(OR(RIGHT({once},1)=".",RIGHT({once},1)=","),LEFT({once},LEN({once})-1),{once})'
+
+
+def _link_cells(ws: Worksheet, r: int, evidence: str) -> None:
+    """The helper cells of row ``r``: the link rule of :mod:`kipmonev.engine.links` on the typed evidence text."""
+    # Separators of items and ends of URLs become " ; " (a word that continues no URL); whitespace a space.
+    ends = (*(quote(c) for c in URL_END), "CHAR(10)", "CHAR(13)")
+    text = _sub_all(_sub_all(f"LOWER({evidence})", ("CHAR(9)", "_xlfn.UNICHAR(160)"), '" "'), ends, '" ; "')
+    u = f"{_Calc.LINK_TEXT}{r}"
+    ws[u] = f'=TRIM({text})&" "'
+    for n in range(1, LINKS_SEEN + 1):
+        c = {part: f"{_link_column(n, part)}{r}" for part in _LINK_PARTS}
+        ws[c["pos"]] = f'=IFERROR(FIND(CHAR(1),SUBSTITUTE({u},"://",CHAR(1),{n})),0)'
+        ws[c["after"]] = f'=IF({c["pos"]}=0,"",MID({u},{c["pos"]}+3,FIND(" ",{u},{c["pos"]}+3)-{c["pos"]}-3))'
+        ws[c["url"]] = f"={_strip_end(c['after'])}"
+        ends_host = ",".join(f"FIND({quote(ch)},{c['url']}&{quote(ch)})" for ch in HOST_END)
+        ws[c["host"]] = f"=LEFT({c['url']},MIN({ends_host})-1)"
+        word_at = f"{c['pos']}+3+LEN({c['after']})+1"
+        ws[c["next"]] = f'=IF({c["pos"]}=0,"",IFERROR(MID({u},{word_at},FIND(" ",{u},{word_at})-({word_at})),""))'
+        h, w = c["host"], _strip_end(c["next"])
+        scheme = f'OR(IFERROR(MID({u},{c["pos"]}-5,5)="https",FALSE()),IFERROR(MID({u},{c["pos"]}-4,4)="http",FALSE()))'
+        last_label = f'LEN({h})-FIND(CHAR(1),SUBSTITUTE({h},".",CHAR(1),LEN({h})-LEN(SUBSTITUTE({h},".",""))))'
+        host_ok = f'ISNUMBER(FIND(".",{h})),LEFT({h},1)<>".",RIGHT({h},1)<>".",ISERROR(FIND("..",{h})),OR({last_label}>=2,ISNUMBER(--RIGHT({h},1)))'
+        continues = f'AND({w}<>"",ISERROR(FIND("://",{w})),OR(' + ",".join(f"ISNUMBER(FIND({quote(ch)},{w}))" for ch in CONTINUATION) + "))"
+        ws[c["ok"]] = f"=IF({c['pos']}=0,0,IFERROR(--AND({scheme},{host_ok},NOT({continues})),0))"
 
 
 def _norm(expr: str) -> str:
@@ -170,19 +225,22 @@ def _applicable(question: AnyQuestion, q: Questionnaire, view_col: str, span: st
     return f"IF({_is(look, scope.labels)},{_is(look, cond.answers)},1)"
 
 
-def _evidence_rule(kind: EvidenceKind, cell: str) -> str:
+def _evidence_rule(kind: EvidenceKind, cell: str, r: int) -> str:
+    """:func:`kipmonev.engine.links.evidence_satisfied` on the typed text (helper cells of row ``r``)."""
     if kind is EvidenceKind.NONE:
         return "1"
     if kind is EvidenceKind.LINK:
-        return f'--(ISNUMBER(SEARCH("http://",{cell}))+ISNUMBER(SEARCH("https://",{cell}))>0)'
-    return f'--(LEN(TRIM(SUBSTITUTE({cell},_xlfn.UNICHAR(160)," ")))>0)'
+        return "--OR(" + ",".join(f"{_link_column(n, 'ok')}{r}=1" for n in range(1, LINKS_SEEN + 1)) + ")"
+    # Items are separated by newlines and ";": a cell of separators only names nothing.
+    text = _sub_all(cell, ("CHAR(9)", "CHAR(10)", "CHAR(13)", '";"', "_xlfn.UNICHAR(160)"), '" "')
+    return f"--(LEN(TRIM({text}))>0)"
 
 
-def _evidence_ok(question: AnyQuestion, cell: str, own: str) -> str:
+def _evidence_ok(question: AnyQuestion, cell: str, own: str, r: int) -> str:
     """Whether the evidence cell satisfies the question (typed URLs only; see the Petunjuk sheet); S13."""
-    main = _evidence_rule(question.evidence, cell)
+    main = _evidence_rule(question.evidence, cell, r)
     if isinstance(question, YesNoQuestion) and question.substitute is not None:
-        return f"IF({_is(own, (question.substitute.label,))},{_evidence_rule(question.substitute.evidence, cell)},{main})"
+        return f"IF({_is(own, (question.substitute.label,))},{_evidence_rule(question.substitute.evidence, cell, r)},{main})"
     return main
 
 
@@ -207,15 +265,8 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
     last = 1 + len(questions) + len(items)
     # "$X$2:$X$<last>" for a Hitung column X, as a format string.
     span_fmt = f"${{0}}$2:${{0}}${last}"
-    headers = {
-        k.CODE: "kode", k.INDICATOR: "indikator", k.PARENT: "induk", k.ROW: "baris", k.OWN: "jawaban", k.VER: "verifikasi", k.EVIDENCE: "bukti",
-        k.OWN_NUM: "angka", k.VER_NUM: "angka verifikasi", k.ITEM_OWN_PTS: "poin butir", k.ITEM_VER_PTS: "poin butir verifikasi",
-        k.ITEM_VER_FILLED: "butir diverifikasi", k.ITEM_OWN_YES: "butir ya", k.RAW: "poin kasar", k.BLANK: "kosong", k.NA: "tidak berlaku",
-        k.APPLICABLE: "berlaku", k.EVIDENCE_OK: "bukti cukup", k.POSSIBLE: "poin mungkin", k.EARNED: "poin diperoleh", k.ANSWERED: "dijawab",
-        k.NO_EVIDENCE: "tanpa bukti", k.MISSING: "belum dijawab", k.VER_GIVEN: "diverifikasi", k.VER_RAW: "poin kasar verifikasi",
-        k.VER_NA: "tidak berlaku verifikasi", k.VIEW: "jawaban dasar", k.VER_APPLICABLE: "berlaku verifikasi",
-        k.VER_POSSIBLE: "poin mungkin verifikasi", k.VER_EARNED: "poin diperoleh verifikasi", k.ITEM_VER_YES: "butir ya verifikasi",
-    }
+    headers = {getattr(k, role): head for role, head in CALC_HEADINGS.items()}
+    headers |= {_link_column(n, part): LINK_HEADING.format(n=n, part=LINK_PARTS[part]) for n in range(1, LINKS_SEEN + 1) for part in _LINK_PARTS}
     for letter, head in headers.items():
         ws[f"{letter}1"] = head
 
@@ -249,7 +300,8 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
             ws[f"{k.VER_GIVEN}{r}"] = f'=--({k.VER}{r}<>"")'
         ws[f"{k.NA}{r}"] = "=" + _is(f"{k.OWN}{r}", (NA_LABEL,))
         ws[f"{k.APPLICABLE}{r}"] = "=" + _applicable(question, q, k.OWN, span_fmt)
-        ws[f"{k.EVIDENCE_OK}{r}"] = "=" + _evidence_ok(question, f"{k.EVIDENCE}{r}", f"{k.OWN}{r}")
+        _link_cells(ws, r, f"{k.EVIDENCE}{r}")
+        ws[f"{k.EVIDENCE_OK}{r}"] = "=" + _evidence_ok(question, f"{k.EVIDENCE}{r}", f"{k.OWN}{r}", r)
         mx = num(question.max_points)
         # S3: not applicable (condition or N/A) leaves the maximum; S2: no evidence earns the credit share.
         ws[f"{k.POSSIBLE}{r}"] = f"={k.APPLICABLE}{r}*(1-{na_own})*{mx}"

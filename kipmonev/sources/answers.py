@@ -14,7 +14,9 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.numbers import parse_number
+from kipmonev.engine.links import evidence_satisfied, link_fault
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
+from kipmonev.engine.problems_links import LINK_NOT_COUNTED
 from kipmonev.engine.scoring import evidence_kind
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
@@ -29,7 +31,7 @@ from kipmonev.model.questionnaire import (
     Questionnaire,
     YesNoQuestion,
 )
-from kipmonev.model.submission import Answer, evidence_satisfied
+from kipmonev.model.submission import Answer
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, split_evidence
 from kipmonev.sources.number_format import percent_text, shown_number
 from kipmonev.sources.problems import (
@@ -347,7 +349,11 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
             if scope is not None and scope != NA_LABEL and scope.casefold() not in {a.strip().casefold() for a in cond.answers}:
                 continue  # S3: the condition is unmet, so the question does not apply
         answer = answers.get(question.code)
+        column = cols.evidence if cols.evidence is not None else cols.answer
+        faults = [fault for item in answer.evidence if (fault := link_fault(item)) is not None] if answer is not None else []
         if answer is None or answer.is_blank:
+            for fault in faults:
+                r.warn(fault.entry.fill(**fault.values, effect=""), sheet, row, column)
             if isinstance(question, ChecklistQuestion):
                 first = rows.get(f"{question.code}.{question.items[0].code}", row)
                 if answer is not None and answer.value == ():
@@ -357,8 +363,13 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
                 r.warn(UNANSWERED.fill(code=question.code), sheet, row, cols.answer)
             continue
         kind = question.substitute.evidence if isinstance(question, YesNoQuestion) and question.substitute is not None and answer.substitute else question.evidence
-        if _raw_points(question, answer) > 0 and not evidence_satisfied(kind, answer.evidence):
-            column = cols.evidence if cols.evidence is not None else cols.answer
-            r.warn(NO_EVIDENCE.fill(code=question.code, answer=_answer_text(answer), need=evidence_kind(kind), effect=(NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()), sheet, row, column)
+        lacking = _raw_points(question, answer) > 0 and not evidence_satisfied(kind, answer.evidence)
+        effect = (NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()
+        # A link written wrongly says what is wrong with it (and what it costs), instead of "no evidence".
+        for fault in faults:
+            cost = LINK_NOT_COUNTED.text(answer=_answer_text(answer), code=question.code, effect=effect) if lacking else ""
+            r.warn(fault.entry.fill(**fault.values, effect=cost), sheet, row, column)
+        if lacking and not faults:
+            r.warn(NO_EVIDENCE.fill(code=question.code, answer=_answer_text(answer), need=evidence_kind(kind), effect=effect), sheet, row, column)
 
 

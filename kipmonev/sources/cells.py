@@ -14,6 +14,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.text import closest
+from kipmonev.engine.links import split_urls
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.sources.book import Book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED, SUMMARY_FILLED_PROBLEMS
@@ -21,8 +22,6 @@ from kipmonev.sources.xlsx import Cell, CellValue
 
 #: How far down the reader looks for the column headings.
 HEADER_SEARCH_ROWS = 30
-_URL_IN_TEXT = re.compile(r"https?://[^\s;<>\"']+", re.IGNORECASE)
-_SPLIT_URLS = re.compile(r",(?=https?://)", re.IGNORECASE)
 _SHEET_ORDER = {tx.SHEET_IDENTITY: 0, tx.SHEET_ANSWERS: 1, tx.SHEET_STAGES: 2}
 _KNOWN_OTHER_SHEETS = {tx.SHEET_META, tx.SHEET_CALC, tx.SHEET_LISTS}
 
@@ -41,16 +40,16 @@ def split_evidence(text: str | None, link: str | None = None) -> tuple[str, ...]
     """The evidence items in a cell: its URLs, or the document name it names, plus its hyperlink target.
 
     Items are separated by newlines and ``;``; URLs are found anywhere in the text (a URL may contain
-    commas, so a comma splits only when another URL follows it). Text next to a URL, and the visible
-    text of a hyperlink, is a label and is dropped; other text is a document name.
+    commas, so a comma splits only when another URL follows it; :func:`kipmonev.engine.links.split_urls`).
+    Text next to a URL, and the visible text of a hyperlink, is a label and is dropped; other text is a
+    document name.
     """
     items: list[str] = []
     for piece in re.split(r"[\r\n;]+", text or ""):
         piece = clean_text(piece)
         if not piece:
             continue
-        urls = [u.rstrip(",.") for m in _URL_IN_TEXT.finditer(piece) for u in _SPLIT_URLS.split(m.group(0))]
-        urls = [u for u in urls if u]
+        urls = split_urls(piece)
         if urls:
             items.extend(urls)
         elif not (link and link.strip()):

@@ -47,7 +47,8 @@ import httpx
 from kipmonev._version import __version__
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
-from kipmonev.model.submission import Submission, is_link
+from kipmonev.engine.links import is_link
+from kipmonev.model.submission import Submission
 from kipmonev.sources.problems import (
     LINK_CHECKER,
     LINK_DNS,

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kipmonev.engine.links import is_link
 from kipmonev.model.result import BandResult
-from kipmonev.model.submission import is_link
 
 #: Longest body name used in titles and PDF metadata.
 SHORT_NAME_LENGTH = 120

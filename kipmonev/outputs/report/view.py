@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain
+from kipmonev.engine.links import is_link
 from kipmonev.model.result import (
     AnswerResult,
     Assessment,
@@ -24,7 +25,7 @@ from kipmonev.model.result import (
     QuestionResult,
     QuestionStatus,
 )
-from kipmonev.model.submission import BodyIdentity, is_link
+from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, evidence_label, sentence, short_text
 from kipmonev.outputs.report.rows import (
     AnswerView,
