@@ -34,7 +34,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from types import TracebackType
@@ -62,11 +62,17 @@ from kipmonev.sources.problems import (
     REASON_REFUSED,
     REASON_TLS,
 )
+from kipmonev.sources.problems_links import LINKS_OFFLINE
 
-__all__ = ["MAX_LINKS", "MAX_REDIRECTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
+__all__ = ["MAX_LINKS", "MAX_REDIRECTS", "PROBE_HOSTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
 
 #: Most redirects followed for one link.
 MAX_REDIRECTS = 5
+#: Well-known names looked up when no link resolves: if none resolves either, the
+#: machine is offline and the links are reported as not checked, not as misspelt.
+PROBE_HOSTS = ("komisiinformasi.go.id", "google.com")
+#: The link problem that, when every link has it, may mean there is no network rather than misspelt names.
+_OFFLINE_CODES = frozenset({LINK_DNS.code})
 #: Most distinct links checked in one call; a workbook with more is told so.
 MAX_LINKS = 1_000
 USER_AGENT = f"kipmonev/{__version__} ({LINK_CHECKER.text()})"
@@ -104,6 +110,11 @@ def _public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+def _system_lookup(host: str) -> list[str]:
+    """The addresses the system resolver gives for ``host``."""
+    return [str(sockaddr[0]) for *_, sockaddr in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
+
+
 class _Resolver:
     """One DNS lookup per host name for the life of a check, shared by threads.
 
@@ -111,7 +122,8 @@ class _Resolver:
     not ask again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lookup: Callable[[str], Sequence[str]] | None = None) -> None:
+        self._lookup = lookup or _system_lookup
         self._lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._answers: dict[str, tuple[str, ...] | OSError | UnicodeError] = {}
@@ -128,8 +140,7 @@ class _Resolver:
         with host_lock:
             if host not in self._answers:
                 try:
-                    infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-                    self._answers[host] = tuple(dict.fromkeys(str(sockaddr[0]) for *_, sockaddr in infos))
+                    self._answers[host] = tuple(dict.fromkeys(self._lookup(host)))
                 except (OSError, UnicodeError) as e:
                     self._answers[host] = e
             answer = self._answers[host]
@@ -141,9 +152,9 @@ class _Resolver:
 class _Guard:
     """The public-address rule, applied to a host name through one :class:`_Resolver`."""
 
-    def __init__(self, public_only: bool) -> None:
+    def __init__(self, public_only: bool, lookup: Callable[[str], Sequence[str]] | None = None) -> None:
         self.public_only = public_only
-        self.resolver = _Resolver()
+        self.resolver = _Resolver(lookup)
 
     def allowed_addresses(self, host: str) -> tuple[str, ...]:
         """The addresses to connect to for ``host``.
@@ -297,7 +308,15 @@ class LinkChecker:
     never follows redirects itself; :meth:`open` does, under the guard).
     """
 
-    def __init__(self, timeout: float = 10, concurrency: int = 8, redirects: int = MAX_REDIRECTS, *, allow_private: bool = False) -> None:
+    def __init__(
+        self,
+        timeout: float = 10,
+        concurrency: int = 8,
+        redirects: int = MAX_REDIRECTS,
+        *,
+        allow_private: bool = False,
+        lookup: Callable[[str], Sequence[str]] | None = None,
+    ) -> None:
         """Open a check.
 
         Args:
@@ -305,10 +324,12 @@ class LinkChecker:
             concurrency: Most connections open at the same time.
             redirects: Most redirects followed per link.
             allow_private: Also request private, loopback and link-local addresses (an intranet check).
+            lookup: Resolves a host name to addresses (raising :class:`socket.gaierror` for an unknown
+                one); the system resolver when ``None``. Every address it gives still passes the guard.
         """
         self.timeout = timeout
         self.redirects = redirects
-        self.guard = _Guard(public_only=not allow_private)
+        self.guard = _Guard(public_only=not allow_private, lookup=lookup)
         self.client = httpx.Client(
             transport=_GuardedTransport(self.guard, max(1, concurrency)),
             timeout=httpx.Timeout(timeout),
@@ -358,6 +379,16 @@ class LinkChecker:
                 raise _RedirectRefused(target)
             self.guard.refuse_private(target)
         raise _TooManyRedirects(url)
+
+    def online(self) -> bool:
+        """Whether any of :data:`PROBE_HOSTS` resolves: the network (DNS) works at all."""
+        for host in PROBE_HOSTS:
+            try:
+                self.guard.resolver.addresses(host)
+            except (OSError, UnicodeError):
+                continue
+            return True
+        return False
 
     def check(self, url: str) -> Message | None:
         """Check one URL: ``None`` when it works, else ``(problem code, message)``."""
@@ -442,6 +473,7 @@ def check_links(
     *,
     allow_private: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    lookup: Callable[[str], Sequence[str]] | None = None,
 ) -> list[Problem]:
     """Check every evidence link; return a problem for each place that names a link that does not work.
 
@@ -454,10 +486,13 @@ def check_links(
         redirects: Most redirects followed per link.
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
         progress: Called with (links checked, links to check) after each distinct link.
+        lookup: Resolves host names (see :class:`LinkChecker`); the system resolver when ``None``.
 
     Returns:
         The problems, in the order of ``target``; empty when every link works. Beyond
-        :data:`MAX_LINKS` distinct links, one problem at the first unchecked place says so.
+        :data:`MAX_LINKS` distinct links, one problem at the first unchecked place says so. When
+        every link fails to resolve and none of :data:`PROBE_HOSTS` resolves either, the
+        machine is offline: one problem (KM-E-110) at the first link says the links were not checked.
     """
     pairs = _targets(target)
     urls = list(dict.fromkeys(url for _, url in pairs))
@@ -465,12 +500,15 @@ def check_links(
         return []
     checked = urls[:MAX_LINKS]
     workers = max(1, min(concurrency, len(checked)))
-    with LinkChecker(timeout, workers, redirects, allow_private=allow_private) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
+    with LinkChecker(timeout, workers, redirects, allow_private=allow_private, lookup=lookup) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
         results = {}
         for count, (url, result) in enumerate(zip(checked, pool.map(checker.check, checked), strict=True), start=1):
             results[url] = result
             if progress is not None:
                 progress(count, len(checked))
+        offline = all(r is not None and r.code in _OFFLINE_CODES for r in results.values()) and not checker.online()
+    if offline:
+        return [LINKS_OFFLINE.at(pairs[0][0], probe=PROBE_HOSTS[0], count=len(checked))]
     problems: list[Problem] = []
     for location, url in pairs:
         found = results.get(url)
