@@ -25,7 +25,7 @@ _COMMANDS = {
     "report": ("kipmonev.cli.report", "report_cmd"),
     "template": ("kipmonev.cli.workbook", "template_cmd"),
     "check": ("kipmonev.cli.workbook", "check_cmd"),
-    "round": ("kipmonev.cli.round", "round_cmd"),
+    "round": ("kipmonev.cli.round_decide", "round_cmd"),
 }
 
 

@@ -68,3 +68,9 @@ def neutralize_formula(text: str) -> str:
     Numbers must not be passed through this (``-1,50`` is a number, not a formula).
     """
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def format_timestamp(value: dt.datetime) -> str:
+    """Format a moment in UTC the Indonesian way, date in letters and time with dots: ``23 November 2026 10.05 UTC``."""
+    moment = value.astimezone(dt.UTC)
+    return f"{format_long_date(moment.date())} {moment:%H.%M} UTC"

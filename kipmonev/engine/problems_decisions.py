@@ -1,0 +1,22 @@
+"""Texts of the round's decisions: one readable line per event kind for ``round history``."""
+
+from __future__ import annotations
+
+from kipmonev.core.catalogue import Text
+
+#: One line per event kind (every key of ``model.round.EVENT_KINDS``; tests/test_round_history.py checks it).
+#: Values come from the event: ``name`` (a file's name), ``outcome``, ``reason``, ``old``, ``new``, ``count``.
+HISTORY_LINES: dict[str, Text] = {
+    "round.created": Text("Putaran dibuat untuk {new}."),
+    "config.set": Text("Pengaturan putaran (putaran.yaml) dicatat."),
+    "roster.set": Text("Daftar badan publik dicatat; badan publik ini {change}."),
+    "file.received": Text("Berkas {name} diterima sebagai {outcome}."),
+    "file.duplicate": Text("Berkas {name} diterima lagi; isinya sama persis dengan berkas yang sudah diterima."),
+    "submission.current": Text("Berkas {name} menjadi versi berlaku."),
+    "output.written": Text("Keluaran putaran {name} ditulis."),
+}
+#: What ``roster.set`` did to the body.
+ROSTER_ADDED = Text("ditambahkan ke daftar")
+ROSTER_REMOVED = Text("dihapus dari daftar")
+#: A file known only by its hash (not registered in this log).
+UNKNOWN_FILE = Text("berkas {sha} yang tidak tercatat")
