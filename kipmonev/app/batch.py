@@ -26,6 +26,7 @@ from kipmonev.app.problems import (
     PREVIOUS_UNREADABLE,
 )
 from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
+from kipmonev.app.problems_verification import SELF_STAGE_SCORES, SELF_VERIFICATION
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
@@ -75,6 +76,9 @@ class BatchOptions:
     names: dict[str, str] | None = None
     #: Editions (ids or files) to read workbooks whose metadata names an edition that is not shipped.
     editions: tuple[str, ...] = ()
+    #: In a round the commission verifies (``round recap``): what a body typed into its own workbook's
+    #: verifier columns and Tahap sheet is ignored for scoring and reported, never trusted.
+    commission_verifies: bool = False
 
 
 @dataclass
@@ -155,13 +159,20 @@ class _WorkerState:
     results_dir: Path
     protect: Protected
     editions: tuple[Questionnaire, ...] = ()
+    commission_verifies: bool = False
 
 
 _STATE: list[_WorkerState] = []
 
 
 def _init_worker(
-    rule_set: str | None, stage_file: StageFile | None, results_dir: Path, protect: Protected, editions: tuple[str, ...], in_pool: bool
+    rule_set: str | None,
+    stage_file: StageFile | None,
+    results_dir: Path,
+    protect: Protected,
+    editions: tuple[str, ...],
+    commission_verifies: bool,
+    in_pool: bool,
 ) -> None:
     if in_pool:
         # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
@@ -170,7 +181,7 @@ def _init_worker(
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies)]
 
 
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> tuple[Questionnaire, Submission]:
@@ -218,6 +229,19 @@ def _stages_of(made_for: Questionnaire, applied: Questionnaire, submission: Subm
     return submission.model_copy(update={"stage_scores": kept, "notices": (*submission.notices, *(Notice.of(p) for p in problems))}), problems
 
 
+def _without_self_verification(submission: Submission, file: str) -> Submission:
+    """The submission without what the body typed as the commission's: verifier answers and stage scores, each reported."""
+    problems = []
+    if submission.verification:
+        codes = sorted(submission.verification)
+        problems.append(SELF_VERIFICATION.at(Location(file, sheet=tx.SHEET_ANSWERS), count=len(codes), codes=", ".join(codes)))
+    if submission.stage_scores:
+        problems.append(SELF_STAGE_SCORES.at(Location(file, sheet=tx.SHEET_STAGES), stages=", ".join(sorted(submission.stage_scores))))
+    if not problems:
+        return submission
+    return submission.model_copy(update={"verification": {}, "stage_scores": {}, "notices": (*submission.notices, *(Notice.of(p) for p in problems))})
+
+
 def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Failed:
     """Read, score and summarise one workbook, and write its result; every failure becomes error rows.
 
@@ -229,6 +253,8 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
     file = str(path)
     try:
         questionnaire, submission = _read(path, state.editions)
+        if state.commission_verifies:
+            submission = _without_self_verification(submission, file)
         carried: tuple[Problem, ...] = ()
         if state.rule_set is not None:
             made_for = questionnaire
@@ -273,7 +299,7 @@ def _outcomes(
     files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
 ) -> Generator[_Scored | _Failed, None, None]:
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
-    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions)
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies)
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
     jobs = max(1, min(options.jobs, len(work)))
     if jobs == 1:

@@ -51,6 +51,7 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         statuses={b.id: b.status for b in progress.bodies},
         names=names,
         editions=tuple(r.config.editions.values()),
+        commission_verifies=True,
     )
     result = run_batch(inputs, options)
     r.store.append(
