@@ -11,7 +11,7 @@ from render_samples import golden
 from kipmonev.core.fileio import MAX_STEM
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.submission import BodyIdentity
-from kipmonev.outputs.report import ReportFormat, render_many
+from kipmonev.outputs.report import ReportFormat, ReportStems, render_many, report_pool
 from kipmonev.outputs.report.output import safe_filename
 
 DATE = dt.date(2025, 11, 23)
@@ -77,3 +77,14 @@ def test_find_previous_matches_by_id_then_name() -> None:
     no_id = now.model_copy(update={"body": BodyIdentity(name="  badan uji   keterbukaan ")})
     prev_no_id = before.model_copy(update={"body": BodyIdentity(name="Badan Uji Keterbukaan")})
     assert find_previous(no_id, [prev_no_id]) is prev_no_id
+
+
+def test_file_names_stay_unique_across_chunks_and_one_pool_serves_them(tmp_path: Path) -> None:
+    a = golden("final")
+    stems = ReportStems()
+    written = []
+    with report_pool(["html"], 2, 3) as pool:
+        for chunk in ([a], [a.model_copy(update={"source": None})], [a.model_copy(update={"source": None})]):
+            written += render_many(chunk, ["html"], tmp_path, report_date=DATE, pool=pool, stems=stems).written
+        assert pool._pool is not None  # still open between chunks
+    assert [p.name for p in written] == ["BU-01-Badan-Uji-Keterbukaan.html", "BU-01-Badan-Uji-Keterbukaan-2.html", "BU-01-Badan-Uji-Keterbukaan-3.html"]

@@ -6,9 +6,7 @@ atomically as they arrive; the recap only at the end, so an interrupted run leav
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -29,6 +27,7 @@ from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.app.problems_verification import SELF_STAGE_SCORES, SELF_VERIFICATION
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.fileio import Protected, safe_filename, write_atomic
+from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
@@ -172,12 +171,7 @@ def _init_worker(
     protect: Protected,
     editions: tuple[str, ...],
     commission_verifies: bool,
-    in_pool: bool,
 ) -> None:
-    if in_pool:
-        # The parent handles Ctrl-C and SIGTERM and then stops the pool; workers just end.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
@@ -301,22 +295,8 @@ def _outcomes(
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
     state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies)
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
-    jobs = max(1, min(options.jobs, len(work)))
-    if jobs == 1:
-        _init_worker(*state, in_pool=False)
-        yield from map(_assess, work)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    pool = context.Pool(jobs, initializer=_init_worker, initargs=(*state, True))
-    try:
-        yield from pool.imap(_assess, work, chunksize=max(1, min(16, len(work) // (jobs * 8) or 1)))
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.close()
-        pool.join()
+    with WorkerPool(worker_count(options.jobs, len(work)), _init_worker, state) as pool:
+        yield from pool.map(_assess, work)
 
 
 def _read_previous(path: Path) -> Recap:

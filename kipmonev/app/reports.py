@@ -15,9 +15,9 @@ from kipmonev.core.errors import Problem
 from kipmonev.engine.matching import BodyKey, body_key
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
-from kipmonev.outputs.report import ReportFormat, render_many, render_recaps
+from kipmonev.outputs.report import ReportFormat, ReportStems, render_many, render_recaps, report_pool
 
-#: Bodies rendered per call of render_many: bounds memory, keeps every worker busy.
+#: Bodies rendered per call of render_many: bounds memory; one pool serves every chunk.
 CHUNK = 24
 #: Formats of the recap report written beside the recap; rekap.xlsx and rekap.json are the batch's own.
 RECAP_REPORT_FORMATS = (ReportFormat.PDF, ReportFormat.HTML)
@@ -71,14 +71,16 @@ def render_batch_reports(
         if progress is not None:
             progress(finished, len(rows))
 
-    for start in range(0, len(rows), CHUNK):
-        chunk = rows[start : start + CHUNK]
-        assessments = [Assessment.from_json(Path(r.result_file).read_bytes()) for r in chunk if r.result_file]
-        keys = [body_key(r.body_id, r.name) for r in chunk]
-        before = [Assessment.from_json(earlier[k].read_bytes()) for k in keys if k in earlier]
-        summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, workers=jobs, progress=tick)
-        done.written += summary.written
-        done.problems += summary.problems
+    stems = ReportStems()
+    with report_pool(fmts, jobs, len(rows)) as pool:
+        for start in range(0, len(rows), CHUNK):
+            chunk = rows[start : start + CHUNK]
+            assessments = [Assessment.from_json(Path(r.result_file).read_bytes()) for r in chunk if r.result_file]
+            keys = [body_key(r.body_id, r.name) for r in chunk]
+            before = [Assessment.from_json(earlier[k].read_bytes()) for k in keys if k in earlier]
+            summary = render_many(assessments, fmts, out_dir, report_date=report_date, previous=before, templates_dir=templates_dir, progress=tick, pool=pool, stems=stems)
+            done.written += summary.written
+            done.problems += summary.problems
     recap_formats = [f for f in RECAP_REPORT_FORMATS if f in fmts]
     if recap_dir is not None and recap_formats:
         summary = render_recaps([recap], recap_formats, recap_dir, report_date=report_date, templates_dir=templates_dir)

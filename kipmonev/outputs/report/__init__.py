@@ -13,15 +13,15 @@ A body report reads only the :class:`~kipmonev.result.Assessment` (through the v
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import gc
-import os
+import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from kipmonev.core.errors import KipmonevError, Location, Problem, RenderError
+from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
@@ -37,6 +37,7 @@ __all__ = [
     "RecapReport",
     "RenderSummary",
     "ReportFormat",
+    "ReportStems",
     "build_body_report",
     "build_recap_report",
     "find_previous",
@@ -45,6 +46,7 @@ __all__ = [
     "render_many",
     "render_recap",
     "render_recaps",
+    "report_pool",
     "safe_filename",
     "write_atomic",
 ]
@@ -172,25 +174,29 @@ def _run(job: _Job, formats: tuple[ReportFormat, ...], out_dir: Path, report_dat
 
 
 def _init_worker(formats: tuple[ReportFormat, ...]) -> None:
-    """Prepare a worker process: import WeasyPrint once, then keep the long-lived heap out of the collector's way."""
+    """Prepare a worker: import WeasyPrint once instead of on its first report."""
     if ReportFormat.PDF in formats:
-        import kipmonev.outputs.report.pdf  # noqa: F401  # NOTE: ~0.6 s, once per worker instead of on the first report
-
-    # NOTE: the worker is ours and short-lived: freezing what is loaded now (modules, templates, fonts)
-    # spares every later collection from walking it again (~0.05 s per report).
-    gc.collect()
-    gc.freeze()
+        import kipmonev.outputs.report.pdf  # noqa: F401  # NOTE: ~0.6 s, once per worker
 
 
-def _unique_stems(assessments: Sequence[Assessment]) -> list[str]:
-    seen: dict[str, int] = {}
-    stems = []
-    for a in assessments:
-        stem = safe_filename(a.body)
-        count = seen.get(stem.casefold(), 0) + 1
-        seen[stem.casefold()] = count
-        stems.append(stem if count == 1 else f"{stem}-{count}")
-    return stems
+def report_pool(formats: Iterable[ReportFormat | str], jobs: int, bodies: int) -> WorkerPool:
+    """The processes that render ``bodies`` bodies' reports; give it to every :func:`render_many` of one batch."""
+    return WorkerPool(worker_count(jobs, bodies), _init_worker, (tuple(dict.fromkeys(ReportFormat(f) for f in formats)),))
+
+
+class ReportStems:
+    """File name stems unique within one batch, however many :func:`render_many` calls it takes (``-2``, ``-3``…)."""
+
+    def __init__(self) -> None:
+        """No stem handed out yet."""
+        self._seen: dict[str, int] = {}
+
+    def next(self, assessment: Assessment) -> str:
+        """The stem for this body's reports: its ID and name, numbered when an earlier body had the same."""
+        stem = safe_filename(assessment.body)
+        count = self._seen.get(stem.casefold(), 0) + 1
+        self._seen[stem.casefold()] = count
+        return stem if count == 1 else f"{stem}-{count}"
 
 
 def _make_out_dir(out_dir: Path) -> Path:
@@ -214,6 +220,8 @@ def render_many(
     protected: Collection[Path] = (),
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    pool: WorkerPool | None = None,
+    stems: ReportStems | None = None,
 ) -> RenderSummary:
     """Render every body's reports into ``out_dir``; a failing report does not stop the others.
 
@@ -227,8 +235,10 @@ def render_many(
         previous: Earlier results; each body gets its own through :func:`find_previous`.
         templates_dir: A commission's template folder.
         protected: Input files never to be replaced.
-        workers: Processes to use; ``1`` renders in this process (2 on 2 cores is ~1.5× faster for PDF).
+        workers: Processes to use when no ``pool`` is given; ``1`` renders in this process (2 on 2 cores is ~1.5× faster for PDF).
         progress: Called with 1 each time a body's reports are done (for a progress bar).
+        pool: The batch's :func:`report_pool`, kept across calls so workers start once.
+        stems: The batch's :class:`ReportStems`, kept across calls so two bodies never share a file name.
 
     Raises:
         RenderError: The output folder cannot be created.
@@ -236,23 +246,19 @@ def render_many(
     out = _make_out_dir(out_dir)
     fmts = tuple(dict.fromkeys(ReportFormat(f) for f in formats))
     earlier = list(previous)
-    jobs = [_Job(a, stem, find_previous(a, earlier)) for a, stem in zip(assessments, _unique_stems(assessments), strict=True)]
+    names = stems or ReportStems()
+    jobs = [_Job(a, names.next(a), find_previous(a, earlier)) for a in assessments]
     guard = tuple(Path(p) for p in protected)
     written: list[Path] = []
     problems: list[Problem] = []
     failed: list[int] = []
     tick = progress or (lambda steps: None)
     results = []
-    if workers <= 1 or len(jobs) <= 1:
-        for j in jobs:
-            results.append(_run(j, fmts, out, report_date, templates_dir, guard))
+    run = functools.partial(_run, formats=fmts, out_dir=out, report_date=report_date, templates_dir=templates_dir, protected=guard)
+    with contextlib.nullcontext(pool) if pool is not None else report_pool(fmts, workers, len(jobs)) as own:
+        for result in own.map(run, jobs, chunksize=1):
+            results.append(result)
             tick(1)
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, os.cpu_count() or 1, len(jobs)), initializer=_init_worker, initargs=(fmts,)) as pool:
-            futures = [pool.submit(_run, j, fmts, out, report_date, templates_dir, guard) for j in jobs]
-            for future in futures:
-                results.append(future.result())
-                tick(1)
     for index, (paths, probs) in enumerate(results):
         written += paths
         problems += probs
