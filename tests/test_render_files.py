@@ -82,7 +82,7 @@ def test_find_previous_matches_by_id_then_name() -> None:
 def test_file_names_stay_unique_across_chunks_and_one_pool_serves_them(tmp_path: Path) -> None:
     a = golden("final")
     stems = ReportStems()
-    written = []
+    written: list[Path] = []
     with report_pool(["html"], 2, 3) as pool:
         for chunk in ([a], [a.model_copy(update={"source": None})], [a.model_copy(update={"source": None})]):
             written += render_many(chunk, ["html"], tmp_path, report_date=DATE, pool=pool, stems=stems).written

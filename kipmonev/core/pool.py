@@ -13,7 +13,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from types import TracebackType
 from typing import TypeVar
 
@@ -79,7 +79,7 @@ class WorkerPool:
             self._pool = context.Pool(self.jobs, initializer=_start, initargs=(self._initializer, self._initargs))
         return self._pool
 
-    def map(self, func: Callable[[T], R], items: Iterable[T], *, chunksize: int | None = None) -> Iterator[R]:
+    def map(self, func: Callable[[T], R], items: Iterable[T], *, chunksize: int | None = None) -> Generator[R, None, None]:
         """``func`` over ``items``, results in input order, as they are ready.
 
         ``chunksize`` defaults to a size that keeps every worker busy without holding results back.
