@@ -27,6 +27,8 @@ _COMMANDS = {
     "check": ("kipmonev.cli.workbook", "check_cmd"),
     "round": ("kipmonev.cli.round_decide", "round_cmd"),
 }
+#: Indonesian names for the main commands (alias → command), accepted everywhere and shown in the help.
+ALIASES = {"periksa": "check", "nilai": "score", "templat": "template", "laporan": "report"}
 
 
 class _LazyGroup(Group):
@@ -64,8 +66,25 @@ class _LazyGroup(Group):
         return sorted(set(_COMMANDS) | set(self._commands))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        """The command, importing its module the first time."""
-        return self._load(cmd_name)
+        """The command (or the command an Indonesian alias names), importing its module the first time."""
+        return self._load(ALIASES.get(cmd_name, cmd_name))
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command of ``args[0]``: an alias runs (and shows its help) under the command's own name."""
+        if args and args[0] in ALIASES:
+            args = [ALIASES[args[0]], *args[1:]]
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as e:
+            raise click.exceptions.NoSuchCommand(e.command_name, possibilities=[*self.list_commands(ctx), *ALIASES], ctx=ctx) from e
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands, each main one with its Indonesian alias: ``check (periksa)``."""
+        names = {command: f"{command} ({alias})" for alias, command in ALIASES.items()}
+        rows = [(names.get(name, name), command) for name in self.list_commands(ctx) if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+        with formatter.section("Commands"):  # Formatter writes the Indonesian heading
+            formatter.write_dl([(name, command.get_short_help_str(limit)) for name, command in rows])
 
 
 @click.group(name="kipmonev", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=_LazyGroup)

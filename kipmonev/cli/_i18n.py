@@ -212,6 +212,13 @@ class Group(Command, click.Group):
         Command.format_options(self, ctx, formatter)
         self.format_commands(ctx, formatter)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Parse; a group given nothing prints its help and exits 0 (click would exit 2)."""
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
+
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any) -> click.Context:
         """Parse the group's own options; usage errors in Indonesian."""
         with _indonesian_usage_errors():
