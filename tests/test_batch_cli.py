@@ -138,7 +138,7 @@ def test_stage_scores_file_errors_stop_before_scoring(tmp_path: Path) -> None:
 
 
 def test_another_commissions_rules(tmp_path: Path) -> None:
-    code, _, _ = run("score", str(EXAMPLES), "-o", str(tmp_path), "--aturan", "ki-dki-jakarta", "-q")
+    code, _, _ = run("score", str(EXAMPLES), "-o", str(tmp_path), "--rules", "ki-dki-jakarta", "-q")
     assert code == 0
     result = Assessment.from_json(next((tmp_path / "hasil").glob("*.json")).read_bytes())
     assert result.questionnaire.rule_set == "ki-dki-jakarta"
@@ -152,7 +152,7 @@ def test_another_commissions_rules(tmp_path: Path) -> None:
         (["score", "tidak-ada", "-o", "x"], 2, "Galat: Nilai tidak sah untuk 'BERKAS_ATAU_FOLDER...': Jalur 'tidak-ada' tidak ditemukan.\n"),
         (["score", str(EXAMPLES), "-o", "x", "-j", "0"], 2, "Galat: Nilai tidak sah untuk '-j' / '--jobs': 0 di luar rentang x>=1.\n"),
         (["score", str(EXAMPLES), "-o", "x", "--combine", "modus"], 2, "Galat: Nilai tidak sah untuk '--combine': 'modus' bukan salah satu dari 'mean', 'trimmed', 'median'.\n"),
-        (["score", str(EXAMPLES), "-o", "x", "--aturan", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known=", ".join(s.id for s in shipped_rule_sets())) + "\n"),
+        (["score", str(EXAMPLES), "-o", "x", "--rules", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known=", ".join(s.id for s in shipped_rule_sets())) + "\n"),
     ],
 )
 def test_usage_and_user_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, tail: str) -> None:
@@ -240,5 +240,5 @@ def test_reports_while_scoring(tmp_path: Path) -> None:
 def test_unknown_report_format_is_a_usage_error_before_any_work(tmp_path: Path) -> None:
     code, _, err = run("score", str(EXAMPLES), "-o", str(tmp_path / "out"), "--report", "pdf,docx")
     assert code == 2
-    assert err.endswith("Galat: Nilai tidak sah untuk '--report': docx bukan format laporan; gunakan pdf, html, xlsx, json.\n")
+    assert err.endswith("Galat: Nilai tidak sah untuk '--report': format 'docx' tidak dikenal. Pilih 'pdf', 'html', 'xlsx' atau 'json', dipisah koma.\n")  # as report --format says
     assert not (tmp_path / "out").exists()

@@ -21,11 +21,11 @@ from kipmonev.cli import _i18n, cli
         (["check", "tidak-ada.xlsx"], "Penggunaan: kipmonev check [OPSI] ISIAN.xlsx", "Galat: Nilai tidak sah untuk 'ISIAN.xlsx': Berkas 'tidak-ada.xlsx' tidak ditemukan."),
         (["schema", "a", "b"], "Penggunaan: kipmonev schema [OPSI]", "Galat: Ada argumen yang tidak dikenal (a b)"),
         (["score", ".", "-o", "x", "-j", "abc"], "Penggunaan: kipmonev score [OPSI] BERKAS_ATAU_FOLDER...", "Galat: Nilai tidak sah untuk '-j' / '--jobs': 'abc' bukan bilangan bulat yang sah."),
-        (["report", ".", "-o", "x", "--date", "2025"], "Penggunaan: kipmonev report [OPSI] MASUKAN...", "Galat: Nilai tidak sah untuk '--date': '2025' tidak sesuai format '%Y-%m-%d'."),
-        (["round", "init", "--tahun", "1990", "x"], "Penggunaan: kipmonev round init [OPSI] FOLDER", "Galat: Nilai tidak sah untuk '--tahun': 1990 di luar rentang 2008<=x<=2100."),
-        (["check", "x.xlsx", "--batas-waktu", "0"], "Penggunaan: kipmonev check [OPSI] ISIAN.xlsx", "Galat: Nilai tidak sah untuk '--batas-waktu': 0.0 di luar rentang x>=0.1."),
+        (["report", ".", "-o", "x", "--date", "2025"], "Penggunaan: kipmonev report [OPSI] MASUKAN...", "Galat: Nilai tidak sah untuk '--date': tanggal '2025' tidak dikenali. Tanggal ditulis sebagai 2025-11-23, 23-11-2025, 23/11/2025 atau 23 November 2025. Perbaiki tanggalnya."),
+        (["round", "init", "--year", "1990", "x"], "Penggunaan: kipmonev round init [OPSI] FOLDER", "Galat: Nilai tidak sah untuk '--year': 1990 di luar rentang 2008<=x<=2100."),
+        (["check", "x.xlsx", "--timeout", "0"], "Penggunaan: kipmonev check [OPSI] ISIAN.xlsx", "Galat: Nilai tidak sah untuk '--timeout': 0.0 di luar rentang x>=0.1."),
         # click's parser raises these without a context, so no usage line is printed (as before)
-        (["check", "x.xlsx", "--batas-waktu"], None, "Galat: Opsi '--batas-waktu' memerlukan nilai."),
+        (["check", "x.xlsx", "--timeout"], None, "Galat: Opsi '--timeout' memerlukan nilai."),
         (["check", "--check-links=1", "x.xlsx"], None, "Galat: Opsi '--check-links' tidak menerima nilai."),
     ],
 )
@@ -51,7 +51,7 @@ def _commands(command: click.Command) -> list[click.Command]:
 
 
 _CLICK_TYPES = (click.Path, click.IntRange, click.FloatRange, click.Choice, click.DateTime)
-_OURS = (_i18n.FilePath, _i18n.IntRange, _i18n.FloatRange, _i18n.Choice, _i18n.DateTime)
+_OURS = (_i18n.FilePath, _i18n.IntRange, _i18n.FloatRange, _i18n.Choice)  # dates: _i18n.Date, never click.DateTime
 
 
 def test_every_command_and_parameter_type_speaks_indonesian() -> None:

@@ -40,9 +40,9 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Questionnaire YAML: files included in one load", _n(loader.MAX_INCLUDED_FILES), "`MAX_INCLUDED_FILES`"),
     ("Questionnaire YAML: nesting of lists and mappings", f"{loader.MAX_YAML_DEPTH} levels", "`MAX_YAML_DEPTH`"),
     ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/sources/links.py` `MAX_REDIRECTS`"),
-    ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--batas-waktu`)", "`check_url`"),
+    ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--timeout`)", "`check_url`"),
     ("Link check: distinct links per workbook", _n(links.MAX_LINKS), "`MAX_LINKS`"),
-    ("Link check: private, loopback and link-local addresses", "reported, never opened (`--izinkan-alamat-lokal` opens them)", "`_public`"),
+    ("Link check: private, loopback and link-local addresses", "reported, never opened (`--allow-local-addresses` opens them)", "`_public`"),
     ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/core/errors.py` `MAX_LISTED_PROBLEMS`"),
 ]
 

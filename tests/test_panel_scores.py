@@ -206,13 +206,13 @@ def test_the_panelist_columns_line_names_every_ignored_column(tmp_path: Path) ->
 
 
 def test_a_stage_the_applied_rule_set_lacks_is_reported_at_its_cell_with_a_fix(tmp_path: Path) -> None:
-    """Issue 17: a ki-pusat workbook's presentasi score under --aturan ki-kaltim (no presentasi stage)."""
+    """Issue 17: a ki-pusat workbook's presentasi score under --rules ki-kaltim (no presentasi stage)."""
     q = load_questionnaire(KEMENTERIAN)
     answers = _answers(q, {})
     folder = tmp_path / "isian"
     folder.mkdir()
     book = fill(folder / "BP-1.xlsx", q, answers, answers, stages={"presentasi": D(90)}, body=BodyIdentity(id="BP-1", name="Kementerian Contoh", category="Kementerian"))
-    code, _, err = run("score", str(folder), "-o", str(tmp_path / "out"), "--aturan", "ki-kaltim", "-j", "1", "-q")
+    code, _, err = run("score", str(folder), "-o", str(tmp_path / "out"), "--rules", "ki-kaltim", "-j", "1", "-q")
     expected = STAGE_NOT_IN_RULE_SET.at(Location(str(book), sheet="Tahap", cell="D5"), stage="presentasi", rule_set="ki-kaltim", stages=["visitasi"])
     assert (code, err) == (0, f"Peringatan: {expected}\n")
     result = _result(tmp_path / "out", "BP-1")

@@ -110,7 +110,7 @@ def test_filled_workbook_input(tmp_path: Path) -> None:
     edition = tmp_path / "uji-kecil.yaml"
     edition.write_text(json.dumps(small_data()), encoding="utf-8")  # JSON is YAML
     filled = helpers.fill(tmp_path / "isian.xlsx", small(), FULL_ANSWERS)
-    code, out, err = run("report", str(filled), "-o", str(tmp_path / "o"), "-f", "json,xlsx", "--kuesioner", str(edition))
+    code, out, err = run("report", str(filled), "-o", str(tmp_path / "o"), "-f", "json,xlsx", "--questionnaire", str(edition))
     assert (code, err) == (0, "")
     assert out.splitlines() == [f"Ditulis: {tmp_path / 'o' / 'BP-1-Badan-Uji'}.{ext}" for ext in ("json", "xlsx")]
     result = json.loads((tmp_path / "o" / "BP-1-Badan-Uji.json").read_text(encoding="utf-8"))

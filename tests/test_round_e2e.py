@@ -36,7 +36,7 @@ def _roster() -> list[tuple[str, str, str, str, str]]:
 def test_a_round_from_init_to_recap(tmp_path: Path) -> None:
     roster = _roster()
     folder = tmp_path / "putaran-2025"
-    code, out, err = run("round", "--oleh", "Sari", "init", str(folder), "--komisi", COMMISSION, "--daftar", str(write_roster(tmp_path / "daftar.csv", roster)), "--tenggat-pengisian", "23-11-2025")
+    code, out, err = run("round", "--by", "Sari", "init", str(folder), "--commission", COMMISSION, "--roster", str(write_roster(tmp_path / "daftar.csv", roster)), "--deadline-submission", "23-11-2025")
     assert (code, err) == (0, ""), err
     assert "Daftar badan publik: 60 badan publik" in out
     code, out, _ = run("round", "templates", str(folder))
@@ -65,11 +65,11 @@ def test_a_round_from_init_to_recap(tmp_path: Path) -> None:
     for i, path in enumerate(written):
         os.utime(path, (moment + i, moment + i))
 
-    code, out, err = run("round", "--oleh", "Budi", "receive", "-q", str(folder), str(inbox))
+    code, out, err = run("round", "--by", "Budi", "receive", "-q", str(folder), str(inbox))
     assert (code, err) == (0, ""), err
     assert out.splitlines()[-2] == "Diterima 51 berkas: 44 versi isian, 0 perlu perbaikan, 3 templat kosong, 2 ID tidak dikenal, 1 kembar, 0 sudah diterima sebelumnya, 1 bukan isian, 0 keluaran putaran."
 
-    code, out, err = run("round", "status", str(folder), "--tanggal", "20-11-2025")
+    code, out, err = run("round", "status", str(folder), "--date", "20-11-2025")
     assert (code, err) == (0, ""), err
     assert out.splitlines()[-1] == f"Ditulis: {folder / 'status/kemajuan.xlsx'}, {folder / 'status/surat-ppid.csv'}, {folder / 'status/dasbor.html'}"
     total = next(line for line in out.splitlines() if line.startswith("Jumlah"))
@@ -79,7 +79,7 @@ def test_a_round_from_init_to_recap(tmp_path: Path) -> None:
     mail = (folder / "status" / "surat-ppid.csv").read_text(encoding="utf-8-sig").splitlines()
     assert {line.split(";")[0] for line in mail[1:]} >= {r[0] for r in roster[40:]}
 
-    code, out, err = run("round", "recap", str(folder), "--report", "html", "--tanggal", "2025-11-24", "-j", "2")
+    code, out, err = run("round", "recap", str(folder), "--report", "html", "--date", "2025-11-24", "-j", "2")
     assert code == 0, err
     recap = json.loads((folder / "rekap" / "rekap.json").read_text(encoding="utf-8"))
     participation = recap["participation"]

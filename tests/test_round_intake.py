@@ -35,7 +35,7 @@ ROSTER = [
 def _round(tmp_path: Path) -> Path:
     folder = tmp_path / "putaran"
     roster = write_roster(tmp_path / "daftar.csv", ROSTER)
-    code, _, err = run("round", "--oleh", "Sari", "init", str(folder), "--komisi", COMMISSION, "--daftar", str(roster), "--tenggat-pengisian", "23-11-2025")
+    code, _, err = run("round", "--by", "Sari", "init", str(folder), "--commission", COMMISSION, "--roster", str(roster), "--deadline-submission", "23-11-2025")
     assert (code, err) == (0, ""), err
     return folder
 
@@ -86,7 +86,7 @@ def test_receive_versions_and_strays(tmp_path: Path) -> None:
     (inbox / "catatan.docx").write_bytes(b"PK\x03\x04 bukan isian")
     _touch(inbox / "catatan.docx", base + 60)
     (inbox / "~$KEM-01-v2.xlsx").write_bytes(b"lock")
-    code, out, err = run("round", "--oleh", "Budi", "receive", str(folder), str(inbox))
+    code, out, err = run("round", "--by", "Budi", "receive", str(folder), str(inbox))
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         "KEM-01-v1.xlsx [KEM-01]: versi isian",

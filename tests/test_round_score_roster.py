@@ -1,4 +1,4 @@
-"""kipmonev score --daftar: the round's statuses for a plain folder, without a round."""
+"""kipmonev score --roster: the round's statuses for a plain folder, without a round."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def test_score_with_a_roster_lists_who_did_not_take_part(tmp_path: Path) -> None
     fill_body(inbox / "KEM-02.xlsx", "Kementerian", "KEM-02", "Kementerian Dua", blank=True)
     fill_body(inbox / "KEM-77.xlsx", "Kementerian", "KEM-77", "Kementerian Asing")
     roster = write_roster(tmp_path / "daftar.csv", [("KEM-01", "Kementerian Satu", "Kementerian"), ("KEM-02", "Kementerian Dua", "Kementerian"), ("BUMN-01", "PT Satu", "BUMN")])
-    code, out, err = run("score", str(inbox), "-o", str(tmp_path / "hasil"), "--daftar", str(roster), "-j", "1")
+    code, out, err = run("score", str(inbox), "-o", str(tmp_path / "hasil"), "--roster", str(roster), "-j", "1")
     assert code == 1  # the blank template and the unknown ID are problems of their files
     assert "Partisipasi: diundang 3 → mengirim 1 → lengkap 1 → diverifikasi 0 → lolos gerbang 1 → final 0." in out
     assert "- KEM-02 Kementerian Dua (Kementerian): mengirim templat kosong\n- BUMN-01 PT Satu (BUMN): tidak mengirim\n" in out

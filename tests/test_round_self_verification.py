@@ -24,7 +24,7 @@ def _round_with(tmp_path: Path, verification: bool, stages: bool) -> dict[str, A
     tmp_path.mkdir()
     folder = tmp_path / "putaran"
     roster = write_roster(tmp_path / "daftar.csv", [("KEM-01", "Kementerian Contoh", "Kementerian")])
-    code, _, err = run("round", "init", str(folder), "--komisi", COMMISSION, "--daftar", str(roster))
+    code, _, err = run("round", "init", str(folder), "--commission", COMMISSION, "--roster", str(roster))
     assert (code, err) == (0, ""), err
     q = load_questionnaire(CATEGORIES["Kementerian"])
     given = answers(q, missing=4)
@@ -40,7 +40,7 @@ def _round_with(tmp_path: Path, verification: bool, stages: bool) -> dict[str, A
     write_filled(q, submission, inbox / "KEM-01.xlsx")  # the full template, not the round's own
     code, _, err = run("round", "receive", "-q", str(folder), str(inbox))
     assert (code, err) == (0, ""), err
-    code, _, err = run("round", "recap", str(folder), "--tanggal", "2025-11-24")
+    code, _, err = run("round", "recap", str(folder), "--date", "2025-11-24")
     assert code in (0, 1), err
     result = next((folder / "rekap" / "hasil").glob("*.json"))
     loaded: dict[str, Any] = json.loads(result.read_text(encoding="utf-8"))

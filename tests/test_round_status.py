@@ -36,7 +36,7 @@ def round_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("status")
     folder = tmp / "putaran"
     roster = write_roster(tmp / "daftar.csv", [r if r[0] != "PTN-01" else (*r[:3], "", "") for r in ROSTER])
-    assert run("round", "init", str(folder), "--komisi", COMMISSION, "--daftar", str(roster), "--tenggat-pengisian", "23 November 2025")[0] == 0
+    assert run("round", "init", str(folder), "--commission", COMMISSION, "--roster", str(roster), "--deadline-submission", "23 November 2025")[0] == 0
     inbox = tmp / "masuk"
     inbox.mkdir()
     base = time.time() - 100
@@ -75,7 +75,7 @@ def test_statuses_and_counts(round_folder: Path) -> None:
 
 
 def test_status_files(round_folder: Path, tmp_path: Path) -> None:
-    code, out, err = run("round", "status", str(round_folder), "-o", str(tmp_path), "--tanggal", "20-11-2025")
+    code, out, err = run("round", "status", str(round_folder), "-o", str(tmp_path), "--date", "20-11-2025")
     assert (code, err) == (0, "")
     assert "Belum mengirim isian (2):\n- PROV-01 Pemerintah Provinsi Nusa Contoh (Pemerintah Provinsi): tidak mengirim\n- BUMN-02 PT Rekaan Energi (Persero) (BUMN): mengirim templat kosong\n" in out
     assert "Jumlah                   6         4         1            1       1          1              1            1" in out
@@ -115,7 +115,7 @@ def _column(dom: str, table: str, column: int) -> list[str]:
 
 
 def test_dashboard_in_headless_chromium(round_folder: Path, tmp_path: Path) -> None:
-    assert run("round", "status", str(round_folder), "-o", str(tmp_path), "--tanggal", "20-11-2025")[0] == 0
+    assert run("round", "status", str(round_folder), "-o", str(tmp_path), "--date", "20-11-2025")[0] == 0
     page = (tmp_path / "dasbor.html").read_text(encoding="utf-8")
     assert "<link" not in page and "src=" not in page and "http" not in page.split("<body>")[0]  # self-contained, nothing fetched
     dom = _dom(tmp_path / "dasbor.html", tmp_path / "profil")

@@ -365,14 +365,14 @@ def test_metadata_missing_unknown_or_from_a_newer_kipmonev() -> None:
     path = _write(mutate=drop_meta)
     assert _errors(path, None) == [
         "isian.xlsx: metadata templat (sheet tersembunyi 'Metadata') tidak ditemukan, sehingga kuesioner yang diisi tidak diketahui. "
-        "Sebutkan kuesionernya dengan opsi --kuesioner, atau salin jawaban ke templat baru dari 'kipmonev template'."
+        "Sebutkan kuesionernya dengan opsi --questionnaire (-k), atau salin jawaban ke templat baru dari 'kipmonev template'."
     ]
     filled = read_workbook(path, Q)  # with the questionnaire named, it is read, with a warning
     assert [str(w) for w in filled.warnings] == [
         "isian.xlsx, Kuesioner: metadata templat tidak ditemukan; berkas dibaca sebagai isian kuesioner 'uji-kecil' versi 2025081501. Pastikan berkas dibuat dari templat kuesioner tersebut."
     ]
     assert _errors(_write(), None) == [
-        "isian.xlsx: berkas ini dibuat untuk kuesioner 'uji-kecil', yang tidak disertakan dalam kipmonev ini. Sebutkan berkas kuesionernya dengan opsi --kuesioner."
+        "isian.xlsx: berkas ini dibuat untuk kuesioner 'uji-kecil', yang tidak disertakan dalam kipmonev ini. Sebutkan berkas kuesionernya dengan opsi --questionnaire (-k)."
     ]
     assert _errors(_write({("Metadata", "B6"): "2"})) == [
         "isian.xlsx: format templat versi '2' tidak dikenal oleh kipmonev ini (yang didukung: versi 1). Perbarui kipmonev atau buat templat baru dengan 'kipmonev template'."

@@ -67,7 +67,7 @@ class BatchOptions:
     combine: CombineRule = CombineRule.MEAN
     rule_set: str | None = None
     previous: Path | None = None
-    #: The invited bodies (``score --daftar``, ``round recap``): only they are ranked, the rest is listed.
+    #: The invited bodies (``score --roster``, ``round recap``): only they are ranked, the rest is listed.
     roster: tuple[RosterEntry, ...] | None = None
     #: Every roster body's status, when a round log knows them; otherwise derived from the scored rows.
     statuses: dict[str, BodyStatus] | None = None

@@ -9,5 +9,5 @@ STAGE_NOT_IN_RULE_SET = Entry(
     WARNING,
     "nilai tahap '{stage}' di isian ini tidak dipakai, karena aturan '{rule_set}' tidak memiliki tahap itu (tahapnya: {stages}). "
     "Sel ini terkunci dan tidak perlu diubah. Berikan nilai tahap {stages} lewat --stage-scores (berkas nilai dengan kolom 'Kode' "
-    "dan 'Tahap'), atau nilai isian ini tanpa --aturan.",
+    "dan 'Tahap'), atau nilai isian ini tanpa --rules.",
 )

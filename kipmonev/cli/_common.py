@@ -1,4 +1,4 @@
-"""What every command shares: the error boundary, Indonesian help headings, plain tables."""
+"""What every command shares: the error boundary, renamed options, plain tables, the progress bar."""
 
 from __future__ import annotations
 
@@ -6,11 +6,15 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import click
+from click.core import ParameterSource
 
+from kipmonev.cli.problems import OPTION_RENAMED
 from kipmonev.core.errors import KipmonevError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class UserError(click.ClickException):
@@ -31,6 +35,57 @@ def user_errors() -> Iterator[None]:
         yield
     except KipmonevError as e:
         raise UserError(str(e)) from e
+
+
+class _OldName(click.Option):
+    """An option's previous name, hidden, kept for one release: it fills the new option's parameter and warns once."""
+
+    def __init__(self, *args: Any, replacement: click.Option, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "expose_value": False, "hidden": True})
+        self.replacement = replacement.name or ""
+        self.replacement_opt = max(replacement.opts, key=len)
+
+    def process_value(self, ctx: click.Context, value: Any) -> Any:
+        """When given under this name: say which name to use, convert the value and pass it on."""
+        if ctx.get_parameter_source(self.name or "") is not ParameterSource.COMMANDLINE or ctx.resilient_parsing:
+            return super().process_value(ctx, value)
+        click.echo(f"Peringatan: {OPTION_RENAMED.text(old=self.opts[0], new=self.replacement_opt)}", err=True)
+        value = super().process_value(ctx, value)
+        ctx.params[self.replacement] = value
+        ctx.set_parameter_source(self.replacement, ParameterSource.COMMANDLINE)
+        return value
+
+    def get_error_hint(self, ctx: click.Context | None) -> str:
+        """A bad value is reported under the new name (the warning above names both)."""
+        return repr(self.replacement_opt)
+
+
+class _NewName(click.Option):
+    """An option that also has an old name: given under the old name, it counts as given (``required``)."""
+
+    def process_value(self, ctx: click.Context, value: Any) -> Any:
+        """Convert the value, unless it is missing and was given under the old name (processed first)."""
+        if self.value_is_missing(value) and self.name in ctx.params:
+            return ctx.params[self.name or ""]
+        return super().process_value(ctx, value)
+
+
+def option(*decls: str, old: str | None = None, **attrs: Any) -> Callable[[F], F]:
+    """:func:`click.option`; ``old`` is the option's previous (Indonesian) name.
+
+    The old name stays accepted for one release: hidden from the help, it fills the same parameter and
+    prints one warning on standard error naming the new option. When both are given, the last one wins.
+    """
+    if old is None:
+        return click.option(*decls, **attrs)
+    new = click.Option(list(decls))  # the parameter name and long name, as click derives them
+    same = {key: attrs[key] for key in ("type", "is_flag", "metavar", "multiple", "nargs") if key in attrs}
+
+    def decorate(f: F) -> F:
+        f = click.option(*decls, cls=_NewName, **attrs)(f)
+        return click.option(old, f"{new.name}_old_name", cls=_OldName, replacement=new, **same)(f)
+
+    return decorate
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:

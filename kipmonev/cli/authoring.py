@@ -10,6 +10,7 @@ import click
 
 from kipmonev.cli._common import CONTEXT, UserError, user_errors
 from kipmonev.cli._i18n import FilePath, Group
+from kipmonev.cli._options import force_option
 from kipmonev.cli.problems import IMPORTED_FROM, OUTPUT_EXISTS, OUTPUT_IS_INPUT, QUESTIONNAIRE_SAVED
 from kipmonev.engine.diff import diff_questionnaires
 from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
@@ -47,7 +48,7 @@ def questionnaire_cmd() -> None:
 @questionnaire_cmd.command("export", options_metavar="[OPSI]", short_help="Tulis edisi sebagai buku kerja .xlsx.")
 @click.argument("source", metavar="ID_ATAU_BERKAS")
 @click.option("-o", "--output", type=_OUT, required=True, help="Buku kerja .xlsx yang ditulis.")
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
+@force_option()
 def export_cmd(source: str, output: Path, force: bool) -> None:
     """Tulis edisi kuesioner (id, YAML atau .xlsx) sebagai buku kerja untuk disunting.
 
@@ -65,7 +66,7 @@ def export_cmd(source: str, output: Path, force: bool) -> None:
 @questionnaire_cmd.command("import", options_metavar="[OPSI]", short_help="Baca buku kerja .xlsx, lalu tulis YAML.")
 @click.argument("workbook", metavar="BUKU_KERJA", type=FilePath(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=_OUT, help="Berkas YAML yang ditulis; tanpa opsi ini YAML dicetak ke keluaran standar.")
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
+@force_option()
 def import_cmd(workbook: Path, output: Path | None, force: bool) -> None:
     """Baca buku kerja kuesioner (.xlsx), periksa, lalu tulis sebagai YAML.
 

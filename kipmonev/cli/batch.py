@@ -13,8 +13,9 @@ import click
 
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
 from kipmonev.app.reports import BatchReports, render_batch_reports
-from kipmonev.cli._common import UserError, printable, progress_bar, table, user_errors
-from kipmonev.cli._i18n import Choice, Command, FilePath, IntRange
+from kipmonev.cli._common import UserError, option, printable, progress_bar, table, user_errors
+from kipmonev.cli._i18n import Choice, Command, FilePath
+from kipmonev.cli._options import date_option, jobs_option, report_option, templates_option
 from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.formatting import format_number, format_signed
@@ -40,13 +41,15 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.command("score", cls=Command)
 @click.argument("paths", metavar="BERKAS_ATAU_FOLDER...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
-@click.option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@jobs_option()
 @click.option("--stage-scores", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
 @click.option("--combine", type=Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata (mean), rata-rata terpangkas (trimmed) atau median.")
-@click.option("--aturan", "rule_set", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
+@option("--rules", "rule_set", old="--aturan", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
-@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
-@click.option("--daftar", "roster", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
+@report_option("Buat juga laporan per badan publik ke folder laporan/ (pdf, html, xlsx, json; dipisah koma), serta laporan rekap rekap.pdf/rekap.html.")
+@date_option("Tanggal rekap dan laporan")
+@templates_option()
+@option("--roster", "roster", old="--daftar", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
     paths: tuple[Path, ...],
@@ -56,7 +59,9 @@ def score_cmd(
     combine: str,
     rule_set: str | None,
     previous: Path | None,
-    report: str | None,
+    report: tuple[ReportFormat, ...],
+    date: dt.date | None,
+    templates: Path | None,
     roster: Path | None,
     quiet: bool,
 ) -> None:
@@ -69,11 +74,10 @@ def score_cmd(
     Contoh:
       kipmonev score examples/ -o hasil-2025 --stage-scores panelis.csv
     """
-    formats = _formats(report)
     with user_errors():
         invited = read_roster(roster, None).entries if roster else None
     options = BatchOptions(
-        out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
+        out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
     )
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -90,15 +94,16 @@ def score_cmd(
         ignored = f"; kolom lain diabaikan: {quoted(result.stage_file.ignored_columns, 'dan')}" if result.stage_file.ignored_columns else ""
         click.echo(printable(f"Nilai tahap dari {result.stage_file.source}: kolom panelis {used}{ignored}."))
     rendered = None
-    if formats:
+    if report:
         with user_errors(), progress_bar("Membuat laporan", quiet) as report_progress:
             rendered = render_batch_reports(
                 recap,
-                formats,
+                report,
                 out_dir / REPORTS_DIR,
                 report_date=dt.date.fromisoformat(options.date),
                 jobs=options.jobs,
                 previous=result.previous,
+                templates_dir=templates,
                 recap_dir=out_dir,
                 progress=report_progress,
             )
@@ -143,18 +148,6 @@ def print_errors(recap: Recap) -> None:
         click.echo(printable(f"{error.where}: {error.message}"), err=True)
     if len(recap.errors) > MAX_LISTED_ERRORS:
         click.echo(f"…dan {len(recap.errors) - MAX_LISTED_ERRORS} masalah lainnya (lihat sheet Galat).", err=True)
-
-
-def _formats(text: str | None) -> tuple[ReportFormat, ...]:
-    """Parse ``pdf,html`` into report formats; an unknown one is a usage error (exit 2)."""
-    if not text:
-        return ()
-    names = [part.strip().lower() for part in text.split(",") if part.strip()]
-    allowed = [f.value for f in ReportFormat]
-    unknown = [n for n in names if n not in allowed]
-    if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)} bukan format laporan; gunakan {', '.join(allowed)}.", param_hint="'--report'")
-    return tuple(dict.fromkeys(ReportFormat(n) for n in names))
 
 
 @click.command("compare", cls=Command)

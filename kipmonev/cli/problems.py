@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kipmonev.core.catalogue import Text
 
+OPTION_RENAMED = Text("opsi {old} sudah diganti namanya menjadi {new} dan akan dihapus pada rilis berikutnya. Pakai {new}.")
 BATCH_INTERRUPTED = Text("{done} dari {total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis.")
 OUTPUT_EXISTS = Text("berkas '{path}' sudah ada. Gunakan --force untuk menimpanya, atau pilih nama lain dengan -o.")
 OUTPUT_IS_INPUT = Text("{path} adalah berkas masukan dan tidak akan ditimpa. Pilih nama berkas keluaran lain.")

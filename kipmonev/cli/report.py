@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
+from kipmonev.app.batch import cpu_count
 from kipmonev.app.inputs import read_input, read_previous, read_recap, recap_path
 from kipmonev.cli._common import UserError, printable, progress_bar, user_errors
-from kipmonev.cli._i18n import Command, DateTime, FilePath, IntRange
-from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
+from kipmonev.cli._i18n import Command, FilePath
+from kipmonev.cli._options import FormatList, date_option, jobs_option, questionnaire_option, templates_option
+from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING
 from kipmonev.core.errors import KipmonevError
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.recap import Recap
@@ -20,35 +22,17 @@ from kipmonev.outputs.report import ReportFormat, render_many, render_recaps
 from kipmonev.sources.loader import load_questionnaire
 
 
-class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic only in newer click
-    """A comma-separated list of report formats: ``pdf,xlsx``."""
-
-    name = "format"
-
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> tuple[ReportFormat, ...]:
-        """Split on commas and check each name against :class:`ReportFormat`."""
-        if isinstance(value, tuple):
-            return value
-        out: list[ReportFormat] = []
-        for part in str(value).split(","):
-            name = part.strip().lower()
-            if name not in {f.value for f in ReportFormat}:
-                self.fail(REPORT_UNKNOWN_FORMAT.text(given=part.strip(), allowed=[f.value for f in ReportFormat]), param, ctx)
-            out.append(ReportFormat(name))
-        return tuple(dict.fromkeys(out))
-
-
 @click.command("report", cls=Command)
 @click.argument("inputs", metavar="MASUKAN...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
 @click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran; dibuat bila belum ada.")
 @click.option(
     "-f", "--format", "formats", type=FormatList(), default="pdf", show_default=True, metavar="FORMAT[,...]", help="Format laporan, dipisah koma: pdf, html, xlsx, json."
 )
-@click.option("--templates", type=FilePath(exists=True, file_okay=False, path_type=Path), help="Folder templat komisi; berkas yang tidak ada diambil dari templat bawaan.")
+@templates_option()
 @click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Hasil tahun sebelumnya (berkas .json atau folder berisi .json) untuk bagian perbandingan.")
-@click.option("--kuesioner", "questionnaire", metavar="KUESIONER", help="Kuesioner (id atau berkas YAML) untuk membaca buku kerja isian; bawaan: yang tercatat di buku kerja.")
-@click.option("--date", "report_date", type=DateTime(["%Y-%m-%d"]), metavar="TTTT-BB-HH", help="Tanggal yang tercetak pada laporan.  [bawaan: hari ini]")
-@click.option("-j", "--jobs", type=IntRange(1, 64), default=1, show_default=True, metavar="N", help="Jumlah proses paralel (2 pada mesin 2 inti).")
+@questionnaire_option()
+@date_option("Tanggal yang tercetak pada laporan")
+@jobs_option()
 def report_cmd(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -56,8 +40,8 @@ def report_cmd(
     templates: Path | None,
     previous: Path | None,
     questionnaire: str | None,
-    report_date: dt.datetime | None,
-    jobs: int,
+    date: dt.date | None,
+    jobs: int | None,
 ) -> None:
     """Buat laporan badan publik atau rekapitulasi.
 
@@ -93,13 +77,13 @@ def report_cmd(
     for a in assessments:
         if previous is not None and find_previous(a, earlier) is None:
             click.echo(printable(f"Peringatan: {REPORT_PREVIOUS_MISSING.text(body=a.body.name)}"), err=True)
-    date = report_date.date() if report_date is not None else dt.date.today()
+    date = date or dt.date.today()
     with user_errors():
         with progress_bar("Membuat laporan") as progress:
             done = itertools.count(1)
             summaries = [
                 render_many(
-                    assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs, progress=lambda _: progress(next(done), len(assessments))
+                    assessments, formats, out_dir, report_date=date, previous=earlier, templates_dir=templates, protected=inputs, workers=jobs or cpu_count(), progress=lambda _: progress(next(done), len(assessments))
                 )
             ]
         if recaps:

@@ -10,16 +10,18 @@ import click
 
 from kipmonev.app.batch import BatchInterruptedError, cpu_count
 from kipmonev.app.reports import render_batch_reports
-from kipmonev.app.round.init import InitOptions, init_round, parse_date_option
+from kipmonev.app.round.init import InitOptions, init_round
 from kipmonev.app.round.recap import recap_dir, round_recap
 from kipmonev.app.round.receive import receive_files
 from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
-from kipmonev.cli._common import CONTEXT, UserError, printable, table, user_errors
-from kipmonev.cli._i18n import FilePath, Group, IntRange
-from kipmonev.cli.batch import EXIT_INTERRUPTED, REPORTS_DIR, _formats, print_errors, print_summary
+from kipmonev.cli._common import CONTEXT, UserError, option, printable, table, user_errors
+from kipmonev.cli._i18n import Date, FilePath, Group, IntRange
+from kipmonev.cli._options import date_option, jobs_option, report_option, templates_option
+from kipmonev.cli.batch import EXIT_INTERRUPTED, REPORTS_DIR, print_errors, print_summary
 from kipmonev.model.round import BodyStatus, Outcome
+from kipmonev.outputs.report import ReportFormat
 
 #: Short status headings, so the terminal table fits 100 columns (the files carry the full labels).
 _SHORT = {
@@ -35,7 +37,7 @@ _EXISTING_FOLDER = FilePath(exists=True, file_okay=False, path_type=Path)
 
 
 @click.group("round", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
-@click.option("--oleh", "actor", metavar="NAMA", help="Nama petugas yang dicatat pada log putaran (bawaan: nama pengguna sistem).")
+@option("--by", "actor", old="--oleh", metavar="NAMA", help="Nama petugas yang dicatat pada log putaran (bawaan: nama pengguna sistem).")
 @click.pass_context
 def round_cmd(ctx: click.Context, actor: str | None) -> None:
     """Kelola satu putaran monev: daftar badan publik, templat, penerimaan isian, kemajuan dan rekap.
@@ -46,7 +48,7 @@ def round_cmd(ctx: click.Context, actor: str | None) -> None:
 
     \b
     Contoh:
-      kipmonev round init putaran-2025 --komisi "Komisi Informasi Provinsi Contoh" --daftar daftar.csv
+      kipmonev round init putaran-2025 --commission "Komisi Informasi Provinsi Contoh" --roster daftar.csv
       kipmonev round templates putaran-2025
       kipmonev round receive putaran-2025 kotak-masuk/
       kipmonev round status putaran-2025
@@ -56,7 +58,7 @@ def round_cmd(ctx: click.Context, actor: str | None) -> None:
 
 
 def _open(folder: Path) -> Round:
-    actor = click.get_current_context().obj  # --oleh, passed down from the group
+    actor = click.get_current_context().obj  # --by, passed down from the group
     with user_errors():
         r = open_round(folder, actor)
     for warning in r.warnings:
@@ -66,25 +68,25 @@ def _open(folder: Path) -> Round:
 
 @round_cmd.command("init")
 @click.argument("folder", metavar="FOLDER", type=_FOLDER)
-@click.option("--komisi", "commission", required=True, metavar="NAMA", help="Nama Komisi Informasi penyelenggara, misalnya 'Komisi Informasi Provinsi Contoh'.")
-@click.option("--tahun", "year", type=IntRange(2008, 2100), metavar="TAHUN", help="Tahun penilaian (bawaan: tahun edisi bawaan terbaru).")
-@click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan penilaian, misalnya ki-kaltim (bawaan: aturan setiap edisi).")
-@click.option("--daftar", "roster", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik (CSV atau XLSX) yang disalin ke folder putaran.")
-@click.option("--tenggat-pengisian", "filling", metavar="TANGGAL", help="Batas akhir pengisian, misalnya 23-11-2025.")
-@click.option("--tenggat-verifikasi", "verification", metavar="TANGGAL", help="Batas akhir verifikasi.")
-@click.option("--tenggat-sanggah", "objection", metavar="TANGGAL", help="Batas akhir masa sanggah.")
+@option("--commission", "commission", old="--komisi", required=True, metavar="NAMA", help="Nama Komisi Informasi penyelenggara, misalnya 'Komisi Informasi Provinsi Contoh'.")
+@option("--year", "year", old="--tahun", type=IntRange(2008, 2100), metavar="TAHUN", help="Tahun penilaian (bawaan: tahun edisi bawaan terbaru).")
+@option("--rules", "rule_set", old="--aturan", metavar="ATURAN", help="Id atau berkas aturan penilaian, misalnya ki-kaltim (bawaan: aturan setiap edisi).")
+@option("--roster", "roster", old="--daftar", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik (CSV atau XLSX) yang disalin ke folder putaran.")
+@option("--deadline-submission", "filling", old="--tenggat-pengisian", type=Date(), metavar="TANGGAL", help="Batas akhir pengisian, misalnya 23-11-2025.")
+@option("--deadline-verification", "verification", old="--tenggat-verifikasi", type=Date(), metavar="TANGGAL", help="Batas akhir verifikasi.")
+@option("--deadline-objection", "objection", old="--tenggat-sanggah", type=Date(), metavar="TANGGAL", help="Batas akhir masa sanggah.")
 @click.pass_obj
-def init_cmd(actor: str | None, folder: Path, commission: str, year: int | None, rule_set: str | None, roster: Path | None, filling: str | None, verification: str | None, objection: str | None) -> None:
+def init_cmd(actor: str | None, folder: Path, commission: str, year: int | None, rule_set: str | None, roster: Path | None, filling: dt.date | None, verification: dt.date | None, objection: dt.date | None) -> None:
     """Buat putaran baru di FOLDER: putaran.yaml, daftar badan publik dan log putaran.
 
-    Tanpa --daftar ditulis daftar kosong (daftar-badan-publik.csv) berjudul kolom ID, Nama, Kategori,
+    Tanpa --roster ditulis daftar kosong (daftar-badan-publik.csv) berjudul kolom ID, Nama, Kategori,
     Email PPID dan Induk untuk diisi. Edisi kuesioner per kategori diambil dari edisi bawaan tahun itu
     dan dapat diubah di putaran.yaml.
 
     \b
     Contoh:
-      kipmonev round init putaran-2025 --komisi "Komisi Informasi Provinsi Contoh" \\
-        --daftar daftar.xlsx --tenggat-pengisian 23-11-2025
+      kipmonev round init putaran-2025 --commission "Komisi Informasi Provinsi Contoh" \\
+        --roster daftar.xlsx --deadline-submission 23-11-2025
     """
     options = InitOptions(commission=commission, year=year, rule_set=rule_set, roster=roster, filling=filling, verification=verification, objection=objection)
     with user_errors():
@@ -156,9 +158,9 @@ def templates_cmd(folder: Path) -> None:
 @round_cmd.command("status")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
 @click.option("-o", "--output", "out_dir", type=_FOLDER, help="Folder keluaran (bawaan: FOLDER/status).")
-@click.option("--tanggal", "date", metavar="TANGGAL", help="Tanggal keadaan yang dicetak (bawaan: hari ini).")
-@click.option("--templates", "templates_dir", type=_EXISTING_FOLDER, help="Folder templat laporan komisi (dasbor.html.j2).")
-def status_cmd(folder: Path, out_dir: Path | None, date: str | None, templates_dir: Path | None) -> None:
+@date_option("Tanggal keadaan yang dicetak", old="--tanggal")
+@templates_option()
+def status_cmd(folder: Path, out_dir: Path | None, date: dt.date | None, templates: Path | None) -> None:
     """Tampilkan kemajuan setiap badan publik di daftar, lalu tulis kemajuan.xlsx, surat-ppid.csv dan dasbor.html.
 
     Status: tidak mengirim, mengirim templat kosong, perlu perbaikan, belum lengkap, jawaban tanpa bukti,
@@ -171,7 +173,7 @@ def status_cmd(folder: Path, out_dir: Path | None, date: str | None, templates_d
       kipmonev round status putaran-2025
     """
     with _open(folder) as r, user_errors():
-        result = write_round_status(r, _date_option(date), out_dir, templates_dir)
+        result = write_round_status(r, date or dt.date.today(), out_dir, templates)
     progress = result.progress
     statuses = list(BodyStatus)
     heads = ["DIUNDANG", "MENGIRIM", *[_SHORT[s] for s in statuses]]
@@ -192,20 +194,14 @@ def status_cmd(folder: Path, out_dir: Path | None, date: str | None, templates_d
     click.echo("\nDitulis: " + ", ".join(str(p) for p in result.written))
 
 
-def _date_option(text: str | None) -> dt.date:
-    if not text:
-        return dt.date.today()
-    with user_errors():
-        return parse_date_option(text)
-
-
 @round_cmd.command("recap")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.option("-j", "--jobs", type=IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
-@click.option("--report", "report", metavar="FORMAT[,...]", help="Buat juga laporan per badan publik (pdf, html, xlsx, json; dipisah koma) dan laporan rekap.")
-@click.option("--tanggal", "date", metavar="TANGGAL", help="Tanggal rekap (bawaan: hari ini).")
+@jobs_option()
+@report_option("Buat juga laporan per badan publik (pdf, html, xlsx, json; dipisah koma) dan laporan rekap.")
+@date_option("Tanggal rekap dan laporan", old="--tanggal")
+@templates_option()
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa ringkasan.")
-def recap_cmd(folder: Path, jobs: int | None, report: str | None, date: str | None, quiet: bool) -> None:
+def recap_cmd(folder: Path, jobs: int | None, report: tuple[ReportFormat, ...], date: dt.date | None, templates: Path | None, quiet: bool) -> None:
     """Nilai versi berlaku setiap badan publik, lalu tulis hasil, rekap dan laporannya ke FOLDER/rekap/.
 
     Corong rekap dimulai dari daftar: diundang, mengirim, lengkap, diverifikasi, lolos gerbang, final.
@@ -216,8 +212,7 @@ def recap_cmd(folder: Path, jobs: int | None, report: str | None, date: str | No
     Contoh:
       kipmonev round recap putaran-2025 --report pdf,html
     """
-    formats = _formats(report)
-    when = _date_option(date)
+    when = date or dt.date.today()
     with _open(folder) as r:
         out = recap_dir(r)
         try:
@@ -227,9 +222,9 @@ def recap_cmd(folder: Path, jobs: int | None, report: str | None, date: str | No
             click.echo(f"Dihentikan setelah {e.done} dari {e.total} berkas.", err=True)
             sys.exit(EXIT_INTERRUPTED)
     rendered = None
-    if formats:
+    if report:
         with user_errors():
-            rendered = render_batch_reports(result.recap, formats, out / REPORTS_DIR, report_date=when, jobs=jobs or cpu_count(), recap_dir=out)
+            rendered = render_batch_reports(result.recap, report, out / REPORTS_DIR, report_date=when, jobs=jobs or cpu_count(), templates_dir=templates, recap_dir=out)
     if not quiet:
         print_summary(result.recap, result.failed, out, rendered)
     print_errors(result.recap)

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from kipmonev.app.check import check_workbook
-from kipmonev.cli._common import UserError, printable, progress_bar, user_errors
+from kipmonev.cli._common import UserError, option, printable, progress_bar, user_errors
 from kipmonev.cli._i18n import Command, FilePath, FloatRange
+from kipmonev.cli._options import force_option, questionnaire_option
 from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
@@ -19,8 +20,8 @@ from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule
 @click.argument("questionnaire", metavar="KUESIONER")
 @click.option("-o", "--output", required=True, metavar="BERKAS", type=FilePath(dir_okay=False, path_type=Path), help="Berkas .xlsx yang ditulis, misalnya isian.xlsx.")
 @click.option("--body", "body_name", metavar="NAMA", help="Nama badan publik yang diisikan ke sheet Identitas.")
-@click.option("--aturan", "rule_set", metavar="ATURAN", help="Id atau berkas aturan pengganti aturan kuesioner, misalnya ki-dki-jakarta.")
-@click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@option("--rules", "rule_set", old="--aturan", metavar="ATURAN", help="Id atau berkas aturan pengganti aturan kuesioner, misalnya ki-dki-jakarta.")
+@force_option()
 def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_set: str | None, force: bool) -> None:
     """Buat templat isian (.xlsx) untuk KUESIONER (id kuesioner bawaan atau berkas YAML).
 
@@ -47,11 +48,12 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
 @click.argument("workbook", metavar="ISIAN.xlsx", type=FilePath(exists=True, dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
 @click.option("--check-links", "links", is_flag=True, help="Periksa juga apakah setiap tautan bukti dukung dapat dibuka.")
-@click.option("-k", "--kuesioner", "questionnaire", metavar="KUESIONER", help="Id atau berkas kuesioner, bila berkas tidak dibuat dari kuesioner bawaan.")
-@click.option("--batas-waktu", "timeout", metavar="DETIK", type=FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
-@click.option(
-    "--izinkan-alamat-lokal",
+@questionnaire_option()
+@option("--timeout", "timeout", old="--batas-waktu", metavar="DETIK", type=FloatRange(min=0.1), default=10, show_default=True, help="Batas waktu setiap tautan, dalam detik.")
+@option(
+    "--allow-local-addresses",
     "allow_private",
+    old="--izinkan-alamat-lokal",
     is_flag=True,
     help="Buka juga tautan ke alamat jaringan lokal atau privat (intranet). Tanpa opsi ini tautan tersebut dilaporkan tanpa dibuka.",
 )

@@ -178,7 +178,7 @@ def build_recap(
 
 
 def status_of_row(row: BodyRow | None) -> BodyStatus:
-    """A roster body's status from its scored row, when there is no round log (``score --daftar``)."""
+    """A roster body's status from its scored row, when there is no round log (``score --roster``)."""
     if row is None:
         return BodyStatus.NOT_SENT
     if row.answered == 0:

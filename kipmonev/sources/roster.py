@@ -70,7 +70,7 @@ def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
         path: The .csv or .xlsx file; it is only read.
         categories: The categories of the round (the keys of ``edisi`` in putaran.yaml); a roster category
             is matched case-insensitively and stored as the round writes it. ``None`` (no round, as in
-            ``score --daftar``) accepts any category that is not empty.
+            ``score --roster``) accepts any category that is not empty.
 
     Raises:
         RosterError: Missing, unreadable, or invalid rows; every problem is listed with its place.

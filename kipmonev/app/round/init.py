@@ -17,7 +17,6 @@ from kipmonev.model.round import Deadlines, NewEvent, RoundConfig
 from kipmonev.outputs.round_files import write_config, write_roster_template
 from kipmonev.sources.loader import load_questionnaire, load_rule_set
 from kipmonev.sources.roster import read_roster
-from kipmonev.sources.round_config import parse_date
 from kipmonev.sources.round_store import RoundStore
 
 
@@ -29,25 +28,9 @@ class InitOptions:
     year: int | None = None
     rule_set: str | None = None
     roster: Path | None = None
-    filling: str | None = None
-    verification: str | None = None
-    objection: str | None = None
-
-
-def parse_date_option(value: str, option: str = "--tanggal") -> dt.date:
-    """A date given on the command line, as people write it.
-
-    Raises:
-        KipmonevError: The date is not recognised.
-    """
-    date = parse_date(value)
-    if date is None:
-        raise KipmonevError("Tanggal tidak dikenali.", (pa.DATE_OPTION.at(Location(option), value=value),))
-    return date
-
-
-def _date(value: str | None, option: str) -> dt.date | None:
-    return parse_date_option(value, option) if value else None
+    filling: dt.date | None = None
+    verification: dt.date | None = None
+    objection: dt.date | None = None
 
 
 def shipped_editions_of(year: int | None) -> tuple[int, dict[str, str]]:
@@ -62,7 +45,7 @@ def shipped_editions_of(year: int | None) -> tuple[int, dict[str, str]]:
         by_year.setdefault(q.year, {})[q.category] = q.id
     chosen = year if year is not None else max(by_year)
     if chosen not in by_year:
-        raise KipmonevError("Edisi tidak ditemukan.", (pa.NO_EDITIONS.at(Location("--tahun"), year=str(chosen), years=quoted([str(y) for y in sorted(by_year)])),))
+        raise KipmonevError("Edisi tidak ditemukan.", (pa.NO_EDITIONS.at(Location("--year"), year=str(chosen), years=quoted([str(y) for y in sorted(by_year)])),))
     return chosen, by_year[chosen]
 
 
@@ -83,16 +66,12 @@ def init_round(folder: Path, options: InitOptions, actor: str | None = None) -> 
     Nothing is written when the options or the given roster are invalid.
 
     Raises:
-        KipmonevError: The folder already holds a round, a date is not recognised, no editions for the year.
+        KipmonevError: The folder already holds a round, or no editions for the year.
         QuestionnaireError: The given roster or rule set is invalid (every problem listed).
     """
     if (folder / CONFIG_FILE).exists():
         raise KipmonevError("Putaran sudah ada.", (pa.ROUND_EXISTS.at(Location(str(folder / CONFIG_FILE))),))
-    deadlines = Deadlines(
-        filling=_date(options.filling, "--tenggat-pengisian"),
-        verification=_date(options.verification, "--tenggat-verifikasi"),
-        objection=_date(options.objection, "--tenggat-sanggah"),
-    )
+    deadlines = Deadlines(filling=options.filling, verification=options.verification, objection=options.objection)
     year, editions = shipped_editions_of(options.year)
     if options.rule_set:
         load_rule_set(options.rule_set)

@@ -25,7 +25,7 @@ from kipmonev.sources.round_store import RoundStore
 
 
 def default_actor() -> str:
-    """Who runs the command when ``--oleh`` is not given: the operating-system user."""
+    """Who runs the command when ``--by`` is not given: the operating-system user."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no user name in a bare container
