@@ -11,6 +11,8 @@ from cli_runner import run
 from kipmonev.cli import ALIASES, _readme, cli
 from kipmonev.cli.problems import OPTION_RENAMED
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 @pytest.mark.parametrize("group", [(), ("round",), ("questionnaire",)])
 def test_a_bare_group_prints_its_help_and_exits_0(group: tuple[str, ...]) -> None:
@@ -109,3 +111,18 @@ def test_the_renamed_options_are_every_old_name() -> None:
     for path in _readme._commands(cli):
         help_text = _readme.help_text(path)
         assert not any(f"{old} " in help_text for old, _, _ in RENAMED), path
+
+
+def test_score_report_takes_the_date_and_the_templates_report_takes(tmp_path: Path) -> None:
+    templates = tmp_path / "templat"
+    templates.mkdir()
+    css = (ROOT / "reports" / "laporan.css").read_text(encoding="utf-8")
+    (templates / "laporan.css").write_text("/* templat komisi contoh */\n" + css, encoding="utf-8")
+    workbook = ROOT / "examples" / "09-pt-contoh-nusantara.xlsx"
+    args = ["--date", "23-11-2025", "--templates", str(templates)]
+    assert run("score", str(workbook), "-o", str(tmp_path / "hasil"), "--report", "html", "-q", *args)[0] == 0
+    assert run("report", str(workbook), "-o", str(tmp_path / "laporan"), "--format", "html", *args)[0] == 0
+    for folder in (tmp_path / "hasil" / "laporan", tmp_path / "hasil", tmp_path / "laporan"):
+        (html,) = folder.glob("*.html")
+        text = html.read_text(encoding="utf-8")
+        assert "templat komisi contoh" in text and "23 November 2025" in text, html
