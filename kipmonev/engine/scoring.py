@@ -288,6 +288,25 @@ def _track(q: Questionnaire, answers: Mapping[str, _Normal], check_evidence: boo
     }
 
 
+@dataclass(frozen=True)
+class AnswerCheck:
+    """How one of the body's answers counts, for the reader's warnings: the same rules as the score."""
+
+    applicable: bool  # S3
+    status: QuestionStatus  # S1, S2 (evidence), S13
+
+
+def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -> dict[str, AnswerCheck]:
+    """Each question's applicability and status on the body's track, by code (an invalid answer counts as blank).
+
+    The reader warns from this (unanswered, lacking evidence), so its warnings and the score cannot disagree.
+    """
+    ignored: list[Problem] = []
+    normal = {q.code: _normalise(q, answers.get(q.code), "", ignored) for q in questionnaire.questions}
+    scored = _track(questionnaire, normal, check_evidence=True)
+    return {q.code: AnswerCheck(_applicable(q, normal), scored[q.code].status) for q in questionnaire.questions}
+
+
 def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[Decimal, Decimal]]:
     sums = {i.code: (_ZERO, _ZERO) for i in q.indicators}
     for question in q.questions:

@@ -14,10 +14,10 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.numbers import parse_number
-from kipmonev.engine.links import evidence_satisfied, link_fault
+from kipmonev.engine.links import link_fault
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
 from kipmonev.engine.problems_links import LINK_NOT_COUNTED
-from kipmonev.engine.scoring import evidence_kind
+from kipmonev.engine.scoring import check_answers, evidence_kind
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
@@ -26,11 +26,11 @@ from kipmonev.model.questionnaire import (
     YES_LABEL,
     AnyQuestion,
     ChecklistQuestion,
-    ChoiceQuestion,
     NumberQuestion,
     Questionnaire,
     YesNoQuestion,
 )
+from kipmonev.model.result import QuestionStatus
 from kipmonev.model.submission import Answer
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, split_evidence
 from kipmonev.sources.number_format import percent_text, shown_number
@@ -282,20 +282,6 @@ class _Answers:
         return Answer(value=tuple(met), evidence=evidence, note=note)
 
 
-def _raw_points(question: AnyQuestion, answer: Answer) -> Decimal:
-    """The points an answer would earn before the evidence rule (for the warning only)."""
-    value = answer.value
-    if answer.not_applicable or value is None:
-        return Decimal(0)
-    if isinstance(question, YesNoQuestion):
-        return question.points if value == YES_LABEL else Decimal(0)
-    if isinstance(question, ChoiceQuestion):
-        return next((o.points for o in question.options if o.label == value), Decimal(0))
-    if isinstance(question, ChecklistQuestion):
-        return question.points_for(value) if isinstance(value, tuple) else Decimal(0)
-    return question.points_for(value) if isinstance(value, Decimal) else Decimal(0)
-
-
 def _answer_text(answer: Answer) -> str:
     value = answer.value
     if isinstance(value, tuple):
@@ -319,35 +305,34 @@ def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dic
     reader.find_covered(rows)
     answers: dict[str, Answer] = {}
     verification: dict[str, Answer] = {}
-    labels: dict[str, str | None] = {}
     for question in q.questions:
         row = rows.get(question.code)
         if row is None:
             continue
-        own, label = reader.one(question, row, cols.answer, rows, verifier=False)
-        labels[question.code] = label
+        own, _ = reader.one(question, row, cols.answer, rows, verifier=False)
         if own is not None:
             answers[question.code] = own
         theirs, _ = reader.one(question, row, cols.verify, rows, verifier=True)
         if theirs is not None:
             # The verifier judged the body's evidence; keep it with the decision for reports (S2: unchecked).
             verification[question.code] = theirs.model_copy(update={"evidence": own.evidence if own is not None else ()})
-    _warnings(r, q, name, cols, rows, answers, labels)
+    _warnings(r, q, name, cols, rows, answers)
     return answers, verification
 
 
-def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: dict[str, int], answers: dict[str, Answer], labels: dict[str, str | None]) -> None:
-    """Unanswered applicable questions, and answers that earn points without the evidence they need."""
+def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: dict[str, int], answers: dict[str, Answer]) -> None:
+    """Unanswered applicable questions, and answers that earn points without the evidence they need.
+
+    Which is which comes from the scoring engine (:func:`check_answers`), never from a copy of its rules.
+    """
     credit_zero = q.rules.evidence_credit == 0
+    checks = check_answers(q, answers)
     for question in q.questions:
         row = rows.get(question.code)
         if row is None:
             continue
-        cond = question.condition
-        if cond is not None:
-            scope = labels.get(cond.question)
-            if scope is not None and scope != NA_LABEL and scope.casefold() not in {a.strip().casefold() for a in cond.answers}:
-                continue  # S3: the condition is unmet, so the question does not apply
+        if not checks[question.code].applicable:
+            continue  # S3: the condition is unmet, so the question does not apply
         answer = answers.get(question.code)
         column = cols.evidence if cols.evidence is not None else cols.answer
         faults = [fault for item in answer.evidence if (fault := link_fault(item)) is not None] if answer is not None else []
@@ -363,7 +348,7 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
                 r.warn(UNANSWERED.fill(code=question.code), sheet, row, cols.answer)
             continue
         kind = question.substitute.evidence if isinstance(question, YesNoQuestion) and question.substitute is not None and answer.substitute else question.evidence
-        lacking = _raw_points(question, answer) > 0 and not evidence_satisfied(kind, answer.evidence)
+        lacking = checks[question.code].status is QuestionStatus.NO_EVIDENCE
         effect = (NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()
         # A link written wrongly says what is wrong with it (and what it costs), instead of "no evidence".
         for fault in faults:
