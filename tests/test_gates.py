@@ -19,7 +19,7 @@ from kipmonev.engine.recap import build_recap, row_from_assessment
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import ConsistencyError, Gate, Questionnaire, Rules
 from kipmonev.model.recap import Recap
-from kipmonev.model.result import Assessment, BandResult
+from kipmonev.model.result import Assessment, BandResult, GatePass
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
 from kipmonev.sources.loader import load_rule_set, with_rule_set
@@ -181,7 +181,7 @@ def test_a_ranking_gate_scored_alone_is_undecided_not_failed() -> None:
     assert alone.outcome.reasons == ("gerbang 'Nilai ≥ 50 atau 10 nilai tertinggi per kategori → verifikasi faktual' memakai peringkat per kategori, yang hanya dapat diputuskan bila semua badan publik dinilai bersama (kipmonev score).",)
     # The threshold alone decides a body above it.
     assert score(q, _submission("Y", 50, {"verifikasi_faktual": D(90)})).gate.passed is True  # type: ignore[union-attr]
-    ranked = score(q, _submission("X", 40, {"verifikasi_faktual": D(90)}), (GateCall(True, D(40), True, "peringkat", 3),))
+    ranked = score(q, _submission("X", 40, {"verifikasi_faktual": D(90)}), (GateCall(True, D(40), True, GatePass.RANK, 3),))
     assert (ranked.outcome.final_score, ranked.gates[0].by, ranked.gates[0].rank) == (D("55.00"), "peringkat", 3)
 
 

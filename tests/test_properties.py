@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import answers_for, met
 
 from kipmonev import Answer, Assessment, score
-from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.questionnaire import AnswerType, Questionnaire
 from kipmonev.sources.loader import load_questionnaire
 
 SMALL = small()
@@ -65,3 +65,18 @@ def test_potensi_equals_the_real_change_and_meeting_an_item_never_lowers_the_saq
     same_gate = (before.gate.passed if before.gate else None) == (after.gate.passed if after.gate else None)
     if same_gate:
         assert item.gain >= 0
+
+
+@FAST
+@given(data=st.data())
+def test_every_result_reads_back_from_its_json_as_the_same_object(data: st.DataObject) -> None:
+    q = data.draw(st.sampled_from(EDITIONS))
+    answers, stage, verified = data.draw(_case(q))
+    result = _score(q, answers, stage, verified)
+    back = Assessment.model_validate_json(result.to_json())
+    assert back == result
+    assert back.to_json() == result.to_json()
+    # Typed all the way: the enums come back as enums, not as their strings.
+    assert type(back.outcome.method) is type(result.outcome.method)
+    assert type(back.outcome.basis) is type(result.outcome.basis)
+    assert {type(x.type) for x in back.questions} == {type(x.type) for x in result.questions} == {AnswerType}

@@ -28,10 +28,7 @@ from decimal import Decimal
 from kipmonev.core.formatting import format_plain
 from kipmonev.engine.rounding import round_score
 from kipmonev.model.questionnaire import Gate, GateBasis, GateJoin, Rules, TieRule
-
-#: Why a body passed a gate.
-BY_THRESHOLD = "batas"
-BY_RANK = "peringkat"
+from kipmonev.model.result import GatePass
 
 
 def published_scores(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal]) -> dict[str, Decimal | None]:
@@ -83,7 +80,7 @@ class GateCall:
     reached: bool
     value: Decimal | None
     passed: bool | None  # None: undecided (G5), or not reached
-    by: str | None = None
+    by: GatePass | None = None
     rank: int | None = None
 
 
@@ -166,7 +163,7 @@ def evaluate_gates(rules: Rules, entries: Iterable[GateEntry]) -> dict[str, tupl
                 passed = (meets or top) if gate.join is GateJoin.OR else (meets and top)
             else:
                 passed = meets if gate.top is None else top
-            by = (BY_THRESHOLD if meets else BY_RANK) if passed else None
+            by = (GatePass.THRESHOLD if meets else GatePass.RANK) if passed else None
             calls[b.key].append(GateCall(True, value, passed, by, rank if gate.top is not None else None))
             if not passed:
                 alive.discard(b.key)

@@ -49,7 +49,7 @@ from kipmonev._version import __version__
 from kipmonev.core.errors import Location, Problem, SubmissionError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine import problems_gates as gp
-from kipmonev.engine.gates import BY_RANK, BY_THRESHOLD, GateCall, decide_alone, gate_label, gate_value, published_scores
+from kipmonev.engine.gates import GateCall, decide_alone, gate_label, gate_value, published_scores
 from kipmonev.engine.links import evidence_satisfied
 from kipmonev.engine.problems import (
     ANSWER_INVALID,
@@ -95,8 +95,10 @@ from kipmonev.model.result import (
     AnswerResult,
     Assessment,
     BandResult,
+    Basis,
     Counts,
     Fulfilment,
+    GatePass,
     GateResult,
     GroupRef,
     Improvement,
@@ -399,7 +401,7 @@ def _staging(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal], de
         batch = decided[i] if decided is not None and i < len(decided) else None
         if alone is not None:
             meets = gate.threshold is not None and value is not None and value >= gate.threshold
-            by = (BY_THRESHOLD if meets else BY_RANK) if alone else None
+            by = (GatePass.THRESHOLD if meets else GatePass.RANK) if alone else None
             calls.append(GateCall(True, value, alone, by, batch.rank if batch is not None else None))
         elif batch is not None and batch.passed is not None and value is not None:
             calls.append(GateCall(True, value, batch.passed, batch.by, batch.rank))
@@ -449,11 +451,11 @@ def _combine(rules: Rules, saq: Decimal, stage_scores: Mapping[str, Decimal], de
             threshold=gate.threshold,
             score=call.value,
             passed=call.passed,
-            on_fail=gate.on_fail.value,
+            on_fail=gate.on_fail,
             stage=gate.stage,
             label=gate_label(gate, names[i]),
             top=gate.top,
-            join=gate.join.value if gate.threshold is not None and gate.top is not None else None,
+            join=gate.join if gate.threshold is not None and gate.top is not None else None,
             reached=call.reached,
             by=call.by,
             rank=call.rank,
@@ -640,7 +642,7 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
         final_score=headline if complete else None,
         band=_band(classify(headline, rules.bands)) if complete else None,
         reasons=tuple(reasons),
-        basis="verified" if has_verification else "self",
+        basis=Basis.VERIFIED if has_verification else Basis.SELF,
         estimate_score=headline,
         estimate_band=_band(classify(headline, rules.bands)),
         estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and final.failed is None,
@@ -697,7 +699,7 @@ def _substitute(q: AnyQuestion) -> SubstituteResult | None:
     sub = q.substitute if isinstance(q, YesNoQuestion) else None
     if sub is None:
         return None
-    return SubstituteResult.model_construct(name=sub.name, signed_by=sub.signed_by, evidence_required=sub.evidence.value, label=sub.label)
+    return SubstituteResult.model_construct(name=sub.name, signed_by=sub.signed_by, evidence_required=sub.evidence, label=sub.label)
 
 
 def _question_result(
@@ -708,18 +710,18 @@ def _question_result(
     return QuestionResult.model_construct(
         code=q.code,
         indicator=q.indicator,
-        type=q.type.value,
+        type=q.type,
         text=q.text,
         hint=q.hint,
         definition=q.definition,
         legal_basis=q.legal_basis,
         recommendation=q.recommendation,
-        evidence_required=q.evidence.value,
+        evidence_required=q.evidence,
         unit=q.unit if isinstance(q, NumberQuestion) else None,
         max_points=q.max_points,
         scale=scale,
         verifier_scale=_levels(q),
-        assessed_by=q.assessed_by.value if q.assessed_by is not None else None,
+        assessed_by=q.assessed_by,
         all_or_nothing=isinstance(q, ChecklistQuestion) and q.all_or_nothing,
         substitute=_substitute(q),
         groups=tuple(GroupRef.model_construct(code=g.code, title=g.title) for g in groups),
@@ -771,13 +773,13 @@ def _improvements(
 
 def _rules_summary(q: Questionnaire) -> RulesSummary:
     r = q.rules
-    notes = tuple(RuleNoteResult.model_construct(item=n.item, status=n.status.value, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
+    notes = tuple(RuleNoteResult.model_construct(item=n.item, status=n.status, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
     return RulesSummary.model_construct(
         bands=tuple(_band(b) for b in r.bands),
         rounding_places=r.rounding.places,
-        rounding_mode=r.rounding.mode.value,
+        rounding_mode=r.rounding.mode,
         evidence_credit=r.evidence_credit,
-        missing_answers=r.missing_answers.value,
+        missing_answers=r.missing_answers,
         verification_required=r.verification_required,
         notes=notes,
     )

@@ -15,6 +15,7 @@ from pydantic import Field, PlainSerializer
 
 from kipmonev.core.numbers import json_number
 from kipmonev.model.base import Frozen
+from kipmonev.model.questionnaire import AnswerType, AssessedBy, EvidenceKind, GateFailRule, GateJoin, MissingAnswerRule, NoteStatus, RoundingMode
 from kipmonev.model.submission import BodyIdentity, Notice
 
 #: Bumped when the result's shape changes incompatibly.
@@ -31,6 +32,20 @@ class QuestionStatus(StrEnum):
     MISSING = "missing"
     NOT_APPLICABLE = "not_applicable"
     NO_EVIDENCE = "no_evidence"
+
+
+class GatePass(StrEnum):
+    """Why a body passed a gate: by the threshold or by its rank."""
+
+    THRESHOLD = "batas"
+    RANK = "peringkat"
+
+
+class Basis(StrEnum):
+    """Which track the headline score stands on."""
+
+    VERIFIED = "verified"
+    SELF = "self"
 
 
 class ScaleStep(Frozen):
@@ -54,7 +69,7 @@ class SubstituteResult(Frozen):
 
     name: str
     signed_by: str | None = None
-    evidence_required: str = Field(description="Bukti yang wajib bila bukti pengganti dipakai.")
+    evidence_required: EvidenceKind = Field(description="Bukti yang wajib bila bukti pengganti dipakai.")
     label: str = Field(description="Jawaban yang menyatakan pemakaian bukti pengganti.")
 
 
@@ -86,18 +101,18 @@ class QuestionResult(Frozen):
 
     code: str
     indicator: str
-    type: str
+    type: AnswerType
     text: str
     hint: str | None
     definition: str
     legal_basis: str
     recommendation: str
-    evidence_required: str
+    evidence_required: EvidenceKind
     unit: str | None = Field(None, description="Satuan jawaban angka, misalnya 'hari kerja'.")
     max_points: Score
     scale: tuple[ScaleStep, ...]
     verifier_scale: tuple[ScaleStep, ...] = Field((), description="Tingkat yang dipilih verifikator, bila pertanyaan memakai skala verifikasi.")
-    assessed_by: str | None = Field(None, description="Siapa yang menilai: 'badan_publik', 'verifikator', 'panel' atau 'sistem'; kosong bila tidak dinyatakan.")
+    assessed_by: AssessedBy | None = Field(None, description="Siapa yang menilai: 'badan_publik', 'verifikator', 'panel' atau 'sistem'; kosong bila tidak dinyatakan.")
     all_or_nothing: bool = Field(False, description="Ketidaklengkapan menghilangkan nilai: poin hanya bila semua butir terpenuhi.")
     substitute: SubstituteResult | None = Field(None, description="Bukti pengganti yang diterima.")
     groups: tuple[GroupRef, ...] = Field((), description="Kelompok berjudul tempat pertanyaan ini, dari yang terluar.")
@@ -145,13 +160,13 @@ class GateResult(Frozen):
     threshold: Score | None = Field(description="Nilai minimum (termasuk); kosong bila gerbang hanya memakai peringkat.")
     score: Score | None = Field(description="Nilai yang dibandingkan (SAQ dasar untuk gerbang pertama); kosong bila belum ada.")
     passed: bool | None = Field(description="Lolos atau tidak; kosong bila belum dapat diputuskan atau gerbang tidak dicapai.")
-    on_fail: str = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq', 'tahap_lain_nol' atau 'tahap_dicapai'.")
+    on_fail: GateFailRule = Field(description="Aturan bagi yang tidak lolos: 'nilai_saq', 'tahap_lain_nol' atau 'tahap_dicapai'.")
     stage: str = Field("saq", description="Kode tahap yang nilainya dibandingkan.")
     label: str | None = Field(None, description="Gerbang dalam kata-kata, misalnya 'SAQ ≥ 60 → Presentasi'.")
     top: int | None = Field(None, description="N pada 'N teratas per kategori'; kosong bila tanpa peringkat.")
-    join: str | None = Field(None, description="'atau' atau 'dan' bila gerbang memakai batas dan peringkat.")
+    join: GateJoin | None = Field(None, description="'atau' atau 'dan' bila gerbang memakai batas dan peringkat.")
     reached: bool = Field(True, description="Badan publik lolos semua gerbang sebelumnya sehingga sampai di gerbang ini.")
-    by: str | None = Field(None, description="Lolos karena 'batas' atau 'peringkat'.")
+    by: GatePass | None = Field(None, description="Lolos karena 'batas' atau 'peringkat'.")
     rank: int | None = Field(None, description="Peringkat di kategorinya pada gerbang peringkat (dinilai per batch).")
 
 
@@ -211,7 +226,7 @@ class RuleNoteResult(Frozen):
     """Whether a rule value is confirmed or a preset."""
 
     item: str
-    status: str
+    status: NoteStatus
     source: str | None
     reason: str | None
 
@@ -221,9 +236,9 @@ class RulesSummary(Frozen):
 
     bands: tuple[BandResult, ...]
     rounding_places: int | None
-    rounding_mode: str
+    rounding_mode: RoundingMode
     evidence_credit: Score
-    missing_answers: str
+    missing_answers: MissingAnswerRule
     verification_required: bool
     notes: tuple[RuleNoteResult, ...]
 
@@ -247,7 +262,7 @@ class Outcome(Frozen):
     final_score: Score | None
     band: BandResult | None
     reasons: tuple[str, ...] = Field(description="Mengapa belum final (Bahasa Indonesia).")
-    basis: str = Field(description="'verified' bila nilai dasar dari verifikasi, 'self' bila dari jawaban mandiri.")
+    basis: Basis = Field(description="'verified' bila nilai dasar dari verifikasi, 'self' bila dari jawaban mandiri.")
     estimate_score: Score = Field(description="Nilai utama: nilai akhir bila final, selain itu perkiraan dari data yang ada.")
     estimate_band: BandResult = Field(description="Kualifikasi nilai utama (perkiraan bila belum final).")
     estimate_includes_stages: bool = Field(description="Perkiraan sudah memperhitungkan tahap lanjutan.")

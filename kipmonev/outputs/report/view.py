@@ -14,10 +14,13 @@ from decimal import Decimal, InvalidOperation
 
 from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain
 from kipmonev.engine.links import is_link
+from kipmonev.model.questionnaire import AnswerType, GateFailRule, MissingAnswerRule
 from kipmonev.model.result import (
     AnswerResult,
     Assessment,
+    Basis,
     Fulfilment,
+    GatePass,
     GateResult,
     Improvement,
     IndicatorResult,
@@ -120,7 +123,7 @@ def _answer_text(q: QuestionResult, a: AnswerResult) -> str:
         return "Tidak berlaku"
     if a.answer is None:
         return "–"
-    if q.type == "angka":
+    if q.type is AnswerType.NUMBER:
         try:
             number = format_plain(Decimal(a.answer))
         except InvalidOperation:
@@ -135,7 +138,7 @@ def _answer_view(q: QuestionResult, a: AnswerResult) -> AnswerView:
     checklist: tuple[ChecklistLine, ...] = ()
     text = _answer_text(q, a)
     short = text
-    if q.type == "daftar" and a.answer is not None:
+    if q.type is AnswerType.CHECKLIST and a.answer is not None:
         checklist = tuple(ChecklistLine(s.code, clean_text(s.label), s.points, s.code in a.checked) for s in q.scale)
         short = f"{sum(1 for c in checklist if c.checked)} dari {len(checklist)} butir"
     return AnswerView(
@@ -286,7 +289,7 @@ def _improvements(a: Assessment) -> tuple[ImprovementRow, ...]:
 
 
 def _basis_label(a: Assessment) -> str:
-    return "nilai SAQ terverifikasi" if a.outcome.basis == "verified" else "nilai SAQ mandiri"
+    return "nilai SAQ terverifikasi" if a.outcome.basis is Basis.VERIFIED else "nilai SAQ mandiri"
 
 
 def _formula(a: Assessment) -> tuple[str, str | None]:
@@ -335,8 +338,8 @@ def _gate_line(g: GateResult) -> str:
         return f"{label}: tidak dicapai."
     if g.passed is None:
         return f"{label}: belum diputuskan (nilai {_num(g.score)})."
-    why = ("peringkat " + str(g.rank) if g.by == "peringkat" else f"batas {_num(g.threshold)}") if g.passed else FAIL_RULES.get(g.on_fail, g.on_fail)
-    rank = f", peringkat {g.rank} di kategorinya" if g.rank is not None and g.by != "peringkat" else ""
+    why = ("peringkat " + str(g.rank) if g.by is GatePass.RANK else f"batas {_num(g.threshold)}") if g.passed else FAIL_RULES.get(g.on_fail, g.on_fail)
+    rank = f", peringkat {g.rank} di kategorinya" if g.rank is not None and g.by is not GatePass.RANK else ""
     return f"{label}: nilai {_num(g.score)}{rank}, {'lolos' if g.passed else 'tidak lolos'} ({why})."
 
 
@@ -349,7 +352,7 @@ def _gate_text(a: Assessment) -> str | None:
     later = ", ".join(clean_text(s.name) for s in a.stages if s.code != "saq") or "tahap berikutnya"
     if g.passed:
         return f"Nilai SAQ {_num(g.score)} ≥ batas {_num(g.threshold)}: lolos ke {later}."
-    rule = "nilai akhir = nilai SAQ" if g.on_fail == "nilai_saq" else "tahap lanjutan bernilai 0"
+    rule = "nilai akhir = nilai SAQ" if g.on_fail is GateFailRule.SAQ_SCORE else "tahap lanjutan bernilai 0"
     return f"Nilai SAQ {_num(g.score)} < batas {_num(g.threshold)}: tidak lolos ke {later} ({rule})."
 
 
@@ -373,11 +376,11 @@ def _stage_rows(a: Assessment) -> tuple[StageRow, ...]:
 def _methodology(a: Assessment) -> Methodology:
     r = a.rules
     places = "tanpa pembulatan" if r.rounding_places is None else f"{r.rounding_places} desimal, {ROUNDING_LABELS.get(r.rounding_mode, r.rounding_mode)}"
-    simple = a.gate is not None and len(a.gates) <= 1 and a.gate.threshold is not None and a.gate.top is None and a.gate.stage == "saq" and a.gate.on_fail != "tahap_dicapai"
+    simple = a.gate is not None and len(a.gates) <= 1 and a.gate.threshold is not None and a.gate.top is None and a.gate.stage == "saq" and a.gate.on_fail is not GateFailRule.REACHED_STAGES
     if a.gate is None:
         gate = "Tidak ada gerbang: semua badan publik dinilai pada setiap tahap."
     elif simple:
-        rule = "nilai akhirnya sama dengan nilai SAQ" if a.gate.on_fail == "nilai_saq" else "tahap lanjutannya bernilai 0"
+        rule = "nilai akhirnya sama dengan nilai SAQ" if a.gate.on_fail is GateFailRule.SAQ_SCORE else "tahap lanjutannya bernilai 0"
         gate = f"Nilai SAQ minimal {_num(a.gate.threshold)} (termasuk) untuk lolos ke tahap berikutnya; badan publik yang tidak lolos, {rule}."
     else:
         parts = [f"{clean_text(g.label or '')} (yang tidak lolos: {FAIL_RULES.get(g.on_fail, g.on_fail)})" for g in (a.gates or (a.gate,))]
@@ -386,7 +389,7 @@ def _methodology(a: Assessment) -> Methodology:
         gate = "Gerbang berurutan: " + "; ".join(parts) + "." + ties
     missing = (
         "Pertanyaan yang tidak dijawab bernilai 0."
-        if r.missing_answers == "nol"
+        if r.missing_answers is MissingAnswerRule.ZERO
         else "Bila ada pertanyaan yang tidak dijawab, nilai belum final dan hanya diberikan perkiraan."
     )
     verification = (
