@@ -31,12 +31,15 @@ def _score(q: Questionnaire, answers: dict[str, Answer], stage: Decimal | None, 
     return score(q, submission(answers, verification, stages).model_copy(update={"questionnaire_id": q.id}))
 
 
+def _drawn_result(data: st.DataObject) -> Assessment:
+    q = data.draw(st.sampled_from(EDITIONS))
+    return _score(q, *data.draw(_case(q)))
+
+
 @FAST
 @given(data=st.data())
 def test_scores_stay_within_0_and_100(data: st.DataObject) -> None:
-    q = data.draw(st.sampled_from(EDITIONS))
-    answers, stage, verified = data.draw(_case(q))
-    result = _score(q, answers, stage, verified)
+    result = _drawn_result(data)
     for value in (result.saq_self.score, result.outcome.estimate_score, *(s.score for s in result.stages if s.score is not None)):
         assert 0 <= value <= 100
     if result.outcome.final_score is not None:
@@ -70,9 +73,7 @@ def test_potensi_equals_the_real_change_and_meeting_an_item_never_lowers_the_saq
 @FAST
 @given(data=st.data())
 def test_every_result_reads_back_from_its_json_as_the_same_object(data: st.DataObject) -> None:
-    q = data.draw(st.sampled_from(EDITIONS))
-    answers, stage, verified = data.draw(_case(q))
-    result = _score(q, answers, stage, verified)
+    result = _drawn_result(data)
     back = Assessment.model_validate_json(result.to_json())
     assert back == result
     assert back.to_json() == result.to_json()
