@@ -22,6 +22,7 @@ from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
 from kipmonev.engine.stages import CombineRule
 from kipmonev.model.recap import Recap
+from kipmonev.outputs.recap_labels import TOTAL_LABEL, participation_line
 from kipmonev.outputs.report import ReportFormat
 from kipmonev.sources.results import load_rows
 from kipmonev.sources.roster import read_roster
@@ -121,13 +122,13 @@ def score_cmd(
 def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchReports | None) -> None:
     """The counts per category and qualification, the participation (with a roster), and what was written."""
     counts = [[c.category, *[str(c.counts.get(b.code, 0)) for b in recap.bands], str(c.not_final), str(c.total)] for c in recap.band_counts]
-    click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", "JUMLAH"]))
+    click.echo(table(counts, ["KATEGORI", *[b.name.upper() for b in recap.bands], "BELUM FINAL", TOTAL_LABEL.upper()]))
     click.echo(f"\nDinilai: {recap.funnel.scored} dari {recap.funnel.files} berkas; gagal: {failed}. Rekap: {out_dir / 'rekap.xlsx'}")
     for step in recap.funnel.gates:
         click.echo(printable(f"Gerbang {step.index}: {step.label}: {step.passed} dari {step.reached} lolos, {step.failed} tidak lolos" + (f", {step.undecided} belum diputuskan" if step.undecided else "") + "."))
     p = recap.participation
     if p is not None:
-        click.echo(f"Partisipasi: diundang {p.invited} → mengirim {p.sent} → lengkap {p.complete} → diverifikasi {p.verified} → lolos gerbang {p.passed_gate} → final {p.final}.")
+        click.echo(f"Partisipasi: {participation_line(p)}.")
         if p.non_participants:
             click.echo(f"Tidak berpartisipasi ({len(p.non_participants)}, tanpa nilai):")
             for n in p.non_participants:

@@ -1,5 +1,7 @@
 """What every recap output says the same way: the funnel's steps and the total row of the counts.
 
+The CLI's summary reads them too (:func:`participation_line`, :data:`TOTAL_LABEL`).
+
 The recap workbook (:mod:`kipmonev.outputs.recap_export`) and the recap report
 (:mod:`kipmonev.outputs.report.recap`) both read these, so they cannot disagree (rule B3 of
 :mod:`kipmonev.engine.recap` defines the steps).
@@ -22,21 +24,26 @@ FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
-#: Rule B6, the funnel from the roster when the recap has one: (field of :class:`~kipmonev.model.recap.Participation`, label).
-PARTICIPATION_STEPS: tuple[tuple[str, str], ...] = (
-    ("invited", "Diundang (daftar badan publik)"),
-    ("sent", "Mengirim isian"),
-    ("complete", "Lengkap (semua pertanyaan dijawab)"),
-    ("verified", "Diverifikasi"),
-    ("passed_gate", "Lolos gerbang"),
-    ("final", "Final (nilai akhir)"),
+#: Rule B6, the funnel from the roster when the recap has one: (field of :class:`~kipmonev.model.recap.Participation`, label, short label for one line).
+PARTICIPATION_STEPS: tuple[tuple[str, str, str], ...] = (
+    ("invited", "Diundang (daftar badan publik)", "diundang"),
+    ("sent", "Mengirim isian", "mengirim"),
+    ("complete", "Lengkap (semua pertanyaan dijawab)", "lengkap"),
+    ("verified", "Diverifikasi", "diverifikasi"),
+    ("passed_gate", "Lolos gerbang", "lolos gerbang"),
+    ("final", "Final (nilai akhir)", "final"),
 )
 
 
 def funnel_steps(funnel: Funnel | Participation) -> tuple[tuple[str, int], ...]:
     """(label, count) of each step of a batch's funnel (B3) or a round's participation funnel (B6), in order."""
-    steps = PARTICIPATION_STEPS if isinstance(funnel, Participation) else FUNNEL_STEPS
+    steps = [(name, label) for name, label, _ in PARTICIPATION_STEPS] if isinstance(funnel, Participation) else FUNNEL_STEPS
     return tuple((label, int(getattr(funnel, name))) for name, label in steps)
+
+
+def participation_line(participation: Participation) -> str:
+    """The roster's funnel (B6) on one line, for a terminal: ``diundang 60 → mengirim 44 → …``."""
+    return " → ".join(f"{short} {int(getattr(participation, name))}" for name, _, short in PARTICIPATION_STEPS)
 
 
 def recap_funnel(recap: Recap) -> tuple[tuple[str, int], ...]:
