@@ -12,28 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kipmonev.app.problems import (
-    CHECK_BODY,
-    CHECK_COMPLETE,
-    CHECK_COUNTS,
-    CHECK_DEAD_LINKS,
-    CHECK_ESTIMATE,
-    CHECK_FILE,
-    CHECK_FINAL,
-    CHECK_INCOMPLETE,
-    CHECK_LINKS_OK,
-    CHECK_SCORE,
-    CHECK_WARNINGS,
-)
 from kipmonev.core.errors import Problem, WorkbookError
-from kipmonev.core.formatting import format_number
 from kipmonev.core.numbers import json_number
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.result import Assessment
 from kipmonev.sources.reader import FilledWorkbook, read_workbook
-
-NOT_YET = "belum ada"
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -112,34 +96,6 @@ class WorkbookCheck:
                 jumlah=a.counts.model_dump(),
             )
         return data
-
-    def lines(self) -> list[str]:
-        """The report for people, in Indonesian, one line per item (for a readable workbook)."""
-        a = self.assessment
-        assert a is not None
-        out = [CHECK_FILE.text(path=self.path), CHECK_BODY.text(name=a.body.name, questionnaire_id=a.questionnaire.id, version=str(a.questionnaire.version))]
-        c = a.counts
-        out.append(CHECK_COUNTS.text(answered=c.answered, total=c.questions, not_applicable=c.not_applicable, missing=c.missing, no_evidence=c.no_evidence))
-        if self.warnings:
-            out += ["", CHECK_WARNINGS.text(count=len(self.warnings)), *(f"- {p}" for p in self.warnings)]
-        if self.link_problems:
-            out += ["", CHECK_DEAD_LINKS.text(count=len(self.link_problems)), *(f"- {p}" for p in self.link_problems)]
-        elif self.links_checked:
-            out += ["", CHECK_LINKS_OK.text(count=self.links_checked)]
-        out += ["", CHECK_SCORE.text(label="Nilai mandiri (SAQ)", value=format_number(a.saq_self.score))]
-        verified = format_number(a.saq_verified.score) if a.saq_verified is not None else NOT_YET
-        out.append(CHECK_SCORE.text(label="Nilai verifikasi (SAQ)", value=verified))
-        for stage in a.stages:
-            if stage.code != "saq":
-                out.append(CHECK_SCORE.text(label=f"Nilai {stage.name}", value=format_number(stage.score) if stage.score is not None else NOT_YET))
-        o = a.outcome
-        if o.complete and o.final_score is not None and o.band is not None:
-            out.append(CHECK_FINAL.text(value=format_number(o.final_score), band=o.band.name))
-        else:
-            reasons = "; ".join(r.rstrip(".") for r in o.reasons)
-            out.append(CHECK_ESTIMATE.text(value=format_number(o.estimate_score), band=o.estimate_band.name, reasons=reasons))
-        out += ["", CHECK_COMPLETE.text() if self.ok else CHECK_INCOMPLETE.text(count=len(self.warnings) + len(self.link_problems))]
-        return out
 
 
 def check_workbook(

@@ -7,11 +7,29 @@ from pathlib import Path
 
 import click
 
-from kipmonev.app.check import check_workbook
+from kipmonev.app.check import WorkbookCheck, check_workbook
 from kipmonev.cli._common import UserError, option, printable, progress_bar, user_errors
 from kipmonev.cli._i18n import Command, FilePath, FloatRange
 from kipmonev.cli._options import force_option, questionnaire_option
-from kipmonev.cli.problems import OUTPUT_EXISTS, TEMPLATE_WRITTEN
+from kipmonev.cli.problems import (
+    CHECK_BODY,
+    CHECK_COMPLETE,
+    CHECK_COUNTS,
+    CHECK_DEAD_LINKS,
+    CHECK_ESTIMATE,
+    CHECK_FILE,
+    CHECK_FINAL,
+    CHECK_INCOMPLETE,
+    CHECK_LINKS_OK,
+    CHECK_NOT_YET,
+    CHECK_SELF_SCORE,
+    CHECK_STAGE_SCORE,
+    CHECK_VERIFIED_SCORE,
+    CHECK_WARNINGS,
+    OUTPUT_EXISTS,
+    TEMPLATE_WRITTEN,
+)
+from kipmonev.core.formatting import format_number
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 
@@ -76,6 +94,35 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
     elif result.errors:
         raise UserError(result.error_text())
     else:
-        click.echo(printable("\n".join(result.lines())))
+        click.echo(printable("\n".join(check_lines(result))))
     if not result.ok:
         raise SystemExit(1)
+
+
+def check_lines(result: WorkbookCheck) -> list[str]:
+    """What ``check`` prints for a readable workbook, in Indonesian, one line per item."""
+    a = result.assessment
+    assert a is not None
+    not_yet = CHECK_NOT_YET.text()
+    out = [CHECK_FILE.text(path=result.path), CHECK_BODY.text(name=a.body.name, questionnaire_id=a.questionnaire.id, version=str(a.questionnaire.version))]
+    c = a.counts
+    out.append(CHECK_COUNTS.text(answered=c.answered, total=c.questions, not_applicable=c.not_applicable, missing=c.missing, no_evidence=c.no_evidence))
+    if result.warnings:
+        out += ["", CHECK_WARNINGS.text(count=len(result.warnings)), *(f"- {p}" for p in result.warnings)]
+    if result.link_problems:
+        out += ["", CHECK_DEAD_LINKS.text(count=len(result.link_problems)), *(f"- {p}" for p in result.link_problems)]
+    elif result.links_checked:
+        out += ["", CHECK_LINKS_OK.text(count=result.links_checked)]
+    out += ["", CHECK_SELF_SCORE.text(value=format_number(a.saq_self.score))]
+    out.append(CHECK_VERIFIED_SCORE.text(value=format_number(a.saq_verified.score) if a.saq_verified is not None else not_yet))
+    for stage in a.stages:
+        if stage.code != "saq":
+            out.append(CHECK_STAGE_SCORE.text(stage=stage.name, value=format_number(stage.score) if stage.score is not None else not_yet))
+    o = a.outcome
+    if o.complete and o.final_score is not None and o.band is not None:
+        out.append(CHECK_FINAL.text(value=format_number(o.final_score), band=o.band.name))
+    else:
+        reasons = "; ".join(r.rstrip(".") for r in o.reasons)
+        out.append(CHECK_ESTIMATE.text(value=format_number(o.estimate_score), band=o.estimate_band.name, reasons=reasons))
+    out += ["", CHECK_COMPLETE.text() if result.ok else CHECK_INCOMPLETE.text(count=len(result.warnings) + len(result.link_problems))]
+    return out
