@@ -203,3 +203,19 @@ def test_check_links_reports_dead_links_by_cell(small_yaml: Path, server: str) -
     code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--check-links")
     assert code == 1
     assert f"- isian.xlsx, Kuesioner!G10: {LINK_NOT_PUBLIC.text(url=server + '/pindah', address='127.0.0.1')}\n" in out
+
+
+def test_check_a_blank_workbook_says_it_is_blank(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    fill(Path("isian.xlsx"), q, {})
+    code, out, err = run("check", "isian.xlsx", "-k", str(small_yaml))
+    assert (code, err) == (1, "")
+    assert out == (
+        "Berkas: isian.xlsx\n"
+        "Badan publik: Badan Uji (kuesioner uji-kecil, versi 2025081501)\n"
+        "\n"
+        "Isian masih kosong: belum ada satu pun pertanyaan yang dijawab. Isi kolom Jawaban pada sheet Kuesioner, simpan, lalu periksa lagi.\n"
+    )
+    code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--json")
+    assert code == 1
+    assert (json.loads(out)["kosong"], json.loads(out)["lengkap"]) == (True, False)

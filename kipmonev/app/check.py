@@ -51,9 +51,14 @@ class WorkbookCheck:
         return self.filled.warnings if self.filled is not None else ()
 
     @property
+    def blank(self) -> bool:
+        """Readable, but nothing answered yet: the template as it came."""
+        return self.filled is not None and self.filled.submission.is_blank
+
+    @property
     def ok(self) -> bool:
-        """Complete and valid: readable, no warnings, no dead links (exit code 0)."""
-        return not self.errors and not self.warnings and not self.link_problems
+        """Complete and valid: readable, something answered, no warnings, no dead links (exit code 0)."""
+        return not self.errors and not self.blank and not self.warnings and not self.link_problems
 
     def error_text(self) -> str:
         """The complete message for the errors, as ``str(WorkbookError)`` would give it."""
@@ -66,6 +71,7 @@ class WorkbookCheck:
             "berkas": self.path,
             "sah": not self.errors,
             "lengkap": self.ok,
+            "kosong": self.blank,
             "kuesioner": None,
             "badan_publik": None,
             "nilai_mandiri": None,

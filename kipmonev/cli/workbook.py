@@ -12,6 +12,7 @@ from kipmonev.cli._common import UserError, option, printable, progress_bar, use
 from kipmonev.cli._i18n import Command, FilePath, FloatRange
 from kipmonev.cli._options import force_option, questionnaire_option
 from kipmonev.cli.problems import (
+    CHECK_BLANK,
     CHECK_BODY,
     CHECK_COMPLETE,
     CHECK_COUNTS,
@@ -105,6 +106,8 @@ def check_lines(result: WorkbookCheck) -> list[str]:
     assert a is not None
     not_yet = CHECK_NOT_YET.text()
     out = [CHECK_FILE.text(path=result.path), CHECK_BODY.text(name=a.body.name, questionnaire_id=a.questionnaire.id, version=str(a.questionnaire.version))]
+    if result.blank:  # one line instead of a warning for every question
+        return [*out, "", CHECK_BLANK.text()]
     c = a.counts
     out.append(CHECK_COUNTS.text(answered=c.answered, total=c.questions, not_applicable=c.not_applicable, missing=c.missing, no_evidence=c.no_evidence))
     if result.warnings:

@@ -68,3 +68,8 @@ class Submission(Frozen):
     stage_scores: dict[str, Decimal] = Field(default_factory=dict, description="Nilai tahap lanjutan (0–100) per kode tahap.")
     source: str | None = Field(None, description="Berkas asal, bila ada.")
     notices: tuple[Notice, ...] = Field((), description="Peringatan dari pembacaan berkas.")
+
+    @property
+    def is_blank(self) -> bool:
+        """True when nothing was answered, by the body or a verifier: a template sent back as it came."""
+        return all(a.is_blank for a in self.answers.values()) and not any(not a.is_blank for a in self.verification.values())

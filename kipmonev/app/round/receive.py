@@ -157,7 +157,7 @@ def _classify(r: Round, path: Path, stored: Path, sha: str, outputs: dict[str, d
     if entry is None:
         message = pr.UNKNOWN_ID.at(here, id=identity.id) if identity.id else pr.NO_ID.at(here)
         return _Classified(Outcome.UNKNOWN_ID, identity.id, data, (message,))
-    if all(a.is_blank for a in submission.answers.values()) and not submission.verification:
+    if submission.is_blank:
         return _Classified(Outcome.BLANK, entry.id, data, (pr.BLANK_TEMPLATE.at(here),))
     warnings: list[Problem] = []
     if " ".join(identity.name.split()).casefold() != " ".join(entry.name.split()).casefold():
