@@ -16,6 +16,7 @@ from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
 from kipmonev.cli.problems import OPTION_RENAMED
+from kipmonev.engine.answer_texts import meant_label
 from kipmonev.model.submission import Answer
 from kipmonev.sources.problems import LINK_NOT_PUBLIC
 
@@ -146,10 +147,12 @@ def test_check_user_errors(small_yaml: Path) -> None:
     q = load_questionnaire(small_yaml)
     fill(Path("isian.xlsx"), q, {**FULL_ANSWERS, "AA.1.1": Answer(value="Mungkin", evidence=("https://a.go.id/b",))})
     expected = "isian.xlsx, Kuesioner!F6: jawaban 'Mungkin' tidak dikenal untuk AA.1.1. Pilih 'Ya' atau 'Tidak'."
-    assert run("check", "isian.xlsx", "-k", str(small_yaml)) == (1, "", f"Galat: {expected}\n")
+    code, out, err = run("check", "isian.xlsx", "-k", str(small_yaml))
+    assert (code, err) == (1, "") and f"- {expected}\n" in out
     code, out, _ = run("check", "isian.xlsx", "--json", "-k", str(small_yaml))
     data = json.loads(out)
-    assert (code, data["sah"], data["nilai"], [p["teks"] for p in data["masalah"]]) == (1, False, None, [expected])
+    # The invalid answer counts as unanswered in the estimate: AA 4 of 6 points × 60 = 40, BB 40.
+    assert (code, data["sah"], data["nilai"], [p["teks"] for p in data["masalah"]]) == (1, False, 80, [expected])
     assert run("check", "isian.xlsx") == (
         1,
         "",
@@ -219,3 +222,53 @@ def test_check_a_blank_workbook_says_it_is_blank(small_yaml: Path) -> None:
     code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--json")
     assert code == 1
     assert (json.loads(out)["kosong"], json.loads(out)["lengkap"]) == (True, False)
+
+
+def test_check_shows_errors_warnings_and_the_estimate_together_with_what_was_meant(small_yaml: Path) -> None:
+    q = load_questionnaire(small_yaml)
+    answers = {**FULL_ANSWERS, "AA.1.1": Answer(value="Iya", evidence=("https://a.go.id/b",)), "AA.1.2": Answer(value="Sebagain"), "BB.2.1": Answer(value="Tdk")}
+    del answers["AA.1.3"]
+    fill(Path("isian.xlsx"), q, answers)
+    code, out, err = run("check", "isian.xlsx", "-k", str(small_yaml))
+    assert (code, err) == (1, "")
+    assert out == (
+        "Berkas: isian.xlsx\n"
+        "Badan publik: Badan Uji (kuesioner uji-kecil, versi 2025081501)\n"
+        "Dijawab 3 dari 7 pertanyaan; tidak berlaku 0; belum dijawab 4; jawaban bernilai tanpa bukti dukung 0.\n"
+        "\n"
+        "Kesalahan (3); jawaban di sel ini tidak sah dan dihitung belum dijawab sampai diperbaiki:\n"
+        "- isian.xlsx, Kuesioner!F6: jawaban 'Iya' tidak dikenal untuk AA.1.1. Mungkin maksud Anda 'Ya'? Pilih 'Ya' atau 'Tidak'.\n"
+        "- isian.xlsx, Kuesioner!F7: jawaban 'Sebagain' tidak dikenal untuk AA.1.2. Mungkin maksud Anda 'Sebagian'? Pilih 'Tidak ada', 'Sebagian' atau 'Lengkap'.\n"
+        "- isian.xlsx, Kuesioner!F15: jawaban 'Tdk' tidak dikenal untuk BB.2.1. Mungkin maksud Anda 'Tidak'? Pilih 'Ya' atau 'Tidak'.\n"
+        "\n"
+        "Peringatan (1):\n"
+        "- isian.xlsx, Kuesioner!F8: pertanyaan AA.1.3 belum dijawab. Pertanyaan yang tidak dijawab bernilai 0; isi kolom Jawaban.\n"
+        "\n"
+        "Nilai mandiri (SAQ): 40,00\n"  # AA: 0 of 6 (the invalid answers count as unanswered); BB: 40
+        "Nilai verifikasi (SAQ): belum ada\n"
+        "Nilai Presentasi: belum ada\n"
+        "Perkiraan nilai akhir: 40,00 — Kurang Informatif (belum final: ada 3 jawaban yang tidak sah)\n"
+        "\n"
+        "Isian belum lengkap atau belum sah: 4 hal perlu diperbaiki (lihat di atas).\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "labels", "meant"),
+    [
+        ("Iya", ("Ya", "Tidak"), "Ya"),
+        ("sudah", ("Ya", "Tidak"), "Ya"),
+        ("Y", ("Ya", "Tidak"), "Ya"),
+        ("✓", ("Ya", "Tidak"), "Ya"),
+        ("T", ("Ya", "Tidak"), "Tidak"),
+        ("Tdk", ("Ya", "Tidak"), "Tidak"),
+        ("-", ("Ya", "Tidak"), "Tidak"),
+        ("N/A", ("Ya", "Tidak", "Tidak Berlaku"), "Tidak Berlaku"),
+        ("TB", ("Ya", "Tidak", "Tidak Berlaku"), "Tidak Berlaku"),
+        ("N/A", ("Ya", "Tidak"), None),  # not offered when the question does not allow it
+        ("Lengkp", ("Tidak ada", "Sebagian", "Lengkap"), "Lengkap"),
+        ("Mungkin", ("Ya", "Tidak"), None),
+    ],
+)
+def test_what_people_type_and_the_label_they_meant(typed: str, labels: tuple[str, ...], meant: str | None) -> None:
+    assert meant_label(typed, labels) == meant

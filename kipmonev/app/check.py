@@ -132,9 +132,10 @@ def check_workbook(
         QuestionnaireError: The questionnaire named by the workbook is itself invalid.
     """
     try:
-        filled = read_workbook(path, questionnaire)
+        filled = read_workbook(path, questionnaire, keep_going=True)
     except WorkbookError as e:
         return WorkbookCheck(str(path), errors=e.problems, error_summary=e.summary)
+    # Invalid cells are shown with the warnings and an estimate that counts them as unanswered.
     assessment = score(filled.questionnaire, filled.submission)
     dead: list[Problem] = []
     checked = 0
@@ -143,4 +144,4 @@ def check_workbook(
 
         checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
         dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress)
-    return WorkbookCheck(str(path), filled, assessment, (), tuple(dead), checked)
+    return WorkbookCheck(str(path), filled, assessment, filled.errors, tuple(dead), checked)

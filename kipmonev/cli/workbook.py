@@ -17,11 +17,13 @@ from kipmonev.cli.problems import (
     CHECK_COMPLETE,
     CHECK_COUNTS,
     CHECK_DEAD_LINKS,
+    CHECK_ERRORS,
     CHECK_ESTIMATE,
     CHECK_FILE,
     CHECK_FINAL,
     CHECK_INCOMPLETE,
     CHECK_LINKS_OK,
+    CHECK_NOT_FINAL_ERRORS,
     CHECK_NOT_YET,
     CHECK_SELF_SCORE,
     CHECK_STAGE_SCORE,
@@ -92,7 +94,7 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
         result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    elif result.errors:
+    elif result.assessment is None:
         raise UserError(result.error_text())
     else:
         click.echo(printable("\n".join(check_lines(result))))
@@ -110,6 +112,8 @@ def check_lines(result: WorkbookCheck) -> list[str]:
         return [*out, "", CHECK_BLANK.text()]
     c = a.counts
     out.append(CHECK_COUNTS.text(answered=c.answered, total=c.questions, not_applicable=c.not_applicable, missing=c.missing, no_evidence=c.no_evidence))
+    if result.errors:
+        out += ["", CHECK_ERRORS.text(count=len(result.errors)), *(f"- {p}" for p in result.errors)]
     if result.warnings:
         out += ["", CHECK_WARNINGS.text(count=len(result.warnings)), *(f"- {p}" for p in result.warnings)]
     if result.link_problems:
@@ -122,10 +126,11 @@ def check_lines(result: WorkbookCheck) -> list[str]:
         if stage.code != "saq":
             out.append(CHECK_STAGE_SCORE.text(stage=stage.name, value=format_number(stage.score) if stage.score is not None else not_yet))
     o = a.outcome
-    if o.complete and o.final_score is not None and o.band is not None:
+    if o.complete and o.final_score is not None and o.band is not None and not result.errors:
         out.append(CHECK_FINAL.text(value=format_number(o.final_score), band=o.band.name))
     else:
-        reasons = "; ".join(r.rstrip(".") for r in o.reasons)
+        invalid = [CHECK_NOT_FINAL_ERRORS.text(count=len(result.errors))] if result.errors else []
+        reasons = "; ".join([*invalid, *(r.rstrip(".") for r in o.reasons)])
         out.append(CHECK_ESTIMATE.text(value=format_number(o.estimate_score), band=o.estimate_band.name, reasons=reasons))
-    out += ["", CHECK_COMPLETE.text() if result.ok else CHECK_INCOMPLETE.text(count=len(result.warnings) + len(result.link_problems))]
+    out += ["", CHECK_COMPLETE.text() if result.ok else CHECK_INCOMPLETE.text(count=len(result.errors) + len(result.warnings) + len(result.link_problems))]
     return out

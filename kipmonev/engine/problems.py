@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from kipmonev.core.catalogue import ERROR, Entry, Text
 
-ANSWER_INVALID = Entry("KM-S-001", ERROR, "jawaban '{given}' tidak dikenal untuk {code}. Pilih {allowed}.")
+ANSWER_INVALID = Entry("KM-S-001", ERROR, "jawaban '{given}' tidak dikenal untuk {code}.{meant} Pilih {allowed}.")
+#: The hint inside ANSWER_INVALID (with its leading space), when a label is close to what was typed.
+ANSWER_MEANT = Text(" Mungkin maksud Anda '{label}'?")
 ANSWER_NA_NOT_ALLOWED = Entry("KM-S-002", ERROR, "{code} tidak boleh dijawab 'Tidak Berlaku'. Jawab pertanyaan ini sesuai pilihannya.")
 ANSWER_NOT_NUMBER = Entry("KM-S-003", ERROR, "jawaban '{given}' untuk {code} bukan angka. Isi dengan angka, misalnya 12 atau 7,5.")
 ANSWER_UNKNOWN_ITEM = Entry("KM-S-004", ERROR, "butir '{item}' tidak dikenal untuk {code}. Pilih dari {allowed}.")
@@ -38,3 +40,4 @@ WHY_NO_EVIDENCE = Text("Bukti dukung berupa {need} wajib dilampirkan; jawaban ti
 NO_ITEMS = Text("(tidak ada butir)")
 
 SUBMISSION_INVALID = Text("{count} jawaban tidak sesuai dengan kuesioner {questionnaire}.")
+

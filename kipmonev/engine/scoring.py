@@ -49,6 +49,7 @@ from kipmonev._version import __version__
 from kipmonev.core.errors import Location, Problem, SubmissionError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine import problems_gates as gp
+from kipmonev.engine.answer_texts import meant
 from kipmonev.engine.gates import GateCall, decide_alone, gate_label, gate_value, published_scores
 from kipmonev.engine.links import evidence_satisfied
 from kipmonev.engine.problems import (
@@ -176,7 +177,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         level = next((lv.label for lv in q.verifier_scale if lv.label.strip().casefold() == text), None)
         if level is None:
             allowed = q.verifier_labels + ((NA_LABEL,) if q.allow_na else ())
-            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed)))
+            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
             return _BLANK
         return _Normal(False, False, level, (), None, answer.evidence, level=level)
     if isinstance(q, YesNoQuestion) and q.substitute is not None and not verifier:
@@ -188,7 +189,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         text = value.strip().casefold() if isinstance(value, str) else None
         label = next((lab for lab in q.labels if lab.casefold() == text), None)
         if label is None:
-            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed)))
+            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
             return _BLANK
         return _Normal(False, False, label, (), None, answer.evidence)
     if isinstance(q, ChecklistQuestion):

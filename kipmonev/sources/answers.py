@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.numbers import parse_number
+from kipmonev.engine.answer_texts import meant
 from kipmonev.engine.links import link_fault
 from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSWER_NOT_NUMBER
 from kipmonev.engine.problems_links import LINK_NOT_COUNTED
@@ -178,7 +179,7 @@ class _Answers:
             if clean_text(label).casefold() == key:
                 return label, False
         allowed = labels + ((NA_LABEL,) if question.allow_na else ())
-        self.r.fail(ANSWER_INVALID.fill(code=question.code, given=given, allowed=tuple(allowed)), self.name, row, col)
+        self.r.fail(ANSWER_INVALID.fill(code=question.code, given=given, allowed=tuple(allowed), meant=meant(given, allowed)), self.name, row, col)
         return None, False
 
     def number_answer(self, question: NumberQuestion, row: int, col: int, value: str | Decimal | bool) -> tuple[Decimal | None, bool]:
@@ -264,7 +265,7 @@ class _Answers:
             if given.casefold() == YES_LABEL.casefold():
                 met.append(item.code)
             elif given.casefold() != NO_LABEL.casefold():
-                self.r.fail(ANSWER_INVALID.fill(code=item_code, given=given, allowed=(YES_LABEL, NO_LABEL)), self.name, item_row, col)
+                self.r.fail(ANSWER_INVALID.fill(code=item_code, given=given, allowed=(YES_LABEL, NO_LABEL), meant=meant(given, (YES_LABEL, NO_LABEL))), self.name, item_row, col)
         answered = len(blank) < len(question.items)
         if na:
             return Answer(not_applicable=True, evidence=evidence, note=note)
@@ -327,6 +328,7 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
     """
     credit_zero = q.rules.evidence_credit == 0
     checks = check_answers(q, answers)
+    invalid = {(p.location.sheet, p.location.cell) for p in r.problems}  # already an error there: no "unanswered" too
     for question in q.questions:
         row = rows.get(question.code)
         if row is None:
@@ -344,7 +346,7 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
                 if answer is not None and answer.value == ():
                     continue  # every item answered 'Tidak': answered, nothing to warn about
                 r.warn(CHECKLIST_UNANSWERED.fill(code=question.code), sheet, first, cols.answer)
-            else:
+            elif (sheet, r.loc(sheet, row, cols.answer).cell) not in invalid:
                 r.warn(UNANSWERED.fill(code=question.code), sheet, row, cols.answer)
             continue
         kind = question.substitute.evidence if isinstance(question, YesNoQuestion) and question.substitute is not None and answer.substitute else question.evidence

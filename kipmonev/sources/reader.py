@@ -57,12 +57,15 @@ class FilledWorkbook:
         submission: The answers, the verifier's answers, stage scores and warnings.
         warnings: The warnings with their full locations (the same as ``submission.notices``).
         evidence_links: Every evidence URL with the cell it was read from, for link checks.
+        errors: With ``keep_going``, the invalid cells (their answers count as unanswered); else empty.
     """
 
     questionnaire: Questionnaire
     submission: Submission
     warnings: tuple[Problem, ...] = ()
     evidence_links: tuple[tuple[Location, str], ...] = ()
+    #: Invalid cells, when read with ``keep_going``: the answers in them are left out of ``submission``.
+    errors: tuple[Problem, ...] = ()
 
 
 # --- metadata and the questionnaire ----------------------------------------------------
@@ -213,13 +216,16 @@ def _stages(r: ReadState, q: Questionnaire, required: bool = True) -> dict[str, 
 
 # --- public ------------------------------------------------------------------------------
 
-def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> FilledWorkbook:
+def read_workbook(path: Path, questionnaire: Questionnaire | None = None, *, keep_going: bool = False) -> FilledWorkbook:
     """Read a filled workbook: the questionnaire, the submission, its warnings and its evidence links.
 
     Args:
         path: The workbook (.xlsx, .xlsm, .xlsb, .ods or .xls, told by its content); it is only read.
         questionnaire: The edition to read it with. When ``None``, the edition named in the workbook's
             metadata is loaded (shipped id), with the rule set the template was made with.
+        keep_going: Return invalid cells as ``errors`` (with everything else that was read) instead of
+            raising, when the edition and the body are known: ``check`` shows errors, warnings and an
+            estimate together.
 
     Raises:
         WorkbookError: The file is not a readable workbook, was made for another questionnaire or
@@ -238,8 +244,11 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
         # A body's own template (round templates) has no Tahap sheet: stage scores are the commission's.
         body_only = meta is not None and meta.get(META_BODY_ONLY[0]) == META_BODY_ONLY[1]
         stages = _stages(r, q, required=not body_only)
-        r.raise_if_problems()
+        # Keep going only past invalid cells: a missing sheet or column leaves nothing worth estimating.
+        if not keep_going or identity is None or any(p.location.cell is None for p in r.problems):
+            r.raise_if_problems()
     assert identity is not None
+    errors = tuple(sorted(r.problems, key=problem_order))
     warnings = tuple(sorted(r.warnings, key=problem_order))
     submission = Submission(
         questionnaire_id=q.id,
@@ -250,7 +259,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None) -> Fil
         source=source,
         notices=tuple(Notice.of(w) for w in warnings),
     )
-    return FilledWorkbook(q, submission, warnings, tuple(r.links))
+    return FilledWorkbook(q, submission, warnings, tuple(r.links), errors)
 
 
 def read_submission(path: Path, questionnaire: Questionnaire | None = None) -> tuple[Questionnaire, Submission]:
