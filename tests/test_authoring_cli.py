@@ -76,7 +76,7 @@ def test_outputs_are_not_overwritten_without_force() -> None:
     assert run("questionnaire", "import", "uji.xlsx", "-o", "edisi.yaml") == (
         1,
         "",
-        "Galat: berkas 'edisi.yaml' sudah ada. Gunakan --force untuk menimpanya, atau pilih nama lain dengan -o.\n",
+        "Galat: berkas 'edisi.yaml' sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.\n",
     )
     assert Path("edisi.yaml").read_text(encoding="utf-8") == "lama\n"
     assert run("questionnaire", "import", "uji.xlsx", "-o", "edisi.yaml", "--force")[0] == 0

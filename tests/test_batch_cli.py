@@ -92,7 +92,8 @@ def test_broken_files_mixed_in_never_stop_the_batch(tmp_path: Path) -> None:
     assert "Dinilai: 13 dari 17 berkas; gagal: 4." in out
     assert err.endswith(f"Galat: 4 berkas tidak dapat dinilai; lihat sheet Galat di {tmp_path / 'hasil' / 'rekap.xlsx'}.\n")
     galat = list(csv.reader(io.StringIO((tmp_path / "hasil" / "galat.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert len(galat) - 1 == len(recap.errors)
+    assert [row[:2] for row in galat[1 : len(recap.errors) + 1]] == [[e.file, "tidak dinilai"] for e in recap.errors]
+    assert [row[:2] for row in galat[len(recap.errors) + 1 :]] == [[r.file, "dinilai, dengan peringatan"] for r in sorted(recap.rows, key=lambda r: r.file) if r.notices]
     assert not list((tmp_path / "hasil").rglob("*.part")) and not list((tmp_path / "hasil").rglob("*.tmp"))
 
 

@@ -102,8 +102,11 @@ def test_recap_xlsx_cells(tmp_path: Path, recap: Recap) -> None:
     assert rows["C"][0:2] == ("Uji", 1)
     assert rows["C"][header.index("Nilai akhir")] == 72.0
     assert rows["C"][header.index("Perubahan")] == -3.5
-    assert rows["D"][header.index("Nilai akhir")] == "–"
-    assert rows["D"][header.index("Status")] == "Perkiraan"
+    # Missing numbers are empty cells, never text; an estimate has its own columns, never Kualifikasi.
+    assert [rows["D"][header.index(h)] for h in ("Nilai akhir", "Kualifikasi", "Perkiraan nilai akhir", "Perkiraan kualifikasi", "Status")] == [None, None, 100.0, "Informatif", "Perkiraan"]
+    assert [rows["C"][header.index(h)] for h in ("Kualifikasi", "Perkiraan nilai akhir", "Perkiraan kualifikasi")] == ["Cukup Informatif", None, None]
+    assert not [(c.coordinate, c.value) for row in ranking.iter_rows(min_row=2) for c in row if c.value in ("–", "-")]
+    assert ranking.auto_filter.ref == f"A1:{get_column_letter(len(header))}4"
     final_cell = next(c for c in ranking[get_column_letter(header.index("Nilai akhir") + 1)] if c.value == 72.0)
     assert final_cell.number_format == "0.00"
     band_cell = next(c for c in ranking[get_column_letter(header.index("Kualifikasi") + 1)] if c.value == "Cukup Informatif")
@@ -114,7 +117,10 @@ def test_recap_xlsx_cells(tmp_path: Path, recap: Recap) -> None:
     assert counts[2] == ["Uji", 0, 0, 1, 0, 0, 1, 2]
     assert counts[3] == ["Jumlah", 1, 0, 1, 0, 0, 1, 3]
     assert ["Berkas dalam batch", 4] in [r[:2] for r in counts]
-    assert [list(r) for r in wb["Galat"].iter_rows(values_only=True)][1] == ["rusak.xlsx", "rusak.xlsx, Kuesioner!F9", "KM-W-001", "jawaban 'Mungkin' tidak dikenal untuk AA.1.1."]
+    assert [list(r) for r in wb["Galat"].iter_rows(values_only=True)] == [
+        ["Berkas", "Keadaan", "Lokasi", "Kode", "Pesan"],
+        ["rusak.xlsx", "tidak dinilai", "rusak.xlsx, Kuesioner!F9", "KM-W-001", "jawaban 'Mungkin' tidak dikenal untuk AA.1.1."],
+    ]
 
 
 def test_recap_csv_opens_in_indonesian_excel(tmp_path: Path, recap: Recap) -> None:

@@ -21,6 +21,7 @@ import pytest
 from cli_runner import run
 from conftest import linked
 
+from kipmonev.app.output_folder import MANIFEST
 from kipmonev.app.problems import BATCH_INPUT_INSIDE_OUTPUT, BATCH_OUTPUT_IS_INPUT
 from kipmonev.cli.problems import REPORT_FAILED
 from kipmonev.model.recap import Recap
@@ -96,8 +97,8 @@ def test_every_bad_file_is_on_the_galat_sheet_and_every_good_body_is_scored(tmp_
     details = {"{part}": XLSX_PART_TOO_LARGE.text(part=part, limit_mb=MAX_PART_BYTES // 2**20), "{crc}": XLSX_DAMAGED.text(detail=f"Bad CRC-32 for file '{part}'"), "{doctype}": XLSX_DOCTYPE.text(part=part)}
     expected = sorted([name, code, str(inputs / name) + where, details.get(text, text)] for name, (_, code, where, text) in BAD.items())
     galat = list(csv.reader(io.StringIO((tmp_path / "keluar" / "galat.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
-    assert galat[0] == ["Berkas", "Lokasi", "Kode", "Pesan"]
-    assert sorted([Path(f).name, c, w, m] for f, w, c, m in galat[1:]) == expected
+    assert galat[0] == ["Berkas", "Keadaan", "Lokasi", "Kode", "Pesan"]
+    assert sorted([Path(f).name, c, w, m] for f, state, w, c, m in galat[1:] if state == "tidak dinilai") == expected
     assert sorted([Path(e.file).name, e.code, e.where, e.message] for e in recap.errors) == expected
     assert f"Dinilai: 6 dari {6 + len(BAD)} berkas; gagal: {len(BAD)}." in out
     assert err.endswith(f"Galat: {len(BAD)} berkas tidak dapat dinilai; lihat sheet Galat di {tmp_path / 'keluar' / 'rekap.xlsx'}.\n")
@@ -221,7 +222,8 @@ def test_an_interrupted_batch_says_how_far_it_got_and_leaves_only_whole_results(
     assert len(finished) == done  # every body counted as done has its result under its final name…
     for path in finished:
         Assessment.from_json(path.read_bytes())  # …complete and valid
-    assert not [p.name for p in out.iterdir() if p.name != "hasil"]  # no recap, no CSV
+    assert [p.name for p in out.iterdir() if p.name != "hasil"] == [MANIFEST]  # no recap, no CSV…
+    assert json.loads((out / MANIFEST).read_text(encoding="utf-8"))["files"] == [f"hasil/{p.name}" for p in finished]  # …and what was done is owned
 
 
 @pytest.mark.slow

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from kipmonev import load_questionnaire
+from kipmonev.app.output_folder import MANIFEST
 from kipmonev.cli import cli
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
@@ -98,11 +99,13 @@ def test_results_keep_every_name_verbatim_as_data(outputs: Path) -> None:
 
 def test_every_file_name_is_safe_and_inside_its_folder(outputs: Path) -> None:
     files = [p for p in outputs.rglob("*") if p.is_file() and "masuk" not in p.parts]
-    assert len(files) == 2 + 4 + len(BODIES) * 3 + len(PDF_BODIES)  # rekap.json/.xlsx, 4 CSVs; a result, HTML and XLSX per body; 2 PDFs
+    # rekap.json/.xlsx, 4 CSVs and score's manifest of what it owns; a result, HTML and XLSX per body; 2 PDFs
+    assert len(files) == 2 + 4 + 1 + len(BODIES) * 3 + len(PDF_BODIES)
     for path in files:
         assert path.resolve().is_relative_to(outputs.resolve())
         name = path.name
-        assert len(name.encode("utf-8")) <= 255 and not name.startswith((".", "-"))  # never '..', never hidden
+        hidden_allowed = path == outputs / "keluar" / MANIFEST  # our own, fixed name: never made from a body's text
+        assert len(name.encode("utf-8")) <= 255 and (hidden_allowed or not name.startswith((".", "-")))  # never '..', never hidden
         assert not any(ord(ch) < 32 or ord(ch) == 127 or ch in '<>:"/\\|?*\u202e\u200f\u200b\ufeff' for ch in name), name
     assert "1-1.json" in {p.name for p in (outputs / "keluar" / "hasil").iterdir()}  # ID "=1+1": the same rules as report names
 

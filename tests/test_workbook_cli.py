@@ -65,7 +65,7 @@ def test_template_user_errors() -> None:
     assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx") == (
         1,
         "",
-        "Galat: berkas 'isian.xlsx' sudah ada. Gunakan --force untuk menimpanya, atau pilih nama lain dengan -o.\n",
+        "Galat: berkas 'isian.xlsx' sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.\n",
     )
     assert Path("isian.xlsx").read_bytes() == b"milik pengguna"
     assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx", "--force")[0] == 0

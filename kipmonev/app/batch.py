@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from kipmonev.app.output_folder import MANIFEST, own_output_folders
 from kipmonev.app.problems import (
     BATCH_DUPLICATE_BODY,
     BATCH_INPUT_INSIDE_OUTPUT,
@@ -23,6 +24,7 @@ from kipmonev.app.problems import (
     BATCH_UNLOCATED,
     PREVIOUS_UNREADABLE,
 )
+from kipmonev.app.problems_output import OUTPUT_FOLDER_SKIPPED
 from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.app.problems_verification import SELF_STAGE_SCORES, SELF_VERIFICATION
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
@@ -107,18 +109,19 @@ class BatchInterruptedError(Exception):
         self.total = total
 
 
-def collect_inputs(paths: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+def collect_inputs(paths: Iterable[Path], exclude: Path | Iterable[Path] | None = None) -> list[Path]:
     """Files as given, and every spreadsheet below given folders (recursively), sorted, without duplicates.
 
-    Spreadsheet lock files (``~$…``), hidden files and anything inside ``exclude`` (the output folder) are skipped.
+    Spreadsheet lock files (``~$…``), hidden files and anything inside ``exclude`` (the output folder, and
+    earlier output folders met among the inputs) are skipped.
     """
     found: dict[Path, Path] = {}
-    skip = exclude.resolve() if exclude is not None else None
+    skip = [p.resolve() for p in ([exclude] if isinstance(exclude, Path) else exclude or ())]
     for path in paths:
         candidates = sorted(p for p in path.rglob("*") if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file()) if path.is_dir() else [path]
         for candidate in candidates:
             resolved = candidate.resolve()
-            if path.is_dir() and (candidate.name.startswith(("~$", ".")) or (skip is not None and resolved.is_relative_to(skip))):
+            if path.is_dir() and (candidate.name.startswith(("~$", ".")) or any(resolved.is_relative_to(s) for s in skip)):
                 continue
             found.setdefault(resolved, candidate)
     return sorted(found.values(), key=lambda p: str(p))
@@ -320,7 +323,9 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     inside = [p for p in inputs if p.is_dir() and p.resolve().is_relative_to(out)]
     if inside:
         raise KipmonevError("Folder masukan berada di dalam folder keluaran.", tuple(BATCH_INPUT_INSIDE_OUTPUT.at(Location(str(p))) for p in inside))
-    files = collect_inputs(inputs, exclude=options.out_dir)
+    # Earlier outputs (reports, recaps) inside an input folder are not isian; this run's own folder is skipped silently.
+    own = [f for f in own_output_folders(inputs) if f.resolve() != out]
+    files = collect_inputs(inputs, exclude=[options.out_dir, *own])
     if not files:
         raise KipmonevError("Tidak ada berkas untuk dinilai.", (BATCH_NO_INPUTS.at(Location(", ".join(str(p) for p in inputs) or ".")),))
     protect = Protected(files)
@@ -383,6 +388,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             unused = unmatched_rows(stage_file, used_rows, [(r.body_id, r.name) for r in rows])
             warnings += _errors(stage_file.source, unused).errors
         recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous, participation, warnings)
+        recap = recap.model_copy(update={"skipped": tuple(_skipped(own, options.names or {}))})
         json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
         write_recap_json(recap, json_path)
         recap_written.append(json_path)
@@ -464,9 +470,22 @@ def _renamed(rows: list[BodyRow], errors: list[ErrorRow], names: dict[str, str])
             text = text.replace(path, name)
         return text
 
-    rows = [r.model_copy(update={"file": names.get(r.file, r.file)}) for r in rows]
+    rows = [
+        r.model_copy(update={"file": names.get(r.file, r.file), "notices": tuple(n.model_copy(update={"where": shown(n.where), "message": shown(n.message)}) for n in r.notices)})
+        for r in rows
+    ]
     errors = [e.model_copy(update={"file": shown(e.file), "where": shown(e.where), "message": shown(e.message)}) for e in errors]
     return rows, errors
+
+
+def _skipped(folders: list[Path], names: dict[str, str]) -> list[ErrorRow]:
+    """Earlier output folders found among the inputs: each is listed, with how many workbooks in it were not scored."""
+    rows = []
+    for folder in folders:
+        count = sum(1 for p in folder.rglob("*") if p.suffix.lower() in SPREADSHEET_SUFFIXES and p.is_file())
+        problem = OUTPUT_FOLDER_SKIPPED.at(Location(names.get(str(folder), str(folder))), marker=MANIFEST, count=count)
+        rows.append(ErrorRow(file=str(problem.location), code=problem.code, where=str(problem.location), message=problem.message))
+    return rows
 
 
 def _remove_unfinished(results_dir: Path) -> None:

@@ -11,11 +11,12 @@ from types import FrameType
 
 import click
 
-from kipmonev.app.batch import BatchInterruptedError, BatchOptions, cpu_count, run_batch
+from kipmonev.app.batch import BatchInterruptedError, BatchOptions, BatchResult, cpu_count, run_batch
+from kipmonev.app.output_folder import claim_output_folder
 from kipmonev.app.reports import BatchReports, render_batch_reports
 from kipmonev.cli._common import UserError, option, printable, progress_bar, table, user_errors
 from kipmonev.cli._i18n import Choice, Command, FilePath
-from kipmonev.cli._options import date_option, jobs_option, report_option, templates_option
+from kipmonev.cli._options import date_option, force_option, jobs_option, report_option, templates_option
 from kipmonev.cli.problems import BATCH_INTERRUPTED
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.formatting import format_number, format_signed
@@ -51,6 +52,7 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @date_option("Tanggal rekap dan laporan")
 @templates_option()
 @option("--roster", "roster", old="--daftar", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
+@force_option("Tulis juga ke folder keluaran yang memuat berkas lain (berkas itu dibiarkan). Tanpa opsi ini kipmonev hanya menimpa dan menghapus keluarannya sendiri.")
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
     paths: tuple[Path, ...],
@@ -64,11 +66,14 @@ def score_cmd(
     date: dt.date | None,
     templates: Path | None,
     roster: Path | None,
+    force: bool,
     quiet: bool,
 ) -> None:
     """Nilai banyak isian sekaligus, lalu tulis hasil per badan publik dan rekapnya.
 
     Satu berkas yang gagal tidak menghentikan batch; galatnya tercantum di rekap (sheet Galat).
+    Keluaran lama di folder keluaran yang tidak ditulis ulang dihapus (daftarnya ada di
+    .kipmonev-keluaran.json); folder yang memuat berkas lain ditolak tanpa --force.
     Keluar dengan kode 0 bila semua berkas dinilai, 1 bila ada yang gagal, 130 bila dihentikan.
 
     \b
@@ -77,6 +82,7 @@ def score_cmd(
     """
     with user_errors():
         invited = read_roster(roster, None).entries if roster else None
+        claim = claim_output_folder(out_dir, paths, force=force)
     options = BatchOptions(
         out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
     )
@@ -85,6 +91,7 @@ def score_cmd(
         with user_errors(), progress_bar("Menilai", quiet) as progress:
             result = run_batch(paths, options, progress)
     except BatchInterruptedError as e:
+        claim.keep()
         click.echo(f"Dihentikan: {BATCH_INTERRUPTED.text(done=e.done, total=e.total)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
     finally:
@@ -94,20 +101,12 @@ def score_cmd(
         used = quoted(result.stage_file.panel_columns, "dan")
         ignored = f"; kolom lain diabaikan: {quoted(result.stage_file.ignored_columns, 'dan')}" if result.stage_file.ignored_columns else ""
         click.echo(printable(f"Nilai tahap dari {result.stage_file.source}: kolom panelis {used}{ignored}."))
-    rendered = None
-    if report:
-        with user_errors(), progress_bar("Membuat laporan", quiet) as report_progress:
-            rendered = render_batch_reports(
-                recap,
-                report,
-                out_dir / REPORTS_DIR,
-                report_date=dt.date.fromisoformat(options.date),
-                jobs=options.jobs,
-                previous=result.previous,
-                templates_dir=templates,
-                recap_dir=out_dir,
-                progress=report_progress,
-            )
+    try:
+        rendered = _reports(result, report, options, templates, quiet)
+    except BaseException:
+        claim.keep()  # nothing is removed when the reports did not all get written
+        raise
+    claim.finish([*result.written, *(rendered.written + rendered.recap_written if rendered else [])])
     if not quiet:
         print_summary(recap, result.failed, out_dir, rendered)
     print_errors(recap)
@@ -117,6 +116,24 @@ def score_cmd(
         raise UserError(f"{result.failed} berkas tidak dapat dinilai; lihat sheet Galat di {out_dir / 'rekap.xlsx'}.")
     if rendered and rendered.problems:
         raise UserError(f"{len(rendered.problems)} laporan tidak dapat dibuat.")
+
+
+def _reports(result: BatchResult, report: tuple[ReportFormat, ...], options: BatchOptions, templates: Path | None, quiet: bool) -> BatchReports | None:
+    """The reports ``--report`` asks for (none without it)."""
+    if not report:
+        return None
+    with user_errors(), progress_bar("Membuat laporan", quiet) as report_progress:
+        return render_batch_reports(
+            result.recap,
+            report,
+            options.out_dir / REPORTS_DIR,
+            report_date=dt.date.fromisoformat(options.date),
+            jobs=options.jobs,
+            previous=result.previous,
+            templates_dir=templates,
+            recap_dir=options.out_dir,
+            progress=report_progress,
+        )
 
 
 def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchReports | None) -> None:
@@ -140,7 +157,9 @@ def print_summary(recap: Recap, failed: int, out_dir: Path, rendered: BatchRepor
 
 
 def print_errors(recap: Recap) -> None:
-    """The first warnings (panel rows, stages), then the first problems of files that could not be scored, on standard error."""
+    """What was skipped, the first warnings (panel rows, stages), then the first problems of files that could not be scored, on standard error."""
+    for skipped in recap.skipped:
+        click.echo(printable(f"Peringatan: {skipped.where}: {skipped.message}"), err=True)
     for warning in recap.warnings[:MAX_LISTED_ERRORS]:
         click.echo(printable(f"Peringatan: {warning.where}: {warning.message}"), err=True)
     if len(recap.warnings) > MAX_LISTED_ERRORS:

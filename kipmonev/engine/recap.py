@@ -76,6 +76,7 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         no_evidence=a.counts.no_evidence,
         answered=a.counts.answered,
         result_file=result_file,
+        notices=a.notices,
     )
 
 

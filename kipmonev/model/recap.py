@@ -10,6 +10,7 @@ from pydantic import Field
 from kipmonev._version import __version__
 from kipmonev.model.base import Frozen
 from kipmonev.model.result import BandResult, Score
+from kipmonev.model.submission import Notice
 
 RECAP_SCHEMA_VERSION = "1.0"
 
@@ -78,10 +79,11 @@ class BodyRow(Frozen):
     result_file: str | None = None
     rank: int | None = None
     previous: Previous | None = None
+    notices: tuple[Notice, ...] = Field((), description="Peringatan pembacaan dan penilaian berkas ini (berkas tetap dinilai).")
 
 
 class ErrorRow(Frozen):
-    """One problem of a file that could not be scored."""
+    """One problem of a file that could not be scored (or, in ``Recap.skipped``, why it was not scored)."""
 
     file: str
     code: str
@@ -175,6 +177,7 @@ class Recap(Frozen):
     rows: tuple[BodyRow, ...]
     errors: tuple[ErrorRow, ...]
     warnings: tuple[ErrorRow, ...] = Field((), description="Peringatan yang tidak menghentikan penilaian, misalnya baris nilai panelis yang tidak cocok dengan badan publik mana pun.")
+    skipped: tuple[ErrorRow, ...] = Field((), description="Berkas dan folder yang sengaja tidak dinilai, misalnya keluaran 'kipmonev score' di dalam folder masukan.")
     band_counts: tuple[BandCounts, ...]
     funnel: Funnel
     indicators: tuple[IndicatorAverage, ...]

@@ -20,15 +20,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_number, neutralize_formula
 from kipmonev.model.recap import Recap
-from kipmonev.outputs.recap_labels import TOTAL_LABEL, band_totals, recap_funnel
+from kipmonev.outputs.recap_labels import FILE_FAILED, FILE_SKIPPED, FILE_WARNED, TOTAL_LABEL, WARNED_MESSAGE, band_totals, recap_funnel
 
 FONT = "DejaVu Sans"
 # NOTE: one style object each, shared by every cell: building a Font per cell was half of the recap's time.
 _BODY_FONT = Font(name=FONT)
 _HEADER_FONT = Font(name=FONT, bold=True)
 _HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
-_CENTERED = Alignment(horizontal="center")
-DASH = "–"
 NUMBER_FORMAT = "0.00"
 STATUS_FINAL = "Final"
 STATUS_ESTIMATE = "Perkiraan"
@@ -38,7 +36,11 @@ Cell = str | int | float | None
 
 def _ranking_header(recap: Recap) -> list[str]:
     stage_names = list(dict.fromkeys(s.name for r in recap.rows for s in r.stages))
-    header = ["Kategori", "Peringkat", "ID", "Nama badan publik", "Nilai mandiri", "Nilai verifikasi", *stage_names, "Lolos gerbang", "Nilai akhir", "Kualifikasi", "Status", "Keterangan"]
+    # NOTE: an estimate (not final) has its own columns: the Kualifikasi column only ever holds a final band.
+    header = [
+        "Kategori", "Peringkat", "ID", "Nama badan publik", "Nilai mandiri", "Nilai verifikasi", *stage_names, "Lolos gerbang",
+        "Nilai akhir", "Kualifikasi", "Perkiraan nilai akhir", "Perkiraan kualifikasi", "Status", "Keterangan",
+    ]  # fmt: skip
     if recap.has_previous:
         header += ["Nilai tahun lalu", "Kualifikasi tahun lalu", "Perubahan"]
     return [*header, "Berkas"]
@@ -57,9 +59,11 @@ def _ranking_rows(recap: Recap) -> Iterable[list[Cell | float]]:
             float(r.saq_self),
             None if r.saq_verified is None else float(r.saq_verified),
             *[None if name not in stages or stages[name].score is None else float(stages[name].score or 0) for name in stage_names],
-            {True: "Ya", False: "Tidak", None: DASH}[r.gate_passed],
+            {True: "Ya", False: "Tidak", None: None}[r.gate_passed],
             float(r.final_score) if r.final_score is not None else None,
-            (r.band or r.estimate_band).name,
+            r.band.name if r.band is not None else None,
+            None if r.complete else float(r.estimate_score),
+            None if r.complete else r.estimate_band.name,
             STATUS_FINAL if r.complete else STATUS_ESTIMATE,
             note or None,
         ]
@@ -98,12 +102,19 @@ def _indicator_rows(recap: Recap) -> Iterable[list[Cell | float]]:
         yield [i.category, i.code, i.name, None if i.average_percent is None else float(i.average_percent), i.bodies, i.weakest_rank]
 
 
-_ERROR_HEADER = ["Berkas", "Lokasi", "Kode", "Pesan"]
+_ERROR_HEADER = ["Berkas", "Keadaan", "Lokasi", "Kode", "Pesan"]
+_WARNING_HEADER = ["Berkas", "Lokasi", "Kode", "Pesan"]
 
 
 def _error_rows(recap: Recap) -> Iterable[list[Cell | float]]:
+    """Every file that needs a look: not scored (each error), skipped on purpose, scored with warnings (one row each, the first warning)."""
     for e in recap.errors:
-        yield [e.file, e.where, e.code, e.message]
+        yield [e.file, FILE_FAILED, e.where, e.code, e.message]
+    for s in recap.skipped:
+        yield [s.file, FILE_SKIPPED, s.where, s.code, s.message]
+    for r in sorted((r for r in recap.rows if r.notices), key=lambda r: r.file):
+        first = r.notices[0]
+        yield [r.file, FILE_WARNED, first.where, first.code, WARNED_MESSAGE.format(count=format_number(len(r.notices), 0), first=first.message)]
 
 
 def _warning_rows(recap: Recap) -> Iterable[list[Cell | float]]:
@@ -113,7 +124,7 @@ def _warning_rows(recap: Recap) -> Iterable[list[Cell | float]]:
 
 # --- XLSX ---------------------------------------------------------------------------
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell | float]], first: bool = False) -> Worksheet:
+def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell | float]], first: bool = False, filtered: bool = True) -> Worksheet:
     ws = wb.active if first and wb.active is not None else wb.create_sheet(title)
     assert isinstance(ws, Worksheet)
     ws.title = title
@@ -122,15 +133,15 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell
         cell.font = _HEADER_FONT
         cell.alignment = _HEADER_ALIGNMENT
     for values in rows:
-        ws.append([neutralize_formula(v) if isinstance(v, str) else (DASH if v is None else v) for v in values])
+        ws.append([neutralize_formula(v) if isinstance(v, str) else v for v in values])  # missing: an empty cell, never text in a number column
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.font = _BODY_FONT
             if isinstance(cell.value, float):
                 cell.number_format = NUMBER_FORMAT
-            elif cell.value == DASH:
-                cell.alignment = _CENTERED
     ws.freeze_panes = "A2"
+    if filtered:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 2)}"
     for idx, title_text in enumerate(header, start=1):
         width = max([len(title_text), *(len(str(c.value)) for c in ws[get_column_letter(idx)][1:200])])
         ws.column_dimensions[get_column_letter(idx)].width = min(max(width + 2, 8), 60)
@@ -142,7 +153,7 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell
 
 
 def recap_workbook(recap: Recap) -> Workbook:
-    """Build the recap workbook: a colour per qualification, numbers as numbers with two decimals, '–' for missing."""
+    """Build the recap workbook: a colour per qualification, numbers as numbers with two decimals, empty for missing, a filter on every table."""
     wb = Workbook()
     ranking = _sheet(wb, "Peringkat", _ranking_header(recap), _ranking_rows(recap), first=True)
     band_col = _ranking_header(recap).index("Kualifikasi") + 1
@@ -153,7 +164,7 @@ def recap_workbook(recap: Recap) -> Workbook:
             if colour:
                 cell.fill = PatternFill("solid", start_color=colour, end_color=colour)
                 cell.font = Font(name=FONT, bold=True, color="FFFFFF")
-    counts = _sheet(wb, "Rekap Kualifikasi", _band_header(recap), _band_rows(recap))
+    counts = _sheet(wb, "Rekap Kualifikasi", _band_header(recap), _band_rows(recap), filtered=False)  # a filter would sort the total row away
     for idx, band in enumerate(recap.bands, start=2):
         counts.cell(row=1, column=idx).fill = PatternFill("solid", start_color=band.color.lstrip("#"), end_color=band.color.lstrip("#"))
         counts.cell(row=1, column=idx).font = Font(name=FONT, bold=True, color="FFFFFF")
@@ -168,7 +179,7 @@ def recap_workbook(recap: Recap) -> Workbook:
         _sheet(wb, "Tidak Berpartisipasi", _PARTICIPATION_HEADER, _non_participant_rows(recap))
     _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
     if recap.warnings:
-        _sheet(wb, "Peringatan", _ERROR_HEADER, _warning_rows(recap))
+        _sheet(wb, "Peringatan", _WARNING_HEADER, _warning_rows(recap))
     wb.properties.creator = "kipmonev"
     # The recap's own date, not the clock: the same recap always gives the same bytes.
     stamp = dt.datetime.combine(dt.date.fromisoformat(recap.date), dt.time())

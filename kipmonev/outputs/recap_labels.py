@@ -14,6 +14,13 @@ from kipmonev.model.recap import BandCounts, Funnel, Participation, Recap
 #: The label of the row that adds up every category.
 TOTAL_LABEL = "Jumlah"
 
+#: What became of a file listed on the Galat sheet (and in galat.csv).
+FILE_FAILED = "tidak dinilai"
+FILE_SKIPPED = "dilewati"
+FILE_WARNED = "dinilai, dengan peringatan"
+#: The message of a file scored with warnings: one row per file (every warning is in its report and in ``kipmonev check``).
+WARNED_MESSAGE = "{count} peringatan; yang pertama: {first}"
+
 #: The funnel's steps in order: (field of :class:`~kipmonev.model.recap.Funnel`, label).
 FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
     ("files", "Berkas dalam batch"),

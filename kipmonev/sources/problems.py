@@ -113,6 +113,12 @@ SETTING_UNKNOWN_SUGGESTED = Entry("KM-A-026", ERROR, "pengaturan '{key}' tidak d
 SETTING_DUPLICATE = Entry("KM-A-022", ERROR, "pengaturan '{key}' ditulis lebih dari sekali. Hapus salah satu barisnya.")
 SETTING_MISSING = Entry("KM-A-023", ERROR, "pengaturan wajib '{key}' tidak ada. Tambahkan baris dengan kunci '{key}' dan isi nilainya.")
 SHEET_NO_ROWS = Entry("KM-A-024", ERROR, "sheet '{sheet}' belum berisi baris data. Tambahkan minimal satu baris di bawah baris judul.")
+FILL_IN_NOT_QUESTIONNAIRE = Entry(
+    "KM-A-027",
+    ERROR,
+    "berkas ini adalah buku kerja isian (sheet '{identity}' dan '{answers}'), bukan kuesioner. Kuesioner ditulis sebagai YAML atau "
+    "sebagai buku kerja kuesioner (sheet '{settings}', '{questions}' dan seterusnya). Periksa isian ini dengan 'kipmonev check {source}'.",
+)
 WORKBOOK_SUMMARY = Text("{count} masalah ditemukan di buku kerja kuesioner.")
 IN_COLUMN = Text("kolom '{column}': {text}")
 IN_SETTING = Text("pengaturan '{key}': {text}")

@@ -21,6 +21,7 @@ from kipmonev.core.errors import Location, Problem, QuestionnaireError, Workbook
 from kipmonev.core.fileio import display_path
 from kipmonev.core.text import closest
 from kipmonev.formats import questionnaire_layout as lay
+from kipmonev.formats import workbook_texts as tx
 from kipmonev.model.questionnaire import AnswerType, ChecklistQuestion, ChoiceQuestion, Loc, NumberQuestion, Questionnaire
 from kipmonev.sources.book import Book, open_book
 from kipmonev.sources.problems import (
@@ -31,6 +32,7 @@ from kipmonev.sources.problems import (
     CONDITION_FORMAT,
     FILE_NOT_FOUND,
     FILE_TOO_LARGE,
+    FILL_IN_NOT_QUESTIONNAIRE,
     GATE_NOT_FIRST_ROW,
     INVALID_VALUE,
     NOT_FOR_TYPE,
@@ -365,6 +367,7 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
     if workbook.macros:
         reader.warn(XLSX_MACROS.fill())
     try:
+        _refuse_fill_in(workbook, reader.source)
         titles = pick_sheets(reader, list(workbook.sheet_names))
         sheets = {name: _sheet(workbook, title, reader.source) for name, title in titles.items()}
         data: dict[str, Any] = {}
@@ -396,6 +399,16 @@ def import_questionnaire_with_warnings(path: str | os.PathLike[str]) -> tuple[Qu
         problems = tuple(sorted(reader.errors, key=problem_order))
         raise QuestionnaireError(f"{reader.source}: {WORKBOOK_SUMMARY.text(count=len(problems))}", problems)
     return questionnaire, warnings
+
+
+def _refuse_fill_in(workbook: Book, source: str) -> None:
+    """A fill-in workbook (``kipmonev template``) given where a questionnaire belongs: one problem that says so."""
+    names = set(workbook.sheet_names)
+    if {tx.SHEET_IDENTITY, tx.SHEET_ANSWERS} <= names and lay.QUESTIONS.name not in names:
+        problem = FILL_IN_NOT_QUESTIONNAIRE.at(
+            Location(source), identity=tx.SHEET_IDENTITY, answers=tx.SHEET_ANSWERS, settings=lay.SETTINGS.name, questions=lay.QUESTIONS.name, source=source
+        )
+        raise QuestionnaireError(f"{source}: {WORKBOOK_SUMMARY.text(count=1)}", (problem,))
 
 
 def import_questionnaire(path: str | os.PathLike[str]) -> Questionnaire:
