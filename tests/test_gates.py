@@ -7,11 +7,14 @@ final scores against the commission's rule applied by hand in the test.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 
 from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values
@@ -22,6 +25,8 @@ from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment, BandResult, GatePass
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
+from kipmonev.outputs.recap_export import write_recap_xlsx
+from kipmonev.outputs.report.recap import build_recap_report, recap_html
 from kipmonev.sources.loader import load_rule_set, with_rule_set
 from kipmonev.sources.questionnaire_xlsx import import_questionnaire_with_warnings
 
@@ -305,3 +310,36 @@ def test_every_rule_set_round_trips_through_the_authoring_workbook(rule_set: str
     q = _edition_with(rule_set, "OPD")
     back, warnings = import_questionnaire_with_warnings(write_questionnaire_xlsx(q, tmp_path / "edisi.xlsx"))
     assert (warnings, back, back.content_hash) == ([], q, q.content_hash)
+
+
+def test_the_recap_workbook_and_report_show_each_gate_with_counts_and_names(tmp_path: Path) -> None:
+    """Rule B7 in the recap outputs: a Gerbang sheet in the workbook and a gate table in the HTML/PDF report."""
+    bodies: list[Body] = [
+        ("J1", "OPD", 95, {"visitasi": 90, "wawancara": 88}),
+        ("J2", "OPD", 85, {"visitasi": 79}),
+        ("J3", "OPD", 70, {}),
+    ]
+    _, recap = _round("ki-jatim", bodies)
+    write_recap_xlsx(recap, tmp_path / "rekap.xlsx")
+    sheet = load_workbook(tmp_path / "rekap.xlsx")["Gerbang"]
+    assert [list(r) for r in sheet.iter_rows(values_only=True)] == [
+        ["No", "Gerbang", "Sampai di gerbang", "Lolos", "Tidak lolos", "Belum diputuskan", "Yang lolos"],
+        [1, "SAQ ≥ 80 → visitasi", 3, 2, 1, 0, "Badan J1, Badan J2"],
+        [2, "Visitasi ≥ 80 → wawancara", 2, 1, 1, 0, "Badan J1"],
+    ]
+    html = recap_html(build_recap_report(recap, date(2026, 12, 6)))
+    table = html[html.index('<table class="grid gates">') :]
+    table = table[: table.index("</table>")]
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<t[dh][^>]*>.*?</t[dh]>", table)]
+    assert cells == [
+        "No", "Gerbang", "Sampai di gerbang", "Lolos", "Tidak lolos", "Belum diputuskan", "Yang lolos",
+        "1", "SAQ ≥ 80 → visitasi", "3", "2", "1", "0", "Badan J1, Badan J2",
+        "2", "Visitasi ≥ 80 → wawancara", "2", "1", "1", "0", "Badan J1",
+    ]  # fmt: skip
+
+
+def test_a_recap_without_gates_has_no_gate_table(tmp_path: Path) -> None:
+    _, recap = _round("kid-diy-2025", [("K1", "OPD", 90, {"kualitas_layanan": 70})])
+    write_recap_xlsx(recap, tmp_path / "rekap.xlsx")
+    assert "Gerbang" not in load_workbook(tmp_path / "rekap.xlsx").sheetnames
+    assert 'class="grid gates"' not in recap_html(build_recap_report(recap, date(2026, 12, 6)))

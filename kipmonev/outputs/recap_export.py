@@ -20,7 +20,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_number, neutralize_formula
 from kipmonev.model.recap import Recap
-from kipmonev.outputs.recap_labels import FILE_FAILED, FILE_SKIPPED, FILE_WARNED, TOTAL_LABEL, WARNED_MESSAGE, band_totals, recap_funnel
+from kipmonev.outputs.recap_labels import (
+    FILE_FAILED,
+    FILE_SKIPPED,
+    FILE_WARNED,
+    GATE_HEADER,
+    GATE_TITLE,
+    TOTAL_LABEL,
+    WARNED_MESSAGE,
+    band_totals,
+    gate_rows,
+    recap_funnel,
+)
 
 FONT = "DejaVu Sans"
 # NOTE: one style object each, shared by every cell: building a Font per cell was half of the recap's time.
@@ -173,6 +184,9 @@ def recap_workbook(recap: Recap) -> Workbook:
     for offset, (label, value) in enumerate(recap_funnel(recap), start=1):
         counts.cell(row=start + offset, column=1, value=label).font = Font(name=FONT)
         counts.cell(row=start + offset, column=2, value=value).font = Font(name=FONT)
+    if recap.funnel.gates:
+        # Rule B7: each gate with its counts and the names of those who passed.
+        _sheet(wb, GATE_TITLE, list(GATE_HEADER), (list(r) for r in gate_rows(recap)), filtered=False)
     _sheet(wb, "Indikator", _INDICATOR_HEADER, _indicator_rows(recap))
     if recap.participation is not None:
         # Bodies with nothing scorable: by name and status, never with a score (rule B6).

@@ -31,6 +31,13 @@ FUNNEL_STEPS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The gate table (rule B7): its sheet or heading, and its columns, in every recap output.
+GATE_TITLE = "Gerbang"
+GATE_HEADER: tuple[str, ...] = ("No", "Gerbang", "Sampai di gerbang", "Lolos", "Tidak lolos", "Belum diputuskan", "Yang lolos")
+#: When no body passed a gate.
+NO_ONE = "–"
+
+
 #: Rule B6, the funnel from the roster when the recap has one: (field of :class:`~kipmonev.model.recap.Participation`, label, short label for one line).
 PARTICIPATION_STEPS: tuple[tuple[str, str, str], ...] = (
     ("invited", "Diundang (daftar badan publik)", "diundang"),
@@ -67,3 +74,9 @@ def band_totals(recap: Recap) -> BandCounts:
         not_final=sum(c.not_final for c in counts),
         total=sum(c.total for c in counts),
     )
+
+
+def gate_rows(recap: Recap) -> tuple[tuple[int, str, int, int, int, int, str], ...]:
+    """Each gate of the batch's funnel (rule B7) as a row of :data:`GATE_HEADER`: the names of those who passed joined."""
+    return tuple((g.index, g.label, g.reached, g.passed, g.failed, g.undecided, ", ".join(g.passed_names) or NO_ONE) for g in recap.funnel.gates)
+

@@ -18,7 +18,7 @@ from pathlib import Path
 from kipmonev.core.fileio import workbook_bytes
 from kipmonev.core.formatting import format_long_date, format_percent
 from kipmonev.model.recap import BodyRow, Recap
-from kipmonev.outputs.recap_labels import band_totals, recap_funnel
+from kipmonev.outputs.recap_labels import GATE_HEADER, band_totals, gate_rows, recap_funnel
 from kipmonev.outputs.report.base import ReportFormat
 from kipmonev.outputs.report.charts import Segment, StackedBar, distribution_chart
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, sentence, short_text
@@ -91,6 +91,19 @@ class FunnelStep:
 
 
 @dataclass(frozen=True)
+class GateLine:
+    """One gate of the funnel (rule B7): its counts and who passed, as the recap workbook shows them."""
+
+    index: int
+    label: str
+    reached: int
+    passed: int
+    failed: int
+    undecided: int
+    passed_names: str
+
+
+@dataclass(frozen=True)
 class WeakIndicator:
     """One of a category's weakest indicators (rule B4)."""
 
@@ -159,6 +172,8 @@ class RecapReport:
     counts: tuple[CountRow, ...]
     totals: CountRow
     funnel: tuple[FunnelStep, ...]
+    gates: tuple[GateLine, ...]
+    gate_header: tuple[str, ...]
     rankings: tuple[CategoryRanking, ...]
     weakest: tuple[WeakIndicator, ...]
     top_band: BandView | None
@@ -264,6 +279,8 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
         counts=counts,
         totals=totals,
         funnel=_funnel(recap),
+        gates=tuple(GateLine(i, clean_text(label), reached, passed, failed, undecided, clean_text(names)) for i, label, reached, passed, failed, undecided, names in gate_rows(recap)),
+        gate_header=GATE_HEADER,
         rankings=rankings,
         weakest=weakest,
         top_band=band_view(top) if top is not None else None,
