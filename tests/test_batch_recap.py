@@ -92,7 +92,8 @@ def recap() -> Recap:
 def test_recap_xlsx_cells(tmp_path: Path, recap: Recap) -> None:
     write_recap_xlsx(recap, tmp_path / "rekap.xlsx")
     wb = load_workbook(tmp_path / "rekap.xlsx")
-    assert wb.sheetnames == ["Peringkat", "Rekap Kualifikasi", "Indikator", "Galat"]
+    assert recap.funnel.gates  # the fixture's bodies met the KI Pusat gate, so the Gerbang sheet is there (rule B7)
+    assert wb.sheetnames == ["Peringkat", "Rekap Kualifikasi", "Gerbang", "Indikator", "Galat"]
     ranking = wb["Peringkat"]
     header = [c.value for c in ranking[1]]
     assert header[:8] == ["Kategori", "Peringkat", "ID", "Nama badan publik", "Nilai mandiri", "Nilai verifikasi", "Presentasi/Uji Publik", "Lolos gerbang"]

@@ -188,7 +188,8 @@ def test_empty_recap_renders(tmp_path: Path) -> None:
 def test_xlsx_is_the_batch_recap_workbook(tmp_path: Path, recap: Recap) -> None:
     path = render_recap(recap, "xlsx", tmp_path / "rekap.xlsx", report_date=DATE)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["Peringkat", "Rekap Kualifikasi", "Indikator", "Galat"]
+    assert recap.funnel.gates  # the fixture's bodies met the KI Pusat gate, so the Gerbang sheet is there (rule B7)
+    assert wb.sheetnames == ["Peringkat", "Rekap Kualifikasi", "Gerbang", "Indikator", "Galat"]
     rows = {r[2]: r for r in wb["Peringkat"].iter_rows(min_row=2, values_only=True)}
     header = [c.value for c in wb["Peringkat"][1]]
     assert rows["BU-1"][header.index("Nilai akhir")] == 89.5
