@@ -190,7 +190,7 @@ def test_compare_two_runs(tmp_path: Path) -> None:
     assert "Naik: 0; turun: 1; hanya di LAMA: 0; hanya di BARU: 0." in out
     code, out, _ = run("compare", str(tmp_path / "a"), str(tmp_path / "b"), "--json")
     data = json.loads(out)
-    assert (data["naik"], data["turun"]) == (0, 1)
+    assert (data["up"], data["down"]) == (0, 1)
     assert [b["key"] for b in data["bodies"]][-1] == "BP-01"
     single = next((tmp_path / "a" / "hasil").glob("BP-01.json"))
     assert run("compare", str(single), str(tmp_path / "b" / "hasil" / "BP-01.json"))[0] == 0

@@ -38,8 +38,8 @@ def test_questionnaires_json() -> None:
     code, out, _ = run("questionnaires", "--json")
     data = json.loads(out)
     assert code == 0
-    assert {e["id"] for e in data["kuesioner"]} == {s.id for s in shipped_editions()}
-    assert all(e["hash"].startswith("sha256:") for e in data["kuesioner"])
+    assert {e["id"] for e in data["questionnaires"]} == {s.id for s in shipped_editions()}
+    assert all(e["hash"].startswith("sha256:") for e in data["questionnaires"])
 
 
 def test_validate_reports_each_file(tmp_path: Path) -> None:

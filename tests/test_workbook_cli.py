@@ -57,7 +57,7 @@ def test_template_with_another_commissions_rules_is_checked_with_them() -> None:
     assert run("template", "ki-pusat-2025-kementerian", "-o", "dki.xlsx", "--rules", "ki-dki-jakarta")[0] == 0
     code, out, _ = run("check", "dki.xlsx", "--json")
     assert code == 1  # nothing answered yet
-    assert json.loads(out)["kuesioner"]["aturan"] == "ki-dki-jakarta"
+    assert json.loads(out)["questionnaire"]["rule_set"] == "ki-dki-jakarta"
 
 
 def test_template_user_errors() -> None:
@@ -129,18 +129,21 @@ def test_check_json_for_machines(small_yaml: Path) -> None:
     code, out, _ = run("check", "isian.xlsx", "--json", "-k", str(small_yaml))
     data = json.loads(out)
     assert code == 1
-    assert {k: data[k] for k in ("sah", "lengkap", "nilai_mandiri", "nilai_verifikasi", "tahap", "nilai", "final", "kualifikasi", "masalah")} == {
-        "sah": True,
-        "lengkap": False,
-        "nilai_mandiri": 70,
-        "nilai_verifikasi": None,
-        "tahap": {"presentasi": 80},
-        "nilai": 73,
+    # One language for JSON keys, English like the result's schema (issue 20).
+    assert list(data) == ["file", "valid", "complete", "blank", "questionnaire", "body", "score_self", "score_verified", "stages", "score", "final", "band", "reasons", "counts", "errors", "warnings", "link_problems", "links_checked"]
+    assert list(data["warnings"][0]) == ["code", "message", "source", "sheet", "cell", "line", "field", "text"]
+    assert {k: data[k] for k in ("valid", "complete", "score_self", "score_verified", "stages", "score", "final", "band", "errors")} == {
+        "valid": True,
+        "complete": False,
+        "score_self": 70,
+        "score_verified": None,
+        "stages": {"presentasi": 80},
+        "score": 73,
         "final": True,
-        "kualifikasi": {"kode": "cukup_informatif", "nama": "Cukup Informatif"},
-        "masalah": [],
+        "band": {"code": "cukup_informatif", "name": "Cukup Informatif"},
+        "errors": [],
     }
-    assert [(w["kode"], w["sheet"], w["sel"]) for w in data["peringatan"]] == [("KM-W-050", "Kuesioner", "F7")]
+    assert [(w["code"], w["sheet"], w["cell"]) for w in data["warnings"]] == [("KM-W-050", "Kuesioner", "F7")]
 
 
 def test_check_user_errors(small_yaml: Path) -> None:
@@ -152,7 +155,7 @@ def test_check_user_errors(small_yaml: Path) -> None:
     code, out, _ = run("check", "isian.xlsx", "--json", "-k", str(small_yaml))
     data = json.loads(out)
     # The invalid answer counts as unanswered in the estimate: AA 4 of 6 points × 60 = 40, BB 40.
-    assert (code, data["sah"], data["nilai"], [p["teks"] for p in data["masalah"]]) == (1, False, 80, [expected])
+    assert (code, data["valid"], data["score"], [p["text"] for p in data["errors"]]) == (1, False, 80, [expected])
     assert run("check", "isian.xlsx") == (
         1,
         "",
@@ -221,7 +224,7 @@ def test_check_a_blank_workbook_says_it_is_blank(small_yaml: Path) -> None:
     )
     code, out, _ = run("check", "isian.xlsx", "-k", str(small_yaml), "--json")
     assert code == 1
-    assert (json.loads(out)["kosong"], json.loads(out)["lengkap"]) == (True, False)
+    assert (json.loads(out)["blank"], json.loads(out)["complete"]) == (True, False)
 
 
 def test_check_shows_errors_warnings_and_the_estimate_together_with_what_was_meant(small_yaml: Path) -> None:

@@ -186,7 +186,7 @@ def compare_cmd(old: Path, new: Path, as_json: bool) -> None:
     with user_errors():
         result = compare(load_rows(old), load_rows(new))
     if as_json:
-        click.echo(json.dumps(json.loads(result.model_dump_json()) | {"naik": result.up, "turun": result.down}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(json.loads(result.model_dump_json()) | {"up": result.up, "down": result.down}, ensure_ascii=False, indent=2))
         return
     rows = [
         [b.key, b.name, f"{format_number(b.old_score)} ({b.old_band})", f"{format_number(b.new_score)} ({b.new_band})", format_signed(b.change)]

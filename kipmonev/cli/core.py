@@ -30,8 +30,8 @@ def questionnaires_cmd(as_json: bool) -> None:
         rule_sets = [load_rule_set(s.path) for s in shipped_rule_sets()]
     if as_json:
         data = {
-            "kuesioner": [_edition_row(q) for q in editions],
-            "aturan": [{"id": r.id, "nama": r.name, "komisi": r.commission} for r in rule_sets],
+            "questionnaires": [_edition_row(q) for q in editions],
+            "rule_sets": [{"id": r.id, "name": r.name, "commission": r.commission} for r in rule_sets],
         }
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -45,12 +45,12 @@ def questionnaires_cmd(as_json: bool) -> None:
 def _edition_row(q: Questionnaire) -> dict[str, object]:
     return {
         "id": q.id,
-        "komisi": q.commission,
-        "tahun": q.year,
-        "kategori": q.category,
-        "versi": q.version,
-        "pertanyaan": len(q.questions),
-        "pertanyaan_bernilai": sum(1 for x in q.questions if x.max_points > 0),
+        "commission": q.commission,
+        "year": q.year,
+        "category": q.category,
+        "version": q.version,
+        "questions": len(q.questions),
+        "scored_questions": sum(1 for x in q.questions if x.max_points > 0),
         "hash": q.content_hash,
     }
 

@@ -67,14 +67,14 @@ class Problem:
         """Return a JSON-ready mapping, used by ``--json`` outputs."""
         loc = self.location
         return {
-            "kode": self.code,
-            "pesan": self.message,
-            "sumber": loc.source,
+            "code": self.code,
+            "message": self.message,
+            "source": loc.source,
             "sheet": loc.sheet,
-            "sel": loc.cell,
-            "baris": loc.line,
-            "kolom": loc.field,
-            "teks": str(self),
+            "cell": loc.cell,
+            "line": loc.line,
+            "field": loc.field,
+            "text": str(self),
         }
 
 
