@@ -66,7 +66,7 @@ def _far(good: Path, out: Path, part: str) -> Path:
 # file name -> (builder, problem code, location after the path, message)
 BAD: dict[str, tuple[Bad, str, str, str]] = {
     "teks.xlsx": (_text, "KM-W-001", "", XLSX_NOT_ZIP.text()),
-    "terpotong.xlsx": (_cut, "KM-W-003", "", XLSX_DAMAGED.text(detail="File is not a zip file")),
+    "terpotong.xlsx": (_cut, "KM-W-003", "", XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong")),
     "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-X-001", "", px.DAMAGED.text(kind=".xls", detail=NO_SHEETS)),
     "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), XLSX_ENCRYPTED.code, "", XLSX_ENCRYPTED.text()),
     "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", XLSX_NOT_ZIP.text()),

@@ -120,7 +120,7 @@ def _no_sheet_relationship(good: Path, out: Path) -> Path:
 
 REFUSED: list[tuple[str, Builder, str]] = [
     ("empty file", _empty, "isian.xlsx: " + XLSX_NOT_ZIP.text()),
-    ("end cut off", _cut_end, "isian.xlsx: " + XLSX_DAMAGED.text(detail="File is not a zip file")),
+    ("end cut off", _cut_end, "isian.xlsx: " + XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong")),
     ("an .xls container without sheets", lambda good, out: hf.legacy_by_hand(out), "isian.xlsx: " + px.DAMAGED.text(kind=".xls", detail=NO_SHEETS)),
     ("encrypted, directory after 1 MB", lambda good, out: hf.encrypted_workbook(out), "isian.xlsx: " + XLSX_ENCRYPTED.text()),
     ("Word document renamed", lambda good, out: hf.word_document(out), "isian.xlsx: " + XLSX_NOT_ZIP.text()),

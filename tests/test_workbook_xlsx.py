@@ -150,7 +150,7 @@ def test_truncated_and_damaged_files(tmp_path: Path) -> None:
     data = good.read_bytes()
     truncated = tmp_path / "t.xlsx"
     truncated.write_bytes(data[: len(data) // 2])
-    assert _refusal(truncated) == "isian.xlsx: " + XLSX_DAMAGED.text(detail="File is not a zip file")
+    assert _refusal(truncated) == "isian.xlsx: " + XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong")
     broken = bytearray(data)
     start = data.index(b"xl/worksheets/sheet3.xml") + len("xl/worksheets/sheet3.xml") + 40  # inside its compressed data
     broken[start : start + 200] = bytes(200)

@@ -20,6 +20,7 @@ from kipmonev.app.problems import (
 )
 from kipmonev.core.catalogue import Entry, Message
 from kipmonev.core.errors import Location, RenderError
+from kipmonev.core.reasons import reason
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
@@ -50,7 +51,7 @@ def _read_json_model(path: Path, parse: Callable[[bytes], _M], not_valid: Entry)
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise _fail(path, REPORT_INPUT_UNREADABLE.fill(reason=e.strerror or str(e))) from e
+        raise _fail(path, REPORT_INPUT_UNREADABLE.fill(reason=reason(e))) from e
     try:
         return parse(data)
     except ValidationError as e:

@@ -5,13 +5,17 @@ Each area keeps its commands in its own module; this module assembles the group.
 
 from __future__ import annotations
 
+import errno
 import importlib
+from typing import Any
 
 import click
 
 from kipmonev._version import __version__
-from kipmonev.cli._common import CONTEXT
+from kipmonev.cli._common import CONTEXT, UserError
 from kipmonev.cli._i18n import VERSION_HELP_TEXT, Group
+from kipmonev.cli.problems import PATH_UNUSABLE
+from kipmonev.core.reasons import reason
 
 #: Command name → (module, attribute). A command's module (and what it imports: openpyxl, WeasyPrint,
 #: the batch pool) is imported only when that command runs, so ``kipmonev check`` starts quickly.
@@ -77,6 +81,19 @@ class _LazyGroup(Group):
             return super().resolve_command(ctx, args)
         except click.exceptions.NoSuchCommand as e:
             raise click.exceptions.NoSuchCommand(e.command_name, possibilities=[*self.list_commands(ctx), *ALIASES], ctx=ctx) from e
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; a file-system error no layer below turned into a problem still ends in Indonesian (R1).
+
+        Exit code 1 with the path and the reason (``Galat: 'hasil/out' tidak dapat dipakai (salah satu bagian
+        jalurnya adalah berkas, bukan folder).``), never a traceback. A closed pipe stays click's to handle.
+        """
+        try:
+            return super().invoke(ctx)
+        except OSError as e:
+            if e.errno == errno.EPIPE:
+                raise
+            raise UserError(PATH_UNUSABLE.text(path=str(e.filename) if e.filename is not None else "?", reason=reason(e))) from e
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """List the commands, each main one with its Indonesian alias: ``check (periksa)``."""

@@ -12,6 +12,7 @@ from kipmonev.cli._common import CONTEXT, UserError, user_errors
 from kipmonev.cli._i18n import FilePath, Group
 from kipmonev.cli._options import force_option
 from kipmonev.cli.problems import IMPORTED_FROM, OUTPUT_EXISTS, OUTPUT_IS_INPUT, QUESTIONNAIRE_SAVED
+from kipmonev.core.reasons import reason
 from kipmonev.engine.diff import diff_questionnaires
 from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 from kipmonev.outputs.questionnaire_diff import render_diff
@@ -32,7 +33,7 @@ def _write(output: Path, force: bool, inputs: list[Path], write: Callable[[], ob
     try:
         write()
     except OSError as e:
-        raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=e.strerror or type(e).__name__)) from e
+        raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=reason(e))) from e
 
 
 @click.group("questionnaire", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)

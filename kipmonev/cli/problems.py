@@ -10,6 +10,7 @@ from kipmonev.core.catalogue import Text
 
 OPTION_RENAMED = Text("opsi {old} sudah diganti namanya menjadi {new} dan akan dihapus pada rilis berikutnya. Pakai {new}.")
 BATCH_INTERRUPTED = Text("{done} dari {total} berkas selesai dinilai; hasil yang sudah ditulis utuh, rekap tidak ditulis.")
+PATH_UNUSABLE = Text("'{path}' tidak dapat dipakai ({reason}).")
 OUTPUT_EXISTS = Text("berkas '{path}' sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.")
 OUTPUT_IS_INPUT = Text("{path} adalah berkas masukan dan tidak akan ditimpa. Pilih nama berkas keluaran lain.")
 QUESTIONNAIRE_SAVED = Text("Tersimpan: {path} (kuesioner {questionnaire_id}, {questions} pertanyaan)")

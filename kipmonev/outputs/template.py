@@ -30,6 +30,7 @@ from kipmonev._version import __version__
 from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_plain
+from kipmonev.core.reasons import reason
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import (
     BODY_COLUMNS,
@@ -424,7 +425,7 @@ def save_workbook(wb: Workbook, path: Path, source: str | None = None) -> None:
     try:
         write_atomic(Path(path), workbook_bytes(wb))
     except OSError as e:
-        raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (OUTPUT_UNWRITABLE.at(Location(name), path=name, reason=e.strerror or type(e).__name__),)) from e
+        raise WorkbookError(f"{name}: berkas tidak dapat ditulis.", (OUTPUT_UNWRITABLE.at(Location(name), path=name, reason=reason(e)),)) from e
 
 
 def write_template(q: Questionnaire, path: Path, body: BodyIdentity | None = None, *, body_only: bool = False, commission: str | None = None) -> None:

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kipmonev.core.errors import Location, WorkbookError
+from kipmonev.core.problems_reasons import OLE_DAMAGED
+from kipmonev.core.reasons import reason
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
 from kipmonev.sources.book_base import Book, calamine_sheet, check_rectangle, grid_cells, merges_of, open_calamine, sheet_state
@@ -203,7 +205,7 @@ class XlsBook(Book):
         try:
             size = path.stat().st_size
         except OSError as e:
-            raise unreadable(source, XLSX_UNREADABLE.fill(reason=str(e))) from e
+            raise unreadable(source, XLSX_UNREADABLE.fill(reason=reason(e))) from e
         if size > xlsx.MAX_PART_BYTES:
             raise unreadable(source, XLSX_PART_TOO_LARGE.fill(part="Workbook", limit_mb=xlsx.MAX_PART_BYTES // (1024 * 1024)))
         try:
@@ -215,7 +217,7 @@ class XlsBook(Book):
             with path.open("rb") as handle:
                 if _ENCRYPTED_MARK in handle.read(2 * 1024 * 1024):
                     raise unreadable(source, XLSX_ENCRYPTED.fill()) from None
-            raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=".xls", detail=str(e) or type(e).__name__),)) from None
+            raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=".xls", detail=reason(e, otherwise=OLE_DAMAGED)),)) from None
         if names & {"EncryptedPackage", "EncryptionInfo"}:
             raise unreadable(source, XLSX_ENCRYPTED.fill())
         if stream is None:

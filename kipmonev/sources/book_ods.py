@@ -144,8 +144,7 @@ class OdsBook(Book):
             try:
                 root = ET.fromstring(data)
             except ET.ParseError as e:
-                detail = f"{str(e).split(':')[0]}, baris {e.position[0] if e.position else 0}"
-                raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.ODS_BAD_XML.at(Location(source), part="content.xml", detail=detail),)) from None
+                raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.ODS_BAD_XML.at(Location(source), part="content.xml", detail=xlsx.xml_detail(e)),)) from None
             walk = _Walk(source)
             for table in root.iter(_TABLE + "table"):
                 walk.table(table)

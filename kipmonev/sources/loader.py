@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
 from kipmonev.core.fileio import display_path
+from kipmonev.core.reasons import reason
 from kipmonev.core.resources import shipped_editions, shipped_rule_sets
 from kipmonev.model.questionnaire import (
     Loc,
@@ -56,6 +57,8 @@ from kipmonev.sources.problems import (
     UNKNOWN_RULE_SET,
     YAML_ALIAS,
     YAML_BOOL_KEY,
+    YAML_COMPLAINT_INDENT,
+    YAML_COMPLAINT_OTHER,
     YAML_COMPLAINTS,
     YAML_DUPLICATE_KEY,
     YAML_NOT_MAPPING,
@@ -89,11 +92,20 @@ class _Doc:
 
 
 
+def yaml_complaint(error: yaml.YAMLError) -> str:
+    """The YAML parser's complaint in Bahasa Indonesia (rule R1: its English text never reaches a person)."""
+    detail = str(getattr(error, "problem", None) or "")
+    if detail in YAML_COMPLAINTS:
+        return YAML_COMPLAINTS[detail]
+    if detail.startswith("expected <block end>"):  # the pure-Python parser's wording for a broken indentation
+        return YAML_COMPLAINT_INDENT.text()
+    return YAML_COMPLAINT_OTHER.text()
+
+
 def _syntax_problem(error: yaml.YAMLError, source: str) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = int(mark.line) + 1 if mark is not None else None
-    detail = str(getattr(error, "problem", None) or error)
-    return YAML_SYNTAX.at(Location(source, line=line), problem=YAML_COMPLAINTS.get(detail, detail))
+    return YAML_SYNTAX.at(Location(source, line=line), problem=yaml_complaint(error))
 
 
 def _screen(text: str, source: str) -> list[Problem]:
@@ -193,7 +205,7 @@ def _read(path: Path, source: str) -> _Doc:
     except FileNotFoundError:
         raise QuestionnaireError(SUMMARY_FILE_NOT_FOUND.text(), (FILE_NOT_FOUND.at(Location(source), kind=A_FILE.text()),)) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise QuestionnaireError(SUMMARY_FILE_UNREADABLE.text(), (FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
+        raise QuestionnaireError(SUMMARY_FILE_UNREADABLE.text(), (FILE_UNREADABLE.at(Location(source), reason=reason(e)),)) from e
     problems = _screen(text, source)
     if problems:
         raise QuestionnaireError(SUMMARY_YAML_UNREADABLE.text(source=source), tuple(problems))

@@ -148,7 +148,14 @@ YAML_COMPLAINTS: dict[str, str] = {
     "found unexpected end of stream": "berkas berakhir sebelum tanda kutip atau daftar ditutup",
     "did not find expected '-' indicator": "tanda '-' butir daftar tidak ditemukan",
     "did not find expected <document start>": "isi tambahan setelah akhir dokumen",
+    "mapping values are not allowed in this context": "tanda titik dua tidak boleh berada di sini (beri tanda kutip pada nilai yang memuat ': ')",
+    "found undefined alias": "alias '*' tanpa anchor",
+    "found unknown escape character": "tanda '\\' di dalam tanda kutip ganda diikuti huruf yang tidak dikenal (pakai tanda kutip tunggal)",
+    "did not find expected node content": "nilai yang diharapkan tidak ditemukan",
+    "found unexpected ':'": "tanda titik dua ':' tidak diharapkan di sini",
 }
+YAML_COMPLAINT_INDENT = Text("indentasi tidak konsisten dengan baris sebelumnya")
+YAML_COMPLAINT_OTHER = Text("penulisan pada baris ini tidak dapat dipahami")
 
 SUMMARY_QUESTIONNAIRE_TOO_LARGE = Text("Berkas kuesioner terlalu besar.")
 SUMMARY_FILE_NOT_FOUND = Text("Berkas tidak ditemukan.")

@@ -16,12 +16,13 @@ import yaml
 
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
+from kipmonev.core.reasons import reason
 from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.core.text import closest
 from kipmonev.formats.round_layout import CONFIG_FILE
 from kipmonev.model.round import Deadlines, RoundConfig
 from kipmonev.sources import problems_round as pr
-from kipmonev.sources.loader import load_questionnaire, load_rule_set
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, yaml_complaint
 
 _KEYS = {"komisi": "commission", "tahun": "year", "edisi": "editions", "aturan": "rule_set", "daftar": "roster", "tenggat": "deadlines"}
 _DEADLINES = {"pengisian": "filling", "verifikasi": "verification", "sanggah": "objection"}
@@ -163,8 +164,8 @@ def read_round_config(folder: Path) -> tuple[RoundConfig, tuple[Problem, ...]]:
         root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
     except (yaml.YAMLError, UnicodeDecodeError) as e:
         mark = getattr(e, "problem_mark", None)
-        reason = getattr(e, "problem", None) or type(e).__name__
-        raise QuestionnaireError(f"{source}: pengaturan putaran tidak dapat dibaca.", (pr.CONFIG_SYNTAX.at(Location(source, line=mark.line + 1 if mark else None), reason=reason),)) from e
+        why = yaml_complaint(e) if isinstance(e, yaml.YAMLError) else reason(e)
+        raise QuestionnaireError(f"{source}: pengaturan putaran tidak dapat dibaca.", (pr.CONFIG_SYNTAX.at(Location(source, line=mark.line + 1 if mark else None), reason=why),)) from e
     pairs = r.mapping(root, "putaran", "Berkas ini berisi komisi, tahun, edisi, aturan, daftar dan tenggat.") if root is not None else []
     found: dict[str, tuple[yaml.ScalarNode, yaml.Node]] = {}
     for key_node, value_node in pairs or []:

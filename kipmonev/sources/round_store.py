@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
+from kipmonev.core import problems_reasons as t
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.model.round import EVENT_KINDS, Event, NewEvent
@@ -54,6 +55,18 @@ CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT
 #: Schema migrations: ``MIGRATIONS[i]`` brings ``user_version`` i to i + 1.
 MIGRATIONS: tuple[str, ...] = (_V1,)
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _store_reason(error: sqlite3.Error) -> str:
+    """Why the round's database cannot be opened, in Bahasa Indonesia (rule R1)."""
+    text = str(error)
+    if "not a database" in text or "malformed" in text:
+        return t.DATABASE_NOT_SQLITE.text()
+    if "locked" in text or "busy" in text:
+        return t.DATABASE_LOCKED.text()
+    if "unable to open" in text:
+        return t.DATABASE_CANNOT_OPEN.text()
+    return t.DATABASE_OTHER.text()
 
 
 class StoreError(KipmonevError):
@@ -120,7 +133,7 @@ class RoundStore:
         try:
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as e:
-            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=str(e)),)) from e
+            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
         store = cls(path, connection)
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -130,7 +143,7 @@ class RoundStore:
             store._migrate()
         except sqlite3.DatabaseError as e:
             connection.close()
-            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=str(e)),)) from e
+            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
         except BaseException:
             connection.close()
             raise

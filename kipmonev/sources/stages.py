@@ -26,6 +26,7 @@ from openpyxl.utils import get_column_letter
 
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.numbers import parse_number
+from kipmonev.core.reasons import reason
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageFile, StageRow, StageScore, combine
 from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
@@ -109,7 +110,7 @@ def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFi
     except WorkbookError as e:
         raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", e.problems) from e
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
-        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (STAGE_FILE_UNREADABLE.at(Location(source), reason=type(e).__name__),)) from e
+        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (STAGE_FILE_UNREADABLE.at(Location(source), reason=reason(e)),)) from e
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
         raise StageScoreError("Berkas nilai tahap kosong.", (pp.NO_BODY_COLUMN.at(Location(source), aliases=ID_ALIASES),))

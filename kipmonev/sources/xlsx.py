@@ -32,6 +32,8 @@ from openpyxl.utils import get_column_letter
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.numbers import excel_decimal
+from kipmonev.core.problems_reasons import XML_AT, ZIP_DAMAGED
+from kipmonev.core.reasons import reason
 from kipmonev.formats.a1 import cell_name, cell_position
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
@@ -205,8 +207,7 @@ def _xml(part: str, data: bytes) -> ET.Element:
     try:
         return ET.fromstring(data)
     except ET.ParseError as e:
-        line = e.position[0] if e.position else 0
-        raise _Refused(XLSX_BAD_XML.fill(part=part, detail=f"{str(e).split(':')[0]}, baris {line}")) from None
+        raise _Refused(XLSX_BAD_XML.fill(part=part, detail=xml_detail(e))) from None
 
 
 class ZipParts:
@@ -652,8 +653,14 @@ def _make_cell(row: int, col: int, kind: str, raw: str | None, formula: str | No
 
 
 def _reason(error: BaseException) -> str:
-    text = str(error) or type(error).__name__
-    return text if len(text) < 120 else text[:117] + "…"
+    """Why the container could not be opened (rule R1): a damaged ZIP unless the system says otherwise."""
+    return reason(error, otherwise=ZIP_DAMAGED)
+
+
+def xml_detail(error: ET.ParseError) -> str:
+    """Where an XML part stops being XML (rule R1: the parser's English text is dropped)."""
+    line, column = error.position if error.position else (0, 0)
+    return XML_AT.text(line=line, column=column + 1)
 
 
 def unreadable(source: str, message: Message, sheet: str | None = None, cell: str | None = None) -> WorkbookError:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kipmonev.core.errors import KipmonevError, Location, Problem, RenderError
 from kipmonev.core.pool import WorkerPool, worker_count
+from kipmonev.core.reasons import reason
 from kipmonev.engine.matching import find_previous
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
@@ -204,7 +205,7 @@ def _make_out_dir(out_dir: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        problem = REPORT_WRITE_FAILED.at(Location(str(out)), reason=e.strerror or str(e))
+        problem = REPORT_WRITE_FAILED.at(Location(str(out)), reason=reason(e))
         raise RenderError(problem.message, (problem,)) from e
     return out
 

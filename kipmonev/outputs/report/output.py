@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kipmonev.core import fileio
 from kipmonev.core.errors import Location, RenderError
+from kipmonev.core.reasons import reason
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE, REPORT_WRITE_FAILED
 
@@ -40,6 +41,6 @@ def write_atomic(data: bytes, path: Path, protected: Collection[Path] = ()) -> P
     except ValueError as e:
         raise RenderError(REPORT_WOULD_OVERWRITE.text(), (REPORT_WOULD_OVERWRITE.at(Location(str(path))),)) from e
     except OSError as e:
-        problem = REPORT_WRITE_FAILED.at(Location(str(path)), reason=e.strerror or str(e))
+        problem = REPORT_WRITE_FAILED.at(Location(str(path)), reason=reason(e))
         raise RenderError(problem.message, (problem,)) from e
     return path
