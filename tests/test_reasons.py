@@ -6,6 +6,7 @@ import errno
 import sqlite3
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -106,11 +107,10 @@ def _write(path: Path, data: bytes) -> Path:
     ],
     ids=["output-under-a-file", "damaged-zip", "damaged-ole", "yaml-not-utf8", "yaml-colon", "yaml-tab", "stage-csv-not-utf8"],
 )
-def test_cli_says_why_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setup: object, args: tuple[str, ...], expected: str) -> None:
+def test_cli_says_why_in_indonesian(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setup: Callable[[Path], Path], args: tuple[str, ...], expected: str) -> None:
     monkeypatch.chdir(tmp_path)
-    assert callable(setup)
     setup(tmp_path)
-    code, out, err = run(*args)
+    code, _, err = run(*args)
     assert (code, err) == (1, expected)
 
 
