@@ -94,7 +94,7 @@ def test_every_bad_file_is_on_the_galat_sheet_and_every_good_body_is_scored(tmp_
     assert (recap.funnel.files, recap.funnel.scored) == (6 + len(BAD), 6)
     assert sorted(Path(r.file).name for r in recap.rows) == sorted([p.name for p in good[:5]] + ["makro.xlsx"])
     assert len(list((tmp_path / "keluar" / "hasil").glob("*.json"))) == 6
-    details = {"{part}": XLSX_PART_TOO_LARGE.text(part=part, limit_mb=MAX_PART_BYTES // 2**20), "{crc}": XLSX_DAMAGED.text(detail=f"Bad CRC-32 for file '{part}'"), "{doctype}": XLSX_DOCTYPE.text(part=part)}
+    details = {"{part}": XLSX_PART_TOO_LARGE.text(part=part, limit_mb=MAX_PART_BYTES // 2**20), "{crc}": XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong"), "{doctype}": XLSX_DOCTYPE.text(part=part)}
     expected = sorted([name, code, str(inputs / name) + where, details.get(text, text)] for name, (_, code, where, text) in BAD.items())
     galat = list(csv.reader(io.StringIO((tmp_path / "keluar" / "galat.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     assert galat[0] == ["Berkas", "Keadaan", "Lokasi", "Kode", "Pesan"]

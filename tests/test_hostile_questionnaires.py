@@ -129,7 +129,7 @@ def test_too_many_cells_counts_empty_styled_ones(book: Path, opened: list[Path],
 def test_damaged_xml_is_reported_with_its_part_as_in_filled_workbooks(book: Path) -> None:
     part = hf.sheet_part(book, "Indikator")
     hf.rezip(book, Path("kuesioner.xlsx"), {part: lambda data: b">" + data[1:]})
-    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + XLSX_BAD_XML.text(part=part, detail="syntax error, baris 1") + "\n")
+    assert run("questionnaire", "import", "kuesioner.xlsx") == (1, "", "Galat: kuesioner.xlsx: " + XLSX_BAD_XML.text(part=part, detail="baris 1, kolom 1") + "\n")
 
 
 def test_macros_are_ignored_with_a_warning(book: Path) -> None:

@@ -215,7 +215,7 @@ def test_write_template_replaces_atomically_and_reports_an_unwritable_place(tmp_
     under_a_file = target / "isian.xlsx"
     with pytest.raises(WorkbookError) as caught:
         write_template(Q, under_a_file)
-    assert str(caught.value) == f"{under_a_file}: " + OUTPUT_UNWRITABLE.text(path=str(under_a_file), reason="File exists")
+    assert str(caught.value) == f"{under_a_file}: " + OUTPUT_UNWRITABLE.text(path=str(under_a_file), reason="nama itu, atau salah satu folder di jalurnya, sudah dipakai berkas lain")
     assert target.read_bytes().startswith(b"PK")
 
 
