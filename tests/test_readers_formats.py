@@ -7,6 +7,7 @@ for it), so .xlsb files are written by ``tests/xlsb_writer.py`` from the same .x
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -20,6 +21,7 @@ from typing import Any
 import hostile_files as hf
 import olefile
 import pytest
+from cli_runner import run
 from conftest import FULL_ANSWERS, small
 from openpyxl import load_workbook
 from workbook_helpers import fill, lo_profile, soffice
@@ -107,6 +109,23 @@ def test_a_template_saved_as_each_format_gives_the_same_assessment(originals: li
         assert _comparable(score(q, got.submission)) == _comparable(score(q, want.submission)), path.name
         assert [(w.code, w.location.sheet, w.location.cell) for w in got.warnings] == [(w.code, w.location.sheet, w.location.cell) for w in want.warnings]
         assert [(loc.cell, url) for loc, url in got.evidence_links] == [(loc.cell, url) for loc, url in want.evidence_links]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", [".ods", ".xls", ".xlsb"])
+def test_check_and_report_take_each_format_as_they_take_xlsx(originals: list[tuple[Questionnaire, Path]], saved: dict[str, list[Path]], kind: str, tmp_path: Path) -> None:
+    original, path = originals[0][1], saved[kind][0]
+    checked = {p: run("check", str(p)) for p in (original, path)}
+    assert checked[path][0] == checked[original][0]
+    assert checked[path][1].replace(str(path), "ISIAN") == checked[original][1].replace(str(original), "ISIAN")
+    results = {}
+    for p in (original, path):
+        code, out, err = run("report", str(p), "-o", str(tmp_path / p.suffix), "-f", "json")
+        assert (code, err) == (0, ""), p
+        written = Path(out.removeprefix("Ditulis: ").strip())
+        results[p] = json.loads(written.read_text(encoding="utf-8"))
+    assert results[path]["source"] == str(path)
+    assert {k: v for k, v in results[path].items() if k not in {"source", "notices"}} == {k: v for k, v in results[original].items() if k not in {"source", "notices"}}
 
 
 @pytest.mark.slow

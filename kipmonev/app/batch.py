@@ -46,6 +46,7 @@ from kipmonev.model.submission import Notice, Submission
 from kipmonev.outputs.fill import STAGE_SCORE_COLUMN
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
+from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_file
@@ -55,7 +56,6 @@ RECAP_FILES = (RECAP_FILE, "rekap.xlsx")
 #: Every file a batch may write directly into its output folder (the recap report only with --report).
 OUTPUT_FILES = (*RECAP_FILES, *CSV_FILES, "rekap.pdf", "rekap.html")
 #: Spreadsheets picked up from folders; every one of these formats is read (kipmonev.sources.book).
-SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,10 @@ from kipmonev.core.reasons import reason
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
+from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.problems import REASON_NOT_JSON
 from kipmonev.sources.results import recap_file
 
-#: Suffixes read as filled workbooks.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 #: Top-level keys only a recap has (an Assessment has neither).
 _RECAP_KEYS = frozenset({"rows", "funnel", "band_counts"})
 
@@ -82,7 +81,7 @@ def read_input(path: Path, questionnaire: Questionnaire | None = None) -> Assess
     suffix = path.suffix.lower()
     if suffix == ".json":
         return read_result(path)
-    if suffix in WORKBOOK_SUFFIXES:
+    if suffix in SPREADSHEET_SUFFIXES:
         # NOTE: imported lazily: rendering from result files never needs the workbook reader or the engine.
         from kipmonev.engine.scoring import score
         from kipmonev.sources.reader import read_submission

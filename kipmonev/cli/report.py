@@ -45,8 +45,9 @@ def report_cmd(
 ) -> None:
     """Buat laporan badan publik atau rekapitulasi.
 
-    Berkas hasil (.json dari 'kipmonev score') atau buku kerja isian (.xlsx, langsung dinilai) menjadi
-    Laporan Hasil Penilaian badan publik itu; nama berkasnya dibentuk dari kode dan nama badan publik.
+    Berkas hasil (.json dari 'kipmonev score') atau buku kerja isian (.xlsx, .xlsm, .xlsb, .ods atau .xls;
+    langsung dinilai) menjadi Laporan Hasil Penilaian badan publik itu; nama berkasnya dibentuk dari kode
+    dan nama badan publik.
     Berkas rekap.json, atau folder keluaran 'kipmonev score' yang memuatnya, menjadi laporan rekapitulasi
     untuk komisi (rekap.pdf, rekap.html, rekap.xlsx): peringkat per kategori, jumlah per kualifikasi,
     sebaran, corong penilaian, indikator terlemah dan daftar badan publik Informatif. Masukan yang gagal

@@ -20,6 +20,9 @@ from kipmonev.sources.xlsx import Cell, CellValue, Sheet, excel_number
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
 
+#: The file suffixes read as workbooks (the format itself is told by the content, never by the name).
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
+
 #: The largest rectangle of cells (first to last cell with content) calamine is let to fill, over all
 #: the sheets it reads at once: about 32 bytes a cell in calamine, so 4 million cells stay near 128 MB.
 MAX_DENSE_CELLS = 4_000_000

@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kipmonev.app.batch import SPREADSHEET_SUFFIXES
 from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.engine.round import body_from_file_name, file_records
@@ -31,6 +30,7 @@ from kipmonev.engine.scoring import score
 from kipmonev.formats.round_layout import INTAKE_DIR, STORE_FILE
 from kipmonev.model.round import OUTCOME_LABELS, NewEvent, Outcome
 from kipmonev.sources import problems_round as pr
+from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.reader import FilledWorkbook, read_workbook
 from kipmonev.sources.round_store import Transaction
 
