@@ -36,6 +36,7 @@ def test_the_help_shows_the_aliases() -> None:
     assert [line.split("  ")[1].strip() for line in commands.splitlines()] == [
         "check (periksa)",
         "compare",
+        "panel",
         "questionnaire",
         "questionnaires",
         "report (laporan)",

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from cli_runner import run
-from workbook_helpers import fill
+from workbook_helpers import fill, met
 
 from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location
 from kipmonev.engine import problems_panel as ep
 from kipmonev.engine.stages import CombineRule, combine
-from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, Questionnaire, YesNoQuestion
+from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import Answer, BodyIdentity
@@ -30,19 +30,9 @@ LINK = "https://ppid.kementerian-contoh.example/dokumen.pdf"
 KEMENTERIAN = "ki-pusat-2025-kementerian"
 
 
-def _met(q: AnyQuestion) -> Answer:
-    if isinstance(q, YesNoQuestion):
-        return Answer(value="Ya", evidence=(LINK,))
-    if isinstance(q, ChoiceQuestion):
-        return Answer(value=max(q.options, key=lambda o: o.points).label, evidence=(LINK,))
-    if isinstance(q, ChecklistQuestion):
-        return Answer(value=tuple(i.code for i in q.items), evidence=(LINK,))
-    return Answer(value=max(q.ranges, key=lambda r: r.points).low, evidence=(LINK,))
-
-
 def _answers(q: Questionnaire, changes: dict[str, str | tuple[str, ...]]) -> dict[str, Answer]:
     """Every question met with its evidence, except the ``changes`` (verified as given)."""
-    answers = {qq.code: _met(qq) for qq in q.questions}
+    answers = {qq.code: met(qq, LINK) for qq in q.questions}
     for code, value in changes.items():
         answers[code] = Answer(value=value, evidence=(LINK,))
     return answers

@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import COLUMNS
-from kipmonev.model.questionnaire import Questionnaire
+from kipmonev.model.questionnaire import AnyQuestion, ChecklistQuestion, ChoiceQuestion, Questionnaire, YesNoQuestion
 from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.fill import fill_template
 from kipmonev.outputs.template import save_workbook
@@ -28,6 +28,17 @@ NOTE = COLUMNS[tx.COL_NOTE]
 VERIFY = COLUMNS[tx.COL_VERIFY]
 VERIFY_NOTE = COLUMNS[tx.COL_VERIFY_NOTE]
 BODY = BodyIdentity(id="BP-1", name="Badan Uji", category="Uji", province="DKI Jakarta", website="https://contoh.go.id", ppid_name="Sri", ppid_email="ppid@contoh.go.id", year=2025)
+
+
+def met(q: AnyQuestion, link: str) -> Answer:
+    """The answer that meets ``q`` in full, with ``link`` as its evidence."""
+    if isinstance(q, YesNoQuestion):
+        return Answer(value="Ya", evidence=(link,))
+    if isinstance(q, ChoiceQuestion):
+        return Answer(value=max(q.options, key=lambda o: o.points).label, evidence=(link,))
+    if isinstance(q, ChecklistQuestion):
+        return Answer(value=tuple(i.code for i in q.items), evidence=(link,))
+    return Answer(value=max(q.ranges, key=lambda r: r.points).low, evidence=(link,))
 
 
 def row_of(ws: Worksheet, code: str) -> int:

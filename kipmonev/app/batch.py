@@ -15,6 +15,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from kipmonev.app.output_folder import MANIFEST, own_output_folders
+from kipmonev.app.panel import PanelInput, read_panel
 from kipmonev.app.problems import (
     BATCH_DUPLICATE_BODY,
     BATCH_INPUT_INSIDE_OUTPUT,
@@ -25,6 +26,7 @@ from kipmonev.app.problems import (
     PREVIOUS_UNREADABLE,
 )
 from kipmonev.app.problems_output import OUTPUT_FOLDER_SKIPPED
+from kipmonev.app.problems_panel import CONFLICTS_WITHOUT_PANEL, PANEL_AND_STAGE_FILE
 from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.app.problems_verification import SELF_STAGE_SCORES, SELF_VERIFICATION
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
@@ -32,6 +34,7 @@ from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
+from kipmonev.engine.panel import with_panel
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
 from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
@@ -40,7 +43,7 @@ from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import STAGE_FIRST_ROW
 from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
-from kipmonev.model.result import BandResult
+from kipmonev.model.result import BandResult, PanelResult
 from kipmonev.model.round import BodyStatus, RosterEntry
 from kipmonev.model.submission import Notice, Submission
 from kipmonev.outputs.fill import STAGE_SCORE_COLUMN
@@ -67,6 +70,9 @@ class BatchOptions:
     jobs: int = 1
     stage_file: Path | None = None
     combine: CombineRule = CombineRule.MEAN
+    #: Filled panel kits (``score --panel``), instead of a stage-score file, and the conflicts of interest.
+    panel: Path | None = None
+    conflicts: Path | None = None
     rule_set: str | None = None
     previous: Path | None = None
     #: The invited bodies (``score --roster``, ``round recap``): only they are ranked, the rest is listed.
@@ -258,6 +264,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
             questionnaire = with_rule_set(questionnaire, state.rule_set)
             submission, carried = _stages_of(made_for, questionnaire, submission, file, state.rule_set.id)
         notes: dict[str, str] = {}
+        panels: dict[str, PanelResult] = {}
         used: tuple[int, ...] = ()
         warnings: tuple[Problem, ...] = ()
         if state.stage_file is not None:
@@ -273,7 +280,8 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
                 }
             )
             notes = {code: s.note for code, s in scores.items()}
-        assessment = score(questionnaire, submission, calls)
+            panels = {code: s.panel for code, s in scores.items() if s.panel is not None}
+        assessment = with_panel(score(questionnaire, submission, calls), panels)
     except KipmonevError as e:
         return _errors(file, e.problems or (BATCH_UNLOCATED.at(Location(file), summary=e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
@@ -318,6 +326,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         KipmonevError: No inputs, or the stage-score or previous-results file is invalid (before anything runs).
         BatchInterruptedError: Stopped by Ctrl-C or SIGTERM; results written so far are complete files.
     """
+    _check_stage_options(options)
     inputs = list(paths)
     out = options.out_dir.resolve()
     inside = [p for p in inputs if p.is_dir() and p.resolve().is_relative_to(out)]
@@ -332,7 +341,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     clashes = [options.out_dir / name for name in OUTPUT_FILES if options.out_dir / name in protect]
     if clashes:
         raise KipmonevError("Berkas keluaran akan menimpa berkas masukan.", tuple(BATCH_OUTPUT_IS_INPUT.at(Location(str(p)), name=p.name) for p in clashes))
-    stage_file = read_stage_file(options.stage_file, options.combine) if options.stage_file else None
+    stage_file, panel = _stage_input(options)
     previous_recap = _read_previous(options.previous) if options.previous else None
     previous = previous_from_recap(previous_recap) if previous_recap is not None else None
     if options.rule_set:
@@ -343,7 +352,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     written: list[Path] = []
     bands: tuple[BandResult, ...] = ()
     done = 0
-    warnings: list[ErrorRow] = []
+    warnings: list[ErrorRow] = list(_errors(panel.stage_file.source, panel.warnings).errors) if panel is not None else []
     used_rows: set[int] = set()
     scored: list[_Scored] = []
     outcomes = _outcomes(files, options, stage_file, protect)
@@ -388,7 +397,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             unused = unmatched_rows(stage_file, used_rows, [(r.body_id, r.name) for r in rows])
             warnings += _errors(stage_file.source, unused).errors
         recap = build_recap(rows, errors, len(files), bands or _default_bands(), options.date, previous, participation, warnings)
-        recap = recap.model_copy(update={"skipped": tuple(_skipped(own, options.names or {}))})
+        recap = recap.model_copy(update={"skipped": tuple(_skipped(own, options.names or {})), "panel": panel.summary if panel is not None else None})
         json_path, xlsx_path = (options.out_dir / name for name in RECAP_FILES)
         write_recap_json(recap, json_path)
         recap_written.append(json_path)
@@ -402,6 +411,23 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
     return BatchResult(recap, written + recap_written, previous_recap, stage_file)
+
+
+def _check_stage_options(options: BatchOptions) -> None:
+    """One source of later-stage scores, and conflicts of interest only with panel kits (checked before any file is read)."""
+    where = Location(str(options.panel or options.conflicts or options.stage_file or "."))
+    if options.panel is not None and options.stage_file is not None:
+        raise KipmonevError(PANEL_AND_STAGE_FILE.text(), (PANEL_AND_STAGE_FILE.at(where),))
+    if options.conflicts is not None and options.panel is None:
+        raise KipmonevError(CONFLICTS_WITHOUT_PANEL.text(), (CONFLICTS_WITHOUT_PANEL.at(where),))
+
+
+def _stage_input(options: BatchOptions) -> tuple[StageFile | None, PanelInput | None]:
+    """The later-stage scores: from a stage-score file, or from filled panel kits (with their conflicts of interest)."""
+    if options.panel is not None:
+        panel = read_panel(options.panel, options.conflicts, options.combine)
+        return panel.stage_file, panel
+    return (read_stage_file(options.stage_file, options.combine) if options.stage_file else None), None
 
 
 def _gate_calls(scored: list[_Scored]) -> dict[int, tuple[GateCall, ...]]:

@@ -30,6 +30,7 @@ _COMMANDS = {
     "template": ("kipmonev.cli.workbook", "template_cmd"),
     "check": ("kipmonev.cli.workbook", "check_cmd"),
     "round": ("kipmonev.cli.round_decide", "round_cmd"),
+    "panel": ("kipmonev.cli.panel", "panel_cmd"),
 }
 #: Indonesian names for the main commands (alias → command), accepted everywhere and shown in the help.
 ALIASES = {"periksa": "check", "nilai": "score", "templat": "template", "laporan": "report"}

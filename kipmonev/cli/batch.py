@@ -17,7 +17,7 @@ from kipmonev.app.reports import BatchReports, render_batch_reports
 from kipmonev.cli._common import UserError, option, printable, progress_bar, table, user_errors
 from kipmonev.cli._i18n import Choice, Command, FilePath
 from kipmonev.cli._options import date_option, force_option, jobs_option, report_option, templates_option
-from kipmonev.cli.problems import BATCH_INTERRUPTED
+from kipmonev.cli.problems import BATCH_INTERRUPTED, PANEL_READ
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
@@ -45,6 +45,8 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @click.option("-o", "--output", "out_dir", required=True, type=FilePath(file_okay=False, path_type=Path), help="Folder keluaran: hasil/*.json, rekap.xlsx, rekap.json, *.csv.")
 @jobs_option()
 @click.option("--stage-scores", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX nilai panelis per ID badan publik (presentasi/visitasi).")
+@click.option("--panel", type=FilePath(exists=True, path_type=Path), help="Folder lembar nilai panelis yang sudah diisi (buatan 'kipmonev panel kit'), sebagai ganti --stage-scores.")
+@click.option("--conflicts", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="CSV/XLSX konflik kepentingan (Panelis, ID, Alasan[, Tahap]): nilai panelis itu untuk badan publik itu tidak dipakai dan dicantumkan.")
 @click.option("--combine", type=Choice([r.value for r in CombineRule]), default=CombineRule.MEAN.value, show_default=True, help="Cara menggabungkan nilai panelis: rata-rata (mean), rata-rata terpangkas (trimmed) atau median.")
 @option("--rules", "rule_set", old="--aturan", metavar="ATURAN", help="Terapkan aturan komisi lain (id atau berkas), misalnya ki-dki-jakarta.")
 @click.option("--previous", type=FilePath(exists=True, path_type=Path), help="Keluaran 'kipmonev score' tahun lalu, untuk perbandingan antartahun.")
@@ -59,6 +61,8 @@ def score_cmd(
     out_dir: Path,
     jobs: int | None,
     stage_scores: Path | None,
+    panel: Path | None,
+    conflicts: Path | None,
     combine: str,
     rule_set: str | None,
     previous: Path | None,
@@ -84,7 +88,7 @@ def score_cmd(
         invited = read_roster(roster, None).entries if roster else None
         claim = claim_output_folder(out_dir, paths, force=force)
     options = BatchOptions(
-        out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
+        out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, panel=panel, conflicts=conflicts, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
     )
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -97,7 +101,10 @@ def score_cmd(
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
     recap = result.recap
-    if result.stage_file is not None and not quiet:
+    if result.stage_file is not None and recap.panel is not None and not quiet:
+        panelists = quoted(result.stage_file.panel_columns, "dan")
+        click.echo(printable(PANEL_READ.text(source=result.stage_file.source, bodies=len(result.stage_file.rows), panelists=panelists, conflicts=len(recap.panel.conflicts))))
+    elif result.stage_file is not None and not quiet:
         used = quoted(result.stage_file.panel_columns, "dan")
         ignored = f"; kolom lain diabaikan: {quoted(result.stage_file.ignored_columns, 'dan')}" if result.stage_file.ignored_columns else ""
         click.echo(printable(f"Nilai tahap dari {result.stage_file.source}: kolom panelis {used}{ignored}."))

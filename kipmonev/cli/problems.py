@@ -38,3 +38,7 @@ CHECK_VERIFIED_SCORE = Text("Nilai verifikasi (SAQ): {value}")
 CHECK_STAGE_SCORE = Text("Nilai {stage}: {value}")
 CHECK_NOT_YET = Text("belum ada")
 CHECK_BLANK = Text("Isian masih kosong: belum ada satu pun pertanyaan yang dijawab. Isi kolom Jawaban pada sheet Kuesioner, simpan, lalu periksa lagi.")
+
+# `kipmonev panel kit` and `score --panel`.
+PANEL_KIT_WRITTEN = Text("Lembar nilai ditulis: {path} ({room}: {bodies} badan publik, {panelists} panelis).")
+PANEL_READ = Text("Nilai tahap dari lembar nilai panelis di {source}: {bodies} badan publik, panelis {panelists}; {conflicts} konflik kepentingan dikecualikan.")

@@ -1,8 +1,8 @@
-"""Problems found while fitting panel (stage-score) rows to the bodies of a batch (codes ``KM-P-1xx``)."""
+"""Problems found while fitting panel (stage-score) rows to the bodies of a batch (codes ``KM-P-1xx``), and from panel kits (KM-P-110..)."""
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import WARNING, Entry
+from kipmonev.core.catalogue import ERROR, WARNING, Entry
 
 ID_CASE = Entry(
     "KM-P-101",
@@ -27,4 +27,22 @@ NAME_NOT_IN_BATCH = Entry(
     WARNING,
     "baris tanpa ID untuk '{name}' tidak cocok dengan nama badan publik mana pun di batch ini; nilainya tidak dipakai. "
     "Isi kolom ID badan publik.",
+)
+BODY_IN_TWO_ROOMS = Entry(
+    "KM-P-110",
+    ERROR,
+    "badan publik '{body}' dinilai pada tahap {stage} di ruang '{room}' padahal sudah dinilai di ruang '{other}'. Satu badan publik "
+    "dinilai di satu ruang per tahap. Hapus baris badan publik itu dari salah satu lembar nilai.",
+)
+NOBODY_SCORED = Entry(
+    "KM-P-111",
+    WARNING,
+    "tidak ada nilai panelis yang dipakai untuk '{body}' di ruang '{room}' (kosong, atau semua panelisnya berkonflik kepentingan); "
+    "tahap ini belum bernilai bagi badan publik itu. Isi nilai panelis yang tidak berkonflik.",
+)
+CONFLICT_UNUSED = Entry(
+    "KM-P-112",
+    WARNING,
+    "konflik kepentingan panelis '{panelist}' dengan '{body}' tidak cocok dengan baris mana pun di lembar nilai. Konflik dicocokkan "
+    "menurut nama panelis dan ID badan publik. Periksa penulisan nama panelis dan ID.",
 )

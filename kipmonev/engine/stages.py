@@ -34,6 +34,7 @@ from kipmonev.core.errors import Location, Problem
 from kipmonev.engine import problems_panel as pp
 from kipmonev.engine.problems import STAGE_FILE_STAGE_NEEDED, STAGE_FILE_UNKNOWN_STAGE
 from kipmonev.model.questionnaire import Rules
+from kipmonev.model.result import PanelResult
 
 #: The stage key of a row in a file without a ``tahap`` column.
 ONLY_STAGE = ""
@@ -60,12 +61,14 @@ class StageScore:
         panelists: How many panelists' scores were combined.
         rule: The combining rule.
         scores: Each panelist's score, by panelist name, in the file's column order.
+        panel: From a panel kit: every panelist's criterion scores and conflicts of interest.
     """
 
     value: Decimal
     panelists: int
     rule: CombineRule
     scores: tuple[tuple[str, Decimal], ...] = ()
+    panel: PanelResult | None = None
 
     @property
     def note(self) -> str:

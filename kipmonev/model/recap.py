@@ -167,6 +167,48 @@ class Participation(Frozen):
     non_participants: tuple[NonParticipant, ...]
 
 
+class PanelistSeverity(Frozen):
+    """How one panelist scored on one stage, over every body of the kits (informational)."""
+
+    stage: str
+    panelist: str
+    scored: int = Field(description="Badan publik yang dinilai panelis ini (tanpa yang dikecualikan karena konflik kepentingan).")
+    mean: Score = Field(description="Rata-rata nilai berbobot panelis.")
+    spread: Score | None = Field(description="Simpangan baku sampel nilai panelis; kosong bila kurang dari dua nilai.")
+    lean: Score | None = Field(description="Rata-rata selisih dengan median panelis lain pada badan publik yang sama (positif: lebih murah); kosong bila tanpa pembanding.")
+    outliers: int = Field(description="Nilai yang berselisih lebih dari PanelSummary.outlier_points dengan median panelis lain.")
+
+
+class PanelRank(Frozen):
+    """A body's informational rank by panelists' z-scores; never the official rank."""
+
+    stage: str
+    body_id: str
+    name: str
+    z: Score = Field(description="Rata-rata z-score panelis (nilai dikurangi rata-rata panelis, dibagi simpangan bakunya).")
+    rank: int = Field(description="Peringkat menurut z, per tahap; nilai sama berbagi peringkat.")
+
+
+class PanelConflict(Frozen):
+    """A panelist's conflict of interest with a body: the panelist's scores for it are not used."""
+
+    stage: str = Field(description="Kode tahap; kosong berarti semua tahap.")
+    panelist: str
+    body_id: str
+    name: str
+    reason: str
+
+
+class PanelSummary(Frozen):
+    """The panel kits of the batch: how panelists scored, the z-score rank (informational) and the conflicts of interest."""
+
+    combine: str = Field(description="Cara menggabungkan nilai panelis: 'mean', 'trimmed' atau 'median'.")
+    outlier_points: Score = Field(description="Selisih (poin) dengan median panelis lain yang dihitung sebagai pencilan (preset).")
+    severity: tuple[PanelistSeverity, ...]
+    ranks: tuple[PanelRank, ...]
+    conflicts: tuple[PanelConflict, ...]
+
+
 class Recap(Frozen):
     """The canonical batch result (``rekap.json``)."""
 
@@ -183,6 +225,7 @@ class Recap(Frozen):
     indicators: tuple[IndicatorAverage, ...]
     has_previous: bool
     participation: Participation | None = Field(None, description="Partisipasi menurut daftar badan publik, bila daftar diberikan.")
+    panel: PanelSummary | None = Field(None, description="Lembar nilai panelis (score --panel): keketatan panelis, peringkat z-score (informatif) dan konflik kepentingan.")
 
     def to_json(self) -> str:
         """Canonical JSON text."""

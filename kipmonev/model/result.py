@@ -144,6 +144,39 @@ class TrackResult(Frozen):
     active_weight: Score = Field(description="Jumlah bobot indikator yang memiliki butir berlaku (biasanya 100).")
 
 
+class PanelCriterion(Frozen):
+    """One criterion of the rubric a panel kit was scored on."""
+
+    code: str
+    name: str
+    weight: Score
+
+
+class CriterionScore(Frozen):
+    """One panelist's score on one criterion."""
+
+    code: str
+    score: Score | None = Field(description="Nilai 0–100 seperti ditulis panelis; kosong bila tidak diisi.")
+
+
+class PanelistScore(Frozen):
+    """One panelist's scores for the body on one stage, and whether they count."""
+
+    panelist: str
+    criteria: tuple[CriterionScore, ...]
+    score: Score | None = Field(description="Nilai berbobot panelis: Σ nilai × bobot ÷ jumlah bobot, dibulatkan 2 desimal untuk tampilan; kosong bila panelis tidak menilai.")
+    excluded: str | None = Field(None, description="Alasan konflik kepentingan bila nilai panelis ini tidak dipakai; kosong bila dipakai.")
+
+
+class PanelResult(Frozen):
+    """How a stage score came from a panel kit (``score --panel``): the rubric, every panelist's scores, who was left out."""
+
+    room: str = Field(description="Ruang atau kelompok tempat badan publik dinilai.")
+    combine: str = Field(description="Cara menggabungkan nilai panelis: 'mean', 'trimmed' atau 'median'.")
+    criteria: tuple[PanelCriterion, ...]
+    panelists: tuple[PanelistScore, ...]
+
+
 class StageResult(Frozen):
     """One stage's score and its part in the final score."""
 
@@ -152,6 +185,7 @@ class StageResult(Frozen):
     weight: Score
     score: Score | None = Field(description="Nilai tahap; kosong bila belum ada.")
     contribution: Score | None = Field(description="Bobot × nilai ÷ 100; kosong bila tidak dihitung.")
+    panel: PanelResult | None = Field(None, description="Nilai setiap panelis per kriteria dan konflik kepentingan, bila nilai tahap berasal dari lembar nilai panelis.")
 
 
 class GateResult(Frozen):

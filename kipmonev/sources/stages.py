@@ -62,7 +62,7 @@ def _sheet_rows(path: Path, source: str) -> tuple[list[list[str]], str]:
     return rows, name
 
 
-def _rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
+def table_rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
     """The file's rows as text, and the sheet they come from (``None`` for CSV)."""
     if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"}:
         return _sheet_rows(path, source)
@@ -106,7 +106,7 @@ def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFi
     """
     source = str(path)
     try:
-        rows, sheet = _rows(path, source)
+        rows, sheet = table_rows(path, source)
     except WorkbookError as e:
         raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", e.problems) from e
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
