@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,9 @@ from cli_runner import run
 
 from kipmonev.app.docgen import format_reference
 from kipmonev.cli import _readme, cli
-from kipmonev.core.resources import questionnaires_dir
+from kipmonev.core.resources import ShippedFile, questionnaires_dir, shipped_editions
+from kipmonev.model.questionnaire import NoteStatus
+from kipmonev.sources.loader import load_questionnaire
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -65,3 +68,22 @@ def test_the_readme_python_examples_run(tmp_path: Path, monkeypatch: pytest.Monk
     for block in blocks:
         exec(compile(block, "README.md", "exec"), {})  # our own README, run as documentation
     assert "Tidak Informatif" in capsys.readouterr().out
+
+
+def test_readme_opens_with_what_the_shipped_content_is() -> None:
+    head = "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:25])
+    assert "written from UU 14/2008 and Perki 1/2021;\n> they are not official KI items." in head
+    assert "only the five qualification bands and their lower limits\n> (90/80/60/40/0) are confirmed" in head
+
+
+@pytest.mark.parametrize("shipped", [s for s in shipped_editions() if s.id.startswith("ki-pusat-")], ids=lambda s: s.id)
+def test_every_ki_pusat_edition_says_its_items_are_not_official(shipped: ShippedFile) -> None:
+    edition = load_questionnaire(shipped.path)
+    assert edition.description is not None
+    assert re.fullmatch(
+        r"Butir pertanyaan untuk kategori .+ ditulis dari UU 14/2008( \(termasuk Pasal 1[45]\))? dan Perki 1/2021 dan bukan butir resmi KI Pusat, "
+        r"karena bank soal resmi KI Pusat tidak dipublikasikan\.",
+        edition.description,
+    )
+    statuses = {n.status for n in (*edition.notes, *edition.rules.notes)}
+    assert statuses == {NoteStatus.CONFIRMED, NoteStatus.PRESET}

@@ -9,17 +9,20 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 from render_samples import golden
 
 from kipmonev.core.errors import RenderError
+from kipmonev.model.questionnaire import NoteStatus
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE, TEMPLATE_MISSING
 from kipmonev.outputs.report import RENDERERS, ReportFormat, build_body_report, render, render_bytes
 from kipmonev.outputs.report.charts import indicator_chart
 from kipmonev.outputs.report.filters import long_date, number, percent, plain, signed
-from kipmonev.outputs.report.labels import evidence_label
+from kipmonev.outputs.report.labels import cover_note, evidence_label
 
 GOLDEN = Path(__file__).parent / "golden"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DATE = dt.date(2025, 11, 23)
 HOSTILE_NAMES = [
     "<script>alert(1)</script>",
@@ -252,3 +255,32 @@ def test_render_writes_atomically_and_never_over_an_input(tmp_path: Path) -> Non
     out = render(a, ReportFormat.HTML, tmp_path / "laporan.html", report_date=DATE)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["hasil.json", "laporan.html"]  # no temp files left
+
+
+@pytest.mark.parametrize(
+    ("description", "statuses", "expected"),
+    [
+        (
+            "Butir ditulis dari UU 14/2008 dan Perki 1/2021, bukan butir resmi KI Pusat.",
+            [NoteStatus.CONFIRMED, NoteStatus.PRESET, NoteStatus.PRESET],
+            (
+                "Butir ditulis dari UU 14/2008 dan Perki 1/2021, bukan butir resmi KI Pusat.",
+                "Dari 3 nilai aturan yang dipakai, 1 terkonfirmasi dengan sumbernya dan 2 merupakan preset berlabel (asumsi, karena ketentuan resminya tidak dipublikasikan); rinciannya ada pada Lampiran Metodologi.",
+            ),
+        ),
+        (None, [NoteStatus.CONFIRMED, NoteStatus.CONFIRMED], ("Seluruh 2 nilai aturan yang dipakai terkonfirmasi dengan sumbernya; rinciannya ada pada Lampiran Metodologi.",)),
+        (None, [], ("Edisi kuesioner ini tidak mencatat apakah nilai aturannya terkonfirmasi atau preset.",)),
+    ],
+)
+def test_cover_note_says_where_the_content_comes_from(description: str | None, statuses: list[NoteStatus], expected: tuple[str, ...]) -> None:
+    assert cover_note(description, statuses) == expected
+
+
+def test_every_shipped_ki_pusat_report_cover_says_the_items_are_not_official(tmp_path: Path) -> None:
+    code, _, err = run("score", str(EXAMPLES / "01-kementerian-urusan-contoh.xlsx"), "-o", str(tmp_path / "keluaran"), "--report", "html", "--date", "23-11-2025", "-q")
+    assert (code, err) == (0, "")
+    html = next(p for p in (tmp_path / "keluaran").rglob("*.html") if "rekap" not in p.name).read_text(encoding="utf-8")
+    cover = html.split('<section class="cover">', 1)[1].split("</section>", 1)[0]
+    assert "Catatan tentang isi kuesioner dan aturan" in cover
+    assert "ditulis dari UU 14/2008 dan Perki 1/2021 dan bukan butir resmi KI Pusat, karena bank soal resmi KI Pusat tidak dipublikasikan." in cover
+    assert re.search(r"Dari \d+ nilai aturan yang dipakai, \d+ terkonfirmasi dengan sumbernya dan \d+ merupakan preset berlabel", cover)

@@ -107,7 +107,10 @@ def test_view_model_groups_and_orders_what_the_recap_holds(recap: Recap) -> None
     assert report.top_band is not None and report.top_band.name == "Informatif"
     assert [(b.number, b.category, b.rank, b.body_id) for b in report.top_bodies] == [(1, "BUMN", 1, "BU-2"), (2, "Kementerian", 1, "KM-1")]
     assert [(w.category, w.rank) for w in report.weakest] == [("BUMN", 1), ("BUMN", 2), ("Kementerian", 1), ("Kementerian", 2), ("Partai Politik", 1), ("Partai Politik", 2)]
+    # one date on the cover and in the running header (the report's); the recap's own date only in the methodology
     assert report.recap_date_text == "20 November 2025" and report.report_date_text == "23 November 2025"
+    assert (report.commission, report.year_text, report.title) == ("Komisi Informasi Pusat", "2025", "Rekapitulasi Hasil Monitoring dan Evaluasi Keterbukaan Informasi Publik 2025")
+    assert build_recap_report(recap, dt.date(2025, 11, 20)).recap_date_text is None
 
 
 def test_html_shows_every_section(recap: Recap) -> None:
@@ -132,7 +135,7 @@ def test_pdf_text_has_categories_scores_bands_and_the_informatif_list(recap_pdf:
     assert "PT Uji Dua (Persero) (BU-2)" in award and "Kementerian Uji (KM-1)" in award and "PT Uji Satu" not in award.split("Lampiran")[0]
     assert f"Halaman {len(reader.pages)} dari {len(reader.pages)}" in text
     meta = reader.metadata
-    assert meta is not None and meta.title == "Rekapitulasi Hasil Monev Keterbukaan Informasi Publik — 20 November 2025"
+    assert meta is not None and meta.title == "Rekapitulasi Hasil Monev Keterbukaan Informasi Publik 2025 — Komisi Informasi Pusat"
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")

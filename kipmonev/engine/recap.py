@@ -60,6 +60,8 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         name=a.body.name,
         category=a.questionnaire.category,
         questionnaire_id=a.questionnaire.id,
+        commission=a.questionnaire.commission,
+        year=a.questionnaire.year,
         saq_self=a.saq_self.score,
         saq_verified=a.saq_verified.score if a.saq_verified else None,
         stages=tuple(StageCell(code=s.code, name=s.name, score=s.score, note=notes.get(s.code)) for s in a.stages[1:]),

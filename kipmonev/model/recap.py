@@ -61,6 +61,8 @@ class BodyRow(Frozen):
     name: str
     category: str
     questionnaire_id: str
+    commission: str | None = Field(None, description="Komisi Informasi penyelenggara menurut kuesioner yang menilai.")
+    year: int | None = Field(None, description="Tahun penilaian menurut kuesioner yang menilai.")
     saq_self: Score
     saq_verified: Score | None
     stages: tuple[StageCell, ...]

@@ -139,6 +139,12 @@ def _summary(ws: Worksheet, r: BodyReport) -> None:
         _put(ws, row, 2, value)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
         row += 1
+    for n, line in enumerate(r.cover_note):
+        if n == 0:
+            _put(ws, row, 1, r.cover_note_heading, font=_BOLD_FONT)
+        _put(ws, row, 2, line)
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=7)
+        row += 1
     row += 1
     _put(ws, row, 1, "Status", font=_BOLD_FONT)
     _put(ws, row, 2, r.status_label, font=_BOLD_FONT if r.is_final else Font(name=FONT_NAME, size=10, bold=True, color="B3261E"))

@@ -57,6 +57,11 @@ def nobreak(value: str) -> str:
     return "\u00a0".join(str(value).split())
 
 
+def heading(value: str) -> str:
+    """A column heading that may break between words and after a slash, never inside a word (U+200B after '/')."""
+    return str(value).replace("/", "/\u200b")
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "number": number,
     "plain": plain,
@@ -65,4 +70,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "long_date": long_date,
     "sentence": sentence,
     "nobreak": nobreak,
+    "heading": heading,
 }

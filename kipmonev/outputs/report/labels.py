@@ -6,10 +6,13 @@ Pure functions, no I/O: they only make text from result files safe and short eno
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kipmonev.core.catalogue import Text
 from kipmonev.engine.links import is_link
+from kipmonev.model.questionnaire import NoteStatus
 from kipmonev.model.result import BandResult
 
 #: Longest body name used in titles and PDF metadata.
@@ -84,3 +87,29 @@ def band_view(band: BandResult) -> BandView:
     """A band ready for display: validated background colour and a readable text colour."""
     color = safe_color(band.color)
     return BandView(band.code, clean_text(band.name), band.lower, color, _text_color(color), clean_text(band.message) if band.message else None)
+
+
+# --- the cover's note on where the edition's content comes from (honest labelling) ------------------
+
+COVER_NOTE_HEADING = Text("Catatan tentang isi kuesioner dan aturan")
+COVER_NOTE_COUNTS = Text(
+    "Dari {total} nilai aturan yang dipakai, {confirmed} terkonfirmasi dengan sumbernya dan {preset} merupakan preset berlabel "
+    "(asumsi, karena ketentuan resminya tidak dipublikasikan); rinciannya ada pada Lampiran Metodologi."
+)
+COVER_NOTE_ALL_CONFIRMED = Text("Seluruh {total} nilai aturan yang dipakai terkonfirmasi dengan sumbernya; rinciannya ada pada Lampiran Metodologi.")
+COVER_NOTE_UNRECORDED = Text("Edisi kuesioner ini tidak mencatat apakah nilai aturannya terkonfirmasi atau preset.")
+
+
+def cover_note(description: str | None, statuses: Iterable[NoteStatus]) -> tuple[str, ...]:
+    """The cover's note: the edition's own description, then how many rule values are confirmed and how many presets."""
+    counted = list(statuses)
+    confirmed = sum(1 for s in counted if s is NoteStatus.CONFIRMED)
+    preset = len(counted) - confirmed
+    lines = [clean_text(description)] if description else []
+    if not counted:
+        lines.append(COVER_NOTE_UNRECORDED.text())
+    elif preset:
+        lines.append(COVER_NOTE_COUNTS.text(total=len(counted), confirmed=confirmed, preset=preset))
+    else:
+        lines.append(COVER_NOTE_ALL_CONFIRMED.text(total=len(counted)))
+    return tuple(lines)

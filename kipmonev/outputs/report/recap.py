@@ -160,8 +160,11 @@ class RecapReport:
     recap: Recap
     report_date: dt.date
     report_date_text: str
-    recap_date_text: str
     title: str
+    commission: str
+    year_text: str
+    #: The date the recap was computed, shown in the methodology only when it is not the report's date.
+    recap_date_text: str | None
     pdf_title: str
     pdf_subject: str
     questionnaires: tuple[str, ...]
@@ -262,14 +265,17 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
         for n, r in enumerate(top_rows, start=1)
     )
     questionnaires = tuple(dict.fromkeys(clean_text(r.questionnaire_id) for r in recap.rows))
-    recap_date = _date_text(recap.date)
+    commission = ", ".join(dict.fromkeys(clean_text(r.commission) for r in recap.rows if r.commission))
+    year = ", ".join(dict.fromkeys(str(r.year) for r in recap.rows if r.year is not None))
     return RecapReport(
         recap=recap,
         report_date=report_date,
         report_date_text=format_long_date(report_date),
-        recap_date_text=recap_date,
-        title="Rekapitulasi Hasil Monitoring dan Evaluasi Keterbukaan Informasi Publik",
-        pdf_title=f"Rekapitulasi Hasil Monev Keterbukaan Informasi Publik — {recap_date}",
+        title=f"Rekapitulasi Hasil Monitoring dan Evaluasi Keterbukaan Informasi Publik {year}".rstrip(),
+        commission=commission,
+        year_text=year,
+        recap_date_text=None if recap.date == report_date.isoformat() else _date_text(recap.date),
+        pdf_title=f"Rekapitulasi Hasil Monev Keterbukaan Informasi Publik {year} — {commission}" if commission else f"Rekapitulasi Hasil Monev Keterbukaan Informasi Publik {year}".rstrip(),
         pdf_subject=f"Peringkat, kualifikasi, corong penilaian dan indikator terlemah; {recap.funnel.scored} badan publik, {len(rankings)} kategori",
         questionnaires=questionnaires,
         categories=tuple(r.category for r in rankings),

@@ -29,7 +29,7 @@ from kipmonev.model.result import (
     QuestionStatus,
 )
 from kipmonev.model.submission import BodyIdentity
-from kipmonev.outputs.report.labels import BandView, band_view, clean_text, evidence_label, sentence, short_text
+from kipmonev.outputs.report.labels import COVER_NOTE_HEADING, BandView, band_view, clean_text, cover_note, evidence_label, sentence, short_text
 from kipmonev.outputs.report.rows import (
     AnswerView,
     ChecklistLine,
@@ -85,6 +85,8 @@ class BodyReport:
     body_short_name: str
     identity: tuple[tuple[str, str], ...]
     edition: tuple[tuple[str, str], ...]
+    cover_note_heading: str
+    cover_note: tuple[str, ...]
     is_final: bool
     status_label: str
     headline_label: str
@@ -496,6 +498,8 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         body_short_name=short_text(a.body.name, HEADER_NAME_LENGTH),
         identity=_identity(a.body, qn.category),
         edition=edition,
+        cover_note_heading=COVER_NOTE_HEADING.text(),
+        cover_note=cover_note(qn.description, (n.status for n in a.rules.notes)),
         is_final=o.complete,
         status_label="Final" if o.complete else "Perkiraan — belum final",
         headline_label="Nilai akhir" if o.complete else "Perkiraan nilai akhir",
