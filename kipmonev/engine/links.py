@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kipmonev.core.catalogue import Entry
 from kipmonev.engine.problems_links import LINK_NO_DOMAIN, LINK_NO_HOST, LINK_NO_SCHEME, LINK_NOT_HTTP, LINK_SPACE
@@ -36,6 +37,9 @@ CONTINUATION = "./?=&#"
 #: Trailing punctuation taken off a URL (at most two characters).
 _PUNCTUATION = ".,"
 _SCHEME = re.compile(r"https?://", re.IGNORECASE)
+_SPACE = re.compile(r"\s")  # the same characters as str.isspace
+_COMMA_BEFORE_URL = re.compile(r",(?=https?://)", re.IGNORECASE)
+_WORD = re.compile(f"[^\\s{re.escape(URL_END)}]*")  # up to whitespace or a URL_END character
 _OTHER_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*)://", re.IGNORECASE)
 # A mistyped scheme: "https//", "https:/", "htps://", "http:".
 _SCHEME_TYPO = re.compile(r"^h?t{1,2}ps?(?::/{0,3}|/{1,3})", re.IGNORECASE)
@@ -67,10 +71,14 @@ def good_host(host: str) -> bool:
     return len(last) >= 2 or last in "0123456789"
 
 
+@lru_cache(maxsize=8192)
 def is_link(text: str) -> bool:
-    """True for an evidence link that counts (see the module's rule)."""
+    """True for an evidence link that counts (see the module's rule).
+
+    Cached: the reader, its warnings and the scoring ask about the same items of a workbook.
+    """
     text = text.strip()
-    return bool(_SCHEME.match(text)) and not any(c.isspace() for c in text) and good_host(host_of(text))
+    return bool(_SCHEME.match(text)) and _SPACE.search(text) is None and good_host(host_of(text))
 
 
 def evidence_satisfied(kind: EvidenceKind, evidence: tuple[str, ...]) -> bool:
@@ -93,6 +101,12 @@ def _continues(word: str) -> bool:
     return "://" not in word and any(c in word for c in CONTINUATION)
 
 
+def _word_end(piece: str, start: int) -> int:
+    """Where the word starting at ``start`` ends: at whitespace, a ``URL_END`` character or the end."""
+    m = _WORD.match(piece, start)
+    return m.end() if m is not None else start
+
+
 def split_urls(piece: str) -> list[str]:
     """The URLs typed in one piece of a cell (whitespace already single spaces), a typed-in space kept.
 
@@ -101,20 +115,16 @@ def split_urls(piece: str) -> list[str]:
     found: list[str] = []
     pos = 0
     while (m := _SCHEME.search(piece, pos)) is not None:
-        end = m.end()
-        while end < len(piece) and not piece[end].isspace() and piece[end] not in URL_END:
-            end += 1
+        end = _word_end(piece, m.end())
         url = piece[m.start() : end]
         pos = end
         if end < len(piece) and piece[end] == " ":
-            word_end = end + 1
-            while word_end < len(piece) and not piece[word_end].isspace() and piece[word_end] not in URL_END:
-                word_end += 1
+            word_end = _word_end(piece, end + 1)
             word = piece[end + 1 : word_end]
             if word and _continues(word):
                 url = f"{url} {word}"
                 pos = word_end
-        found.extend(part for part in (strip_end(p) for p in re.split(r",(?=https?://)", url, flags=re.IGNORECASE)) if part)
+        found.extend(part for part in (strip_end(p) for p in _COMMA_BEFORE_URL.split(url)) if part)
     return found
 
 
