@@ -59,6 +59,8 @@ def _values(event: Event, key: str, files: dict[str, FileRecord]) -> dict[str, A
         values["old"] = values["new"] = None
     else:
         values["name"] = str(event.data.get("name") or event.data.get("berkas") or event.new or "")
+        # Decisions name what they decided in their data (the question, the verifier, ...).
+        values.update({k: v for k, v in event.data.items() if k not in values})
     return values
 
 

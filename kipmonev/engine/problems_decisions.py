@@ -5,7 +5,7 @@ from __future__ import annotations
 from kipmonev.core.catalogue import Text
 
 #: One line per event kind (every key of ``model.round.EVENT_KINDS``; tests/test_round_history.py checks it).
-#: Values come from the event: ``name`` (a file's name), ``outcome``, ``reason``, ``old``, ``new``, ``count``.
+#: Values come from the event: ``name`` (a file's name), ``outcome``, ``reason``, ``old``, ``new``, ``count``, and every key of the event's ``data`` (``butir``, ``verifikator``, ``peran``, ``jumlah``, ``daftar``).
 HISTORY_LINES: dict[str, Text] = {
     "round.created": Text("Putaran dibuat untuk {new}."),
     "config.set": Text("Pengaturan putaran (putaran.yaml) dicatat."),
@@ -14,6 +14,10 @@ HISTORY_LINES: dict[str, Text] = {
     "file.duplicate": Text("Berkas {name} diterima lagi; isinya sama persis dengan berkas yang sudah diterima."),
     "submission.current": Text("Berkas {name} menjadi versi berlaku."),
     "output.written": Text("Keluaran putaran {name} ditulis."),
+    "verification.assigned": Text("Verifikator {new} ditugaskan untuk badan publik ini."),
+    "verification.recorded": Text("Verifikator {verifikator} (peran {peran}) memutuskan {butir}: {new}."),
+    "second_opinion.sampled": Text("{jumlah} pertanyaan ({daftar}) ditarik untuk pendapat kedua oleh {new}."),
+    "verification.resolved": Text("Pleno memutuskan {butir}: {new}."),
 }
 #: What ``roster.set`` did to the body.
 ROSTER_ADDED = Text("ditambahkan ke daftar")

@@ -70,6 +70,10 @@ EVENT_KINDS: dict[str, str] = {
     "file.duplicate": "berkas kembar diterima",
     "submission.current": "versi berlaku ditetapkan",
     "output.written": "keluaran putaran ditulis",
+    "verification.assigned": "verifikator ditugaskan",
+    "verification.recorded": "putusan verifikasi dicatat",
+    "second_opinion.sampled": "sampel pendapat kedua ditarik",
+    "verification.resolved": "beda putusan verifikasi diputuskan pleno",
 }
 
 
