@@ -9,6 +9,7 @@ import jsonschema
 from conftest import FULL_ANSWERS, small, submission
 
 from kipmonev import Answer, Assessment, __version__, result_schema, score
+from kipmonev.model.result import EvidenceRecord, EvidenceSource
 
 
 def test_json_round_trip_is_exact() -> None:
@@ -54,3 +55,18 @@ def test_content_hash_ignores_how_a_number_is_written() -> None:
     data["indikator"][0]["bobot"] = "60.00"
     data["pertanyaan"][0]["poin"] = "2.0"
     assert Questionnaire.model_validate(data).content_hash == small().content_hash
+
+
+def test_evidence_manifest_round_trips_and_old_json_still_reads() -> None:
+    result = score(small(), submission())
+    record = EvidenceRecord(kind=EvidenceSource.FILE, value="sk.pdf", location="Kuesioner!F12", sha256="ab" * 32, size=10, media_type="application/pdf", pages=1, text_layer=True)
+    first = result.questions[0].model_copy(update={"evidence_checks": (record,)})
+    with_manifest = result.model_copy(update={"questions": (first, *result.questions[1:])})
+    text = with_manifest.to_json()
+    jsonschema.validate(json.loads(text), result_schema())
+    assert Assessment.from_json(text).questions[0].evidence_checks == (record,)
+    old = json.loads(result.to_json())
+    for question in old["questions"]:
+        question.pop("evidence_checks")
+    assert Assessment.from_json(json.dumps(old)).questions[0].evidence_checks == ()
+    assert "evidence_checks" in result_schema()["$defs"]["QuestionResult"]["properties"]

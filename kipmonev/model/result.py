@@ -96,6 +96,34 @@ class AnswerResult(Frozen):
     substitute: bool = Field(False, description="Jawaban 'Ya' memakai bukti pengganti.")
 
 
+class EvidenceSource(StrEnum):
+    """What one piece of evidence is: a file in the evidence folder or a link."""
+
+    FILE = "file"
+    LINK = "link"
+
+
+class EvidenceRecord(Frozen):
+    """One piece of evidence as it was checked: what was seen, so a verifier can show it.
+
+    Filled after scoring by the checks in sources/app; scoring never reads it.
+    """
+
+    kind: EvidenceSource = Field(description="'file' untuk berkas di folder bukti, 'link' untuk tautan.")
+    value: str = Field(description="Nama berkas atau URL sebagaimana ditulis di sel bukti.")
+    location: str | None = Field(None, description="Sel tempat bukti ditulis, misalnya 'Kuesioner!F12'.")
+    file_name: str | None = Field(None, description="Nama berkas yang ditemukan di folder bukti (bisa berbeda huruf besar/kecilnya).")
+    sha256: str | None = Field(None, description="SHA-256 isi berkas (heksadesimal); kosong bila berkas tidak ditemukan.")
+    size: int | None = Field(None, description="Ukuran berkas dalam bita.")
+    media_type: str | None = Field(None, description="Jenis berkas menurut isinya, misalnya 'application/pdf'.")
+    pages: int | None = Field(None, description="Jumlah halaman PDF.")
+    text_layer: bool | None = Field(None, description="PDF memiliki lapisan teks; salah berarti hasil pindai.")
+    status: str | None = Field(None, description="Hasil pemeriksaan tautan, misalnya kode HTTP atau keadaan.")
+    checked_at: str | None = Field(None, description="Waktu pemeriksaan (ISO 8601, UTC).")
+    problem_code: str | None = Field(None, description="Kode masalah bila pemeriksaan gagal, misalnya 'KM-E-201'.")
+    message: str | None = Field(None, description="Pesan masalah dalam Bahasa Indonesia.")
+
+
 class QuestionResult(Frozen):
     """A question, its definition and how it was scored."""
 
@@ -121,6 +149,7 @@ class QuestionResult(Frozen):
     verifier_note: str | None = None
     respondent_note: str | None = None
     counted: AnswerResult = Field(description="Jawaban yang dihitung pada nilai dasar (verifikasi bila ada, selain itu mandiri).")
+    evidence_checks: tuple[EvidenceRecord, ...] = Field((), description="Hasil pemeriksaan tiap bukti (berkas dan tautan); tidak mengubah nilai.")
 
 
 class IndicatorResult(Frozen):
