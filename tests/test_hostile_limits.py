@@ -12,7 +12,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from kipmonev.core import errors
-from kipmonev.sources import book, links, loader, xlsx
+from kipmonev.sources import book, cloud_links, links, loader, xlsx
 from kipmonev.sources import questionnaire_xlsx as import_
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +42,7 @@ LIMITS: list[tuple[str, str, str]] = [
     ("Link check (`--check-links` only): redirects followed", _n(links.MAX_REDIRECTS), "`kipmonev/sources/links.py` `MAX_REDIRECTS`"),
     ("Link check: time per request", f"{LINK_TIMEOUT:g} s (`--timeout`)", "`check_url`"),
     ("Link check: distinct links per workbook", _n(links.MAX_LINKS), "`MAX_LINKS`"),
+    ("Link check: page read of a cloud service's link (to tell a sign-in page from the document)", f"{cloud_links.BODY_LIMIT // 1024} KiB", "`kipmonev/sources/cloud_links.py` `BODY_LIMIT`"),
     ("Link check: private, loopback and link-local addresses", "reported, never opened (`--allow-local-addresses` opens them)", "`_public`"),
     ("Problems listed in one message", _n(errors.MAX_LISTED_PROBLEMS), "`kipmonev/core/errors.py` `MAX_LISTED_PROBLEMS`"),
 ]
@@ -60,6 +61,7 @@ def test_the_limits_are_what_the_readme_says() -> None:
     assert import_.MAX_WORKBOOK_BYTES == 10 * MB
     assert (loader.MAX_FILE_BYTES, loader.MAX_INCLUDE_DEPTH, loader.MAX_INCLUDED_FILES, loader.MAX_YAML_DEPTH) == (2 * MB, 8, 32, 20)
     assert (links.MAX_REDIRECTS, LINK_TIMEOUT, links.MAX_LINKS, errors.MAX_LISTED_PROBLEMS) == (5, 10, 1_000, 50)
+    assert cloud_links.BODY_LIMIT == 256 * 1024
 
 
 def test_the_authoring_import_uses_the_workbook_limits() -> None:

@@ -49,6 +49,7 @@ from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.engine.links import is_link
 from kipmonev.model.submission import Submission
+from kipmonev.sources.cloud_links import BODY_LIMIT, cloud_fault, is_cloud
 from kipmonev.sources.problems import (
     LINK_CHECKER,
     LINK_DNS,
@@ -62,7 +63,7 @@ from kipmonev.sources.problems import (
     REASON_REFUSED,
     REASON_TLS,
 )
-from kipmonev.sources.problems_links import LINKS_OFFLINE
+from kipmonev.sources.problems_links import LINK_REDIRECT_LOOP, LINKS_OFFLINE
 
 __all__ = ["MAX_LINKS", "MAX_REDIRECTS", "PROBE_HOSTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
 
@@ -90,6 +91,14 @@ class _RedirectRefused(Exception):
 
 class _TooManyRedirects(Exception):
     """More than the allowed redirects for one link."""
+
+
+class _RedirectLoop(Exception):
+    """A redirect back to an address already visited for the same link."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.source = source
 
 
 class _NotPublic(Exception):
@@ -356,12 +365,14 @@ class LinkChecker:
 
         Raises:
             _TooManyRedirects: More than ``redirects`` redirects.
+            _RedirectLoop: A redirect back to an address already visited.
             _RedirectRefused: A redirect to something other than http(s).
             _NotPublic: The link or a redirect leads to a non-public address.
             httpx.HTTPError: The request failed (timeout, refused, TLS…).
             OSError: The host name is unknown (:class:`socket.gaierror`).
         """
         target = url
+        seen = {url}
         for hop in range(self.redirects + 1):
             request = self.client.build_request(method, target)
             response = self.client.send(request, stream=True)
@@ -377,6 +388,9 @@ class LinkChecker:
             target = urljoin(str(request.url), response.headers["Location"])
             if urlsplit(target).scheme.lower() not in ("http", "https"):
                 raise _RedirectRefused(target)
+            if target in seen:
+                raise _RedirectLoop(str(request.url))
+            seen.add(target)
             self.guard.refuse_private(target)
         raise _TooManyRedirects(url)
 
@@ -391,32 +405,56 @@ class LinkChecker:
         return False
 
     def check(self, url: str) -> Message | None:
-        """Check one URL: ``None`` when it works, else ``(problem code, message)``."""
+        """Check one URL: ``None`` when it works, else what is wrong.
+
+        A link that answers is also held against the cloud rules (:func:`~kipmonev.sources.cloud_links.cloud_fault`):
+        for a cloud service's page the start of the HTML is read (at most
+        :data:`~kipmonev.sources.cloud_links.BODY_LIMIT` bytes) to tell a sign-in or "request access" page
+        from the document.
+        """
         try:
             self.guard.refuse_private(url)  # before any request: a private link is reported, never opened
         except _NotPublic as e:
             return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
         status: int | None = None
+        final = url
+        page: str | None = None
         for method in ("HEAD", "GET"):
             try:
                 with self.open(url, method) as response:
-                    if method == "GET":
-                        next(response.iter_raw(1), b"")  # the server must start the body, not only the headers
                     status = response.status_code
+                    final = str(response.url)
+                    if method == "GET":
+                        if status < 400 and is_cloud(final):
+                            page = _start_of(response)
+                        else:
+                            next(response.iter_raw(1), b"")  # the server must start the body, not only the headers
             except _TooManyRedirects:
                 return LINK_REDIRECTS.fill(url=url, limit=self.redirects)
+            except _RedirectLoop as e:
+                return LINK_REDIRECT_LOOP.fill(url=url, target=e.source)
             except _RedirectRefused as e:
                 return LINK_FAILED.fill(url=url, reason=REASON_NOT_HTTP_REDIRECT.text(target=e.target))
             except _NotPublic as e:
                 return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
             except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError, ValueError) as e:
                 return _failure(url, e, self.timeout)
-            if method == "HEAD" and status in _RETRY_WITH_GET:
-                continue
+            if method == "HEAD" and (status in _RETRY_WITH_GET or (status < 400 and is_cloud(final))):
+                continue  # a refused HEAD, or a cloud page whose HTML says whether it is public
             break
-        if status is not None and status >= 400:
-            return LINK_STATUS.fill(url=url, status=status)
-        return None
+        if status is None:
+            return None
+        return cloud_fault(url, final, page, status) or (LINK_STATUS.fill(url=url, status=status) if status >= 400 else None)
+
+
+def _start_of(response: httpx.Response) -> str:
+    """The first :data:`~kipmonev.sources.cloud_links.BODY_LIMIT` bytes of the (decoded) body, as text."""
+    read = bytearray()
+    for chunk in response.iter_bytes():
+        read += chunk
+        if len(read) >= BODY_LIMIT:
+            break
+    return bytes(read[:BODY_LIMIT]).decode(response.encoding or "utf-8", errors="replace")
 
 
 def _causes(error: BaseException) -> list[BaseException]:
