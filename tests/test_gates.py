@@ -271,6 +271,30 @@ def test_ki_sumbar_2024_a_tie_on_third_place_presents_all_tied() -> None:
     assert _step(recap, 0) == (5, 4, 1, 0)
 
 
+def test_ki_sumbar_2025_everyone_presents_the_top_three_nominees_are_visited() -> None:
+    """Published: kuesioner → masa sanggah → presentasi → visitasi of the top-3 nominees (per category)."""
+    opd: list[Body] = [(f"O{n}", "OPD", saq, {"presentasi": pres, "visitasi": 90}) for n, (saq, pres) in enumerate([(95, 60), (90, 90), (85, 95), (80, 70), (70, 99)])]
+    bumd: list[Body] = [(f"U{n}", "BUMD", saq, {"presentasi": 80, "visitasi": 75}) for n, saq in enumerate([88, 77, 66, 55])]
+    final, recap = _round("ki-sumbar-2025", opd + bumd)
+
+    def cumulative(b: Body) -> Decimal:  # the nominees are ranked on kuesioner 60 and presentasi 20, reweighted (dasar: kumulatif)
+        return (60 * D(b[2]) + 20 * D(b[3]["presentasi"])) / 80
+
+    nominees = set()
+    for group in (opd, bumd):
+        third = sorted((cumulative(b) for b in group), reverse=True)[2]
+        nominees |= {b[0] for b in group if cumulative(b) >= third}
+    assert nominees == {"O1", "O2", "O0", "U0", "U1", "U2"}  # O4's 99 in presentasi does not outweigh its kuesioner 70
+    assert [(s.label, s.reached, s.passed, s.failed, s.undecided) for s in recap.funnel.gates] == [("3 nominasi teratas per kategori → visitasi", 9, 6, 3, 0)]
+    for key, _, saq, stages in opd + bumd:
+        if key in nominees:
+            expected = _weighted([60, 20, 20], [D(saq), D(stages["presentasi"]), D(stages["visitasi"])])
+        else:  # not visited: the stages it took part in, reweighted (preset 'tahap_dicapai')
+            expected = _weighted([60, 20], [D(saq), D(stages["presentasi"])])
+        assert final[key].outcome.final_score == expected, key
+    assert final["O0"].questionnaire.commission == "Komisi Informasi Provinsi Sumatera Barat"
+
+
 @pytest.mark.parametrize(("preset", "weights"), [("kid-diy-2024", [70, 30]), ("kid-diy-2025", [50, 50])])
 def test_kid_diy_weights(preset: str, weights: list[int]) -> None:
     bodies: list[Body] = [("K1", "Kalurahan", 90, {"kualitas_layanan": 70}), ("K2", "OPD", 60, {"kualitas_layanan": 100}), ("K3", "OPD", 30, {})]

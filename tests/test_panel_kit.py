@@ -377,3 +377,47 @@ def test_k6_z_score_rank_is_informational_and_ties_share_a_rank() -> None:
 def test_combine_rules_on_kept_panelists() -> None:
     values = [D(90), D(60), D(30), D(80)]
     assert combine(values, CombineRule.TRIMMED) == D(70) and combine(values, CombineRule.MEDIAN) == D(70) and combine(values, CombineRule.MEAN) == D(65)
+
+
+def test_reports_list_the_conflict_and_the_recap_shows_severity_and_the_z_rank(tmp_path: Path, kit: list[Path]) -> None:
+    for path in kit:
+        _fill_kit(path, SCORES)
+    _isian(tmp_path / "isian")
+    out = tmp_path / "out"
+    args = ("score", str(tmp_path / "isian"), "-o", str(out), "--rules", "ki-sumbar-2025", "--panel", str(tmp_path / "kit"), "--conflicts", str(tmp_path / "konflik.csv"))
+    code, _, err = run(*args, "--report", "html", "-j", "1", "-q")
+    assert (code, err) == (0, "")
+    (report,) = (out / "laporan").glob("*BP-2*.html")
+    html = report.read_text(encoding="utf-8")
+    assert "<h3>Penilaian panel dan konflik kepentingan</h3>" in html
+    assert "Presentasi, Ruang A: nilai setiap panelis = Σ (nilai kriteria × bobot) ÷ jumlah bobot; nilai panelis digabung dengan rata-rata." in html
+    assert '<tr class="excluded"><td>Budi</td><td class="num">100,00</td><td class="num">100,00</td><td class="num">100,00</td><td class="num">100,00</td><td>tidak dipakai: konflik kepentingan (Pernah bekerja di Badan Dua (2023))</td></tr>' in html
+    recap_html = (out / "rekap.html").read_text(encoding="utf-8")
+    assert "<h3>Keketatan panelis</h3>" in recap_html and "<h3>Peringkat z-score (informatif)</h3>" in recap_html
+    assert "Peringkat ini tidak menggantikan nilai dan peringkat resmi menurut aturan." in recap_html
+    assert "<tr><td>semua tahap</td><td>Budi</td><td>BP-2</td><td>Badan Dua</td><td>Pernah bekerja di Badan Dua (2023)</td></tr>" in recap_html
+    wb = load_workbook(out / "rekap.xlsx")
+    assert {"Panelis", "Peringkat z", "Konflik kepentingan"} <= set(wb.sheetnames)
+    severity = {r[1]: r for r in wb["Panelis"].iter_rows(min_row=2, values_only=True)}
+    ani = [_by_hand(SCORES[(b, "Ani")]) for b in ("BP-1", "BP-2")]
+    assert severity["Ani"][:4] == ("presentasi", "Ani", 2, float((sum(ani, D(0)) / 2).quantize(D("0.01"))))
+    assert severity["Budi"][2] == 1  # the conflicted score is not counted
+    ranks = [r[:3] for r in wb["Peringkat z"].iter_rows(min_row=2, values_only=True)]
+    assert len(ranks) == 5 and ranks[0][1] == 1
+
+
+def test_a_result_written_before_panel_kits_still_reads(tmp_path: Path, kit: list[Path]) -> None:
+    import json
+
+    for path in kit:
+        _fill_kit(path, SCORES)
+    _isian(tmp_path / "isian")
+    assert run("score", str(tmp_path / "isian"), "-o", str(tmp_path / "out"), "--rules", "ki-sumbar-2025", "--panel", str(tmp_path / "kit"), "-j", "1", "-q")[0] == 0
+    data = json.loads((tmp_path / "out" / "hasil" / "BP-1.json").read_text(encoding="utf-8"))
+    for stage in data["stages"]:
+        del stage["panel"]  # as written by a kipmonev without panel kits
+    old = Assessment.model_validate(data)
+    assert [s.panel for s in old.stages] == [None, None, None]
+    recap = json.loads((tmp_path / "out" / "rekap.json").read_text(encoding="utf-8"))
+    del recap["panel"]
+    assert Recap.model_validate(recap).panel is None

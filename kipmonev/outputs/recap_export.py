@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kipmonev.core.fileio import workbook_bytes, write_atomic
 from kipmonev.core.formatting import format_number, neutralize_formula
 from kipmonev.model.recap import Recap
+from kipmonev.outputs import panel_labels as pl
 from kipmonev.outputs.recap_labels import (
     FILE_FAILED,
     FILE_SKIPPED,
@@ -163,6 +165,11 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell
     return ws
 
 
+def _panel_cells(rows: Iterable[pl.Row]) -> Iterable[list[Cell | float]]:
+    """Panel rows as cells: scores as numbers with two decimals, counts as whole numbers."""
+    return ([float(v) if isinstance(v, Decimal) else v for v in row] for row in rows)
+
+
 def recap_workbook(recap: Recap) -> Workbook:
     """Build the recap workbook: a colour per qualification, numbers as numbers with two decimals, empty for missing, a filter on every table."""
     wb = Workbook()
@@ -191,6 +198,12 @@ def recap_workbook(recap: Recap) -> Workbook:
     if recap.participation is not None:
         # Bodies with nothing scorable: by name and status, never with a score (rule B6).
         _sheet(wb, "Tidak Berpartisipasi", _PARTICIPATION_HEADER, _non_participant_rows(recap))
+    if recap.panel is not None:
+        # Rules K2, K5, K6: how each panelist scored, the informational z-score rank, the conflicts of interest.
+        _sheet(wb, pl.SEVERITY_SHEET, list(pl.SEVERITY_HEADER), _panel_cells(pl.severity_rows(recap)), filtered=False)
+        _sheet(wb, pl.ZRANK_SHEET, list(pl.ZRANK_HEADER), _panel_cells(pl.zrank_rows(recap)))
+        if recap.panel.conflicts:
+            _sheet(wb, pl.CONFLICT_TITLE, list(pl.CONFLICT_HEADER), _panel_cells(pl.conflict_rows(recap)), filtered=False)
     _sheet(wb, "Galat", _ERROR_HEADER, _error_rows(recap))
     if recap.warnings:
         _sheet(wb, "Peringatan", _WARNING_HEADER, _warning_rows(recap))

@@ -23,6 +23,7 @@ from kipmonev.outputs.report.base import ReportFormat
 from kipmonev.outputs.report.charts import Segment, StackedBar, distribution_chart
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, sentence, short_text
 from kipmonev.outputs.report.output import write_atomic
+from kipmonev.outputs.report.panel import RecapPanel, recap_panel
 
 #: The recap report's main template.
 RECAP_TEMPLATE = "rekap.html.j2"
@@ -185,6 +186,8 @@ class RecapReport:
     has_previous: bool
     rules: tuple[str, ...]
     non_participants: tuple[NonParticipantLine, ...] = ()
+    #: The panel kits' section (severity, informational z-score rank, conflicts of interest), when the batch read kits.
+    panel: RecapPanel | None = None
 
 
 def _date_text(iso: str) -> str:
@@ -298,6 +301,7 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
             NonParticipantLine(clean_text(n.body_id), short_text(n.name, NAME_LENGTH), clean_text(n.category), clean_text(n.parent or "–"), clean_text(n.status_label))
             for n in (recap.participation.non_participants if recap.participation else ())
         ),
+        panel=recap_panel(recap),
     )
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from kipmonev.model.result import IndicatorResult, QuestionStatus
 from kipmonev.outputs.report.labels import BandView
+from kipmonev.outputs.report.panel import PanelView
 
 
 @dataclass(frozen=True)
@@ -197,5 +198,7 @@ class Methodology:
     rule_set: str | None
     kipmonev_version: str
     schema_version: str
+    #: Stages scored by a panel kit: every panelist's criterion scores, who was left out for a conflict of interest and why.
+    panels: tuple[PanelView, ...] = ()
 
 

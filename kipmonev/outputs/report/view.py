@@ -30,6 +30,7 @@ from kipmonev.model.result import (
 )
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.report.labels import COVER_NOTE_HEADING, BandView, band_view, clean_text, cover_note, evidence_label, sentence, short_text
+from kipmonev.outputs.report.panel import panel_views
 from kipmonev.outputs.report.rows import (
     AnswerView,
     ChecklistLine,
@@ -434,6 +435,7 @@ def _methodology(a: Assessment) -> Methodology:
         rule_set=a.questionnaire.rule_set,
         kipmonev_version=a.kipmonev_version,
         schema_version=a.schema_version,
+        panels=panel_views(a),
     )
 
 
