@@ -421,3 +421,18 @@ def test_a_result_written_before_panel_kits_still_reads(tmp_path: Path, kit: lis
     recap = json.loads((tmp_path / "out" / "rekap.json").read_text(encoding="utf-8"))
     del recap["panel"]
     assert Recap.model_validate(recap).panel is None
+
+
+def test_k8_a_kit_read_under_another_rubric_is_refused(tmp_path: Path, kit: list[Path]) -> None:
+    for path in kit:
+        _fill_kit(path, SCORES)
+    _isian(tmp_path / "isian")
+    code, _, err = run("score", str(tmp_path / "isian"), "-o", str(tmp_path / "out"), "--rules", "ki-bali-2025", "--panel", str(tmp_path / "kit"), "-j", "1", "-q")
+    assert code == 1 and "5 berkas tidak dapat dinilai" in err
+    recap = Recap.from_json((tmp_path / "out" / "rekap.json").read_bytes())
+    assert len(recap.errors) == 5
+    assert recap.errors[0].message == (
+        "lembar nilai presentasi ruang 'Ruang A' dinilai dengan kriteria komitmen_pimpinan (34), inovasi (33), strategi_informasi (33), padahal "
+        "aturan yang diterapkan menilai tahap itu dengan nilai (100). Nilai panelis dihitung dengan rubrik aturan yang diterapkan. Buat lembar "
+        "nilai dengan 'kipmonev panel kit' dan --rules yang sama dengan yang dipakai untuk menilai, lalu salin nilainya ke sana."
+    )

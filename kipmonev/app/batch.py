@@ -34,7 +34,7 @@ from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
-from kipmonev.engine.panel import with_panel
+from kipmonev.engine.panel import rubric_problems, with_panel
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
 from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
@@ -271,6 +271,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
             given, warnings = match_rows(state.stage_file, submission.body.id, submission.body.name)
             used = tuple(r.index for r in given)
             scores, problems = stage_scores_for(given, questionnaire.rules, file)
+            problems += rubric_problems(questionnaire.rules, scores, file)
             if problems:
                 return _errors(file, problems)
             submission = submission.model_copy(

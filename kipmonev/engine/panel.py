@@ -22,6 +22,9 @@ and one score (0–100) per criterion of the stage's rubric. Rules K1–K7 (cite
         equal z sharing a rank (1, 2, 2, 4).
     K7  Values shown (weighted scores, means, spreads, z) are rounded to 2 decimals half-up for display;
         the stage score itself stays exact until the edition's rule rounds it (rule S7).
+    K8  A kit is used only under the rubric it was written from: its criteria (codes and weights, in order)
+        must be those the applied rules give its stage (one ``nilai`` criterion of weight 100 when they
+        give none); otherwise the body is not scored and the mismatch is reported.
 """
 
 from __future__ import annotations
@@ -32,10 +35,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kipmonev.core.errors import Location, Problem
+from kipmonev.core.formatting import format_plain
 from kipmonev.engine import problems_panel as pp
 from kipmonev.engine.rounding import round_score
 from kipmonev.engine.stages import CombineRule, StageFile, StageRow, StageScore, combine
-from kipmonev.model.questionnaire import Rounding
+from kipmonev.formats import panel_texts as pt
+from kipmonev.model.questionnaire import Rounding, Rules
 from kipmonev.model.recap import PanelConflict, PanelistSeverity, PanelRank, PanelSummary
 from kipmonev.model.result import Assessment, CriterionScore, PanelCriterion, PanelistScore, PanelResult
 
@@ -186,6 +191,24 @@ def stage_file_from_kits(
             rows.append(StageRow(len(rows), first.where, first.body_id, first.name, _key(kit.stage), score))
     warnings += [pp.CONFLICT_UNUSED.at(c.where, panelist=c.panelist, body=c.body_id) for c in conflicts if id(c) not in used]
     return StageFile(source, tuple(panelists), (), tuple(rows)), tuple(problems), tuple(warnings)
+
+
+def rubric_problems(rules: Rules, scores: Mapping[str, StageScore], source: str) -> list[Problem]:
+    """Rule K8: every stage whose kit was scored on other criteria than the applied rules' rubric."""
+    problems = []
+    for code, s in scores.items():
+        if s.panel is None:
+            continue
+        rubric = rules.rubric_for(code)
+        expected = [(c.code, Decimal(c.weight)) for c in rubric.criteria] if rubric else [(pt.SINGLE_CRITERION_CODE, Decimal(100))]
+        given = [(c.code, c.weight) for c in s.panel.criteria]
+        if given != expected:
+            problems.append(pp.RUBRIC_DIFFERS.at(Location(source), stage=code, room=s.panel.room, given=_criteria_text(given), expected=_criteria_text(expected)))
+    return problems
+
+
+def _criteria_text(criteria: Sequence[tuple[str, Decimal]]) -> str:
+    return ", ".join(f"{code} ({format_plain(weight)})" for code, weight in criteria)
 
 
 def with_panel(assessment: Assessment, panels: Mapping[str, PanelResult]) -> Assessment:

@@ -40,6 +40,13 @@ NOBODY_SCORED = Entry(
     "tidak ada nilai panelis yang dipakai untuk '{body}' di ruang '{room}' (kosong, atau semua panelisnya berkonflik kepentingan); "
     "tahap ini belum bernilai bagi badan publik itu. Isi nilai panelis yang tidak berkonflik.",
 )
+RUBRIC_DIFFERS = Entry(
+    "KM-P-113",
+    ERROR,
+    "lembar nilai {stage} ruang '{room}' dinilai dengan kriteria {given}, padahal aturan yang diterapkan menilai tahap itu dengan {expected}. "
+    "Nilai panelis dihitung dengan rubrik aturan yang diterapkan. Buat lembar nilai dengan 'kipmonev panel kit' dan --rules yang sama dengan "
+    "yang dipakai untuk menilai, lalu salin nilainya ke sana.",
+)
 CONFLICT_UNUSED = Entry(
     "KM-P-112",
     WARNING,
