@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.app.output_folder import MANIFEST, own_output_folders
 from kipmonev.app.panel import PanelInput, read_panel
 from kipmonev.app.problems import (
@@ -40,6 +38,7 @@ from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
 from kipmonev.engine.stages import CombineRule, StageFile, match_rows, stage_scores_for, unmatched_rows
 from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.a1 import column_letter
 from kipmonev.formats.workbook_layout import STAGE_FIRST_ROW
 from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
@@ -221,7 +220,7 @@ def _stages_of(made_for: Questionnaire, applied: Questionnaire, submission: Subm
         return submission, ()
     problems = tuple(
         STAGE_NOT_IN_RULE_SET.at(
-            Location(file, sheet=tx.SHEET_STAGES, cell=f"{get_column_letter(STAGE_SCORE_COLUMN)}{STAGE_FIRST_ROW + order.index(code)}" if code in order else None),
+            Location(file, sheet=tx.SHEET_STAGES, cell=f"{column_letter(STAGE_SCORE_COLUMN)}{STAGE_FIRST_ROW + order.index(code)}" if code in order else None),
             stage=code,
             rule_set=rule_set,
             stages=known or ["(tidak ada)"],

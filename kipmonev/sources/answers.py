@@ -10,8 +10,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.answer_texts import meant
@@ -20,6 +18,7 @@ from kipmonev.engine.problems import ANSWER_INVALID, ANSWER_NA_NOT_ALLOWED, ANSW
 from kipmonev.engine.problems_links import LINK_NOT_COUNTED
 from kipmonev.engine.scoring import check_answers, evidence_kind
 from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.a1 import column_letter
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
@@ -117,7 +116,7 @@ class _Answers:
             if code is None:
                 r.fail(UNKNOWN_CODE.fill(code=text, questionnaire_id=q.id), self.name, row, col)
             elif code in rows:
-                r.fail(DUPLICATE_ROW.fill(code=code, first=f"{get_column_letter(col)}{rows[code]}"), self.name, row, col)
+                r.fail(DUPLICATE_ROW.fill(code=code, first=f"{column_letter(col)}{rows[code]}"), self.name, row, col)
             else:
                 rows[code] = row
         for code in known.values():
@@ -144,7 +143,7 @@ class _Answers:
                     continue
                 for row in ordered[bisect_left(ordered, top) : bisect_right(ordered, bottom)]:
                     if (row, col) != (top, left):
-                        self.covered[(row, col)] = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+                        self.covered[(row, col)] = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
 
     def note(self, row: int, col: int | None) -> str | None:
         value = self.value(row, col)

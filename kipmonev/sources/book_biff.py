@@ -366,12 +366,10 @@ class XlsbBook(Book):
         if extra.bounds:
             b = extra.bounds
             if b[2] + 1 > xlsx.MAX_ROW or b[3] + 1 > xlsx.MAX_COLUMN:
-                from openpyxl.utils import get_column_letter
-
-                from kipmonev.formats.a1 import cell_name
+                from kipmonev.formats.a1 import cell_name, column_letter
 
                 where = cell_name(min(b[2] + 1, xlsx.MAX_ROW + 1), min(b[3] + 1, xlsx.MAX_COLUMN + 1))
-                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=get_column_letter(xlsx.MAX_COLUMN)), name, where)
+                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=column_letter(xlsx.MAX_COLUMN)), name, where)
             self._used = check_rectangle(self.source, name, b[2] - b[0] + 1, b[3] - b[1] + 1, self._used)
         found = calamine_sheet(self._calamine, name, self.source, self.kind)
         cells = grid_cells(found.to_python(skip_empty_area=False))

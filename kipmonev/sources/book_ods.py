@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.core.errors import Location, WorkbookError
-from kipmonev.formats.a1 import cell_name
+from kipmonev.formats.a1 import cell_name, column_letter
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
 from kipmonev.sources.book_base import Book, calamine_sheet, check_rectangle, grid_cells, open_calamine, sheet_state
@@ -107,7 +105,7 @@ class _Walk:
             last_row, last_col = first_row + rows - 1, first_col + repeat - 1
             if last_row > xlsx.MAX_ROW or last_col > xlsx.MAX_COLUMN:
                 where = cell_name(min(last_row, xlsx.MAX_ROW + 1), min(last_col, xlsx.MAX_COLUMN + 1))
-                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=get_column_letter(xlsx.MAX_COLUMN)), name, where)
+                raise unreadable(self.source, XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=xlsx.MAX_ROW, max_column=column_letter(xlsx.MAX_COLUMN)), name, where)
             if not bounds[2]:
                 bounds[:] = [first_row, first_col, last_row, last_col]
             else:

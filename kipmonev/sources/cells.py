@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from openpyxl.utils import column_index_from_string, get_column_letter
-
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.text import closest
 from kipmonev.engine.links import split_urls
 from kipmonev.formats import workbook_texts as tx
+from kipmonev.formats.a1 import column_index, column_letter
 from kipmonev.sources.book import Book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, SHEET_MISSING, SHEET_MISSING_RENAMED, SUMMARY_FILLED_PROBLEMS
 from kipmonev.sources.xlsx import Cell, CellValue
@@ -86,7 +85,7 @@ class ReadState:
 
     def loc(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
         """The location of a sheet, or of a cell in it."""
-        return Location(self.source, sheet=sheet, cell=f"{get_column_letter(column)}{row}" if row is not None and column is not None else None)
+        return Location(self.source, sheet=sheet, cell=f"{column_letter(column)}{row}" if row is not None and column is not None else None)
 
     def fail(self, message: Message, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
         """Record a problem (raised later, with all the others)."""
@@ -144,7 +143,7 @@ def problem_order(p: Problem) -> tuple[int, int, int, str]:
     if loc.cell:
         m = re.match(r"([A-Z]+)([0-9]+)", loc.cell)
         if m:
-            row, col = int(m.group(2)), column_index_from_string(m.group(1))
+            row, col = int(m.group(2)), column_index(m.group(1))
     return sheet_rank, row, col, p.code
 
 

@@ -18,13 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl.utils import column_index_from_string, get_column_letter
-
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.core.numbers import parse_number
 from kipmonev.core.text import closest
 from kipmonev.formats import questionnaire_layout as lay
+from kipmonev.formats.a1 import column_index, column_letter
 from kipmonev.model.questionnaire import Loc
 from kipmonev.sources.problems import (
     BOOL_CHOICES,
@@ -219,7 +218,7 @@ def _header(reader: Reader, ws: Sheet, spec: lay.Sheet, line: int, cells: list[C
             continue
         title = cell_text(_value(cell))
         name = lay.normalise_name(title)
-        ref = f"{get_column_letter(i + 1)}{line}"
+        ref = f"{column_letter(i + 1)}{line}"
         if title.startswith("_"):
             continue
         if name not in by_name:
@@ -229,7 +228,7 @@ def _header(reader: Reader, ws: Sheet, spec: lay.Sheet, line: int, cells: list[C
         else:
             columns[by_name[name]] = i
     for i, title in unknown:
-        ref = f"{get_column_letter(i + 1)}{line}"
+        ref = f"{column_letter(i + 1)}{line}"
         name = lay.normalise_name(title)
         suggestion = closest(name, (c.key for c in spec.columns if c.key not in columns))
         if suggestion is not None:
@@ -261,7 +260,7 @@ def read_table(reader: Reader, ws: Sheet, spec: lay.Sheet) -> tuple[list[Row], i
                 continue
             cell = cells[index] if index < len(cells) else None
             value = _value(cell)
-            ref = f"{get_column_letter(index + 1)}{line}"
+            ref = f"{column_letter(index + 1)}{line}"
             place = Place(ws.name, column.key, ref, line, "" if is_blank(value) else cell_text(value), header_line)
             row.places[column.key] = place
             if is_blank(value):
@@ -306,7 +305,7 @@ def record(reader: Reader, loc: Loc, row: Row, fields: dict[str, str] | Iterable
 
 def column_number(ref: str) -> int:
     """The 1-based column of a cell reference: ``H14`` → 8."""
-    return column_index_from_string("".join(ch for ch in ref if ch.isalpha()))
+    return column_index("".join(ch for ch in ref if ch.isalpha()))
 
 
 

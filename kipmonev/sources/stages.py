@@ -22,12 +22,11 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.numbers import parse_number
 from kipmonev.core.reasons import reason
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageFile, StageRow, StageScore, combine
+from kipmonev.formats.a1 import column_letter
 from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import display
@@ -76,7 +75,7 @@ def table_rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
 
 def _cell(row: int, col: int) -> str:
     """The A1 reference of a 0-based (row, column)."""
-    return f"{get_column_letter(col + 1)}{row + 1}"
+    return f"{column_letter(col + 1)}{row + 1}"
 
 
 def _number(text: str) -> Decimal | None:

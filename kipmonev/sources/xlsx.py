@@ -27,14 +27,12 @@ from types import TracebackType
 from typing import NamedTuple, NoReturn
 from xml.etree import ElementTree as ET
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.numbers import excel_decimal
 from kipmonev.core.problems_reasons import XML_AT, ZIP_DAMAGED
 from kipmonev.core.reasons import reason
-from kipmonev.formats.a1 import cell_name, cell_position
+from kipmonev.formats.a1 import cell_name, cell_position, column_letter
 from kipmonev.sources.number_format import percent_cells, percent_styles
 from kipmonev.sources.ole import ole_names
 from kipmonev.sources.problems import (
@@ -551,7 +549,7 @@ def _parse_cells(root: ET.Element, strings: list[str], link_targets: dict[str, s
                 r, col = pos
                 col_no, lazy, after = col, None, 0
             if r > MAX_ROW or col > MAX_COLUMN:
-                raise _Refused(XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=MAX_ROW, max_column=get_column_letter(MAX_COLUMN)), cell_name(r, col))
+                raise _Refused(XLSX_CELL_OUT_OF_BOUNDS.fill(max_row=MAX_ROW, max_column=column_letter(MAX_COLUMN)), cell_name(r, col))
             if len(cells) >= MAX_CELLS:
                 raise _Refused(XLSX_TOO_MANY_CELLS.fill(limit=MAX_CELLS))
             value = formula = None
