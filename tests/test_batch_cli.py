@@ -196,6 +196,74 @@ def test_compare_two_runs(tmp_path: Path) -> None:
     assert run("compare", str(single), str(tmp_path / "b" / "hasil" / "BP-01.json"))[0] == 0
 
 
+def _two_years(tmp_path: Path) -> tuple[Path, Path]:
+    """Two runs over the examples: BP-01 only in the first, BP-05 only in the second, BP-03's ID changed to BPI-03."""
+    for side, names in (("a", "0[1-4]*.xlsx"), ("b", "0[2-5]*.xlsx")):
+        folder = tmp_path / f"masuk-{side}"
+        folder.mkdir()
+        for path in EXAMPLES.glob(names):
+            shutil.copy(path, folder / path.name)
+        assert run("score", str(folder), "-o", str(tmp_path / side), "-q")[0] == 0
+    recap = Recap.from_json((tmp_path / "b" / "rekap.json").read_bytes())
+    rows = tuple(r.model_copy(update={"body_id": "BPI-03"}) if r.body_id == "BP-03" else r for r in recap.rows)
+    (tmp_path / "b" / "rekap.json").write_text(recap.model_copy(update={"rows": rows}).to_json(), encoding="utf-8")
+    return tmp_path / "a", tmp_path / "b"
+
+
+def test_compare_marks_estimates_names_one_sided_bodies_and_matches_a_changed_id_by_name(tmp_path: Path) -> None:
+    old, new = _two_years(tmp_path)
+    code, out, err = run("compare", str(old), str(new))
+    assert code == 0
+    assert err == (
+        "Peringatan: 'Badan Pengawas Imajiner' dicocokkan menurut nama karena ID-nya berbeda: 'BP-03' di LAMA dan 'BPI-03' di BARU. "
+        "Bila ini bukan badan publik yang sama, perbaiki ID pada sheet Identitas salah satunya.\n"
+    )
+    assert out == (
+        "ID      BADAN PUBLIK                   LAMA                                  BARU                                  PERUBAHAN\n"
+        "------  -----------------------------  ------------------------------------  ------------------------------------  ---------\n"
+        "BPI-03  Badan Pengawas Imajiner        85,81 (Menuju Informatif)             85,81 (Menuju Informatif)             0,00\n"
+        "BP-02   Kementerian Koordinasi Fiktif  53,29 (Kurang Informatif, perkiraan)  53,29 (Kurang Informatif, perkiraan)  0,00\n"
+        "BP-04   Lembaga Arsip Rekaan           38,23 (Tidak Informatif)              38,23 (Tidak Informatif)              0,00\n"
+        "\n"
+        "Naik: 0; turun: 0; hanya di LAMA: 1; hanya di BARU: 1.\n"
+        "Nilai bertanda 'perkiraan' belum final (belum lengkap atau belum diverifikasi); perubahannya dapat berubah lagi.\n"
+        "Hanya di LAMA (1):\n"
+        "- BP-01: Kementerian Urusan Contoh (Kementerian)\n"
+        "Hanya di BARU (1):\n"
+        "- BP-05: Komisi Contoh Nasional (Lembaga Non-Struktural)\n"
+    )
+    data = json.loads(run("compare", str(old), str(new), "--json")[1])
+    assert [(b["key"], b["old_key"], b["matched_by_name"], b["old_final"]) for b in data["bodies"]] == [
+        ("BPI-03", "BP-03", True, True), ("BP-02", "BP-02", False, False), ("BP-04", "BP-04", False, True),
+    ]  # fmt: skip
+    assert data["only_old"] == [{"key": "BP-01", "name": "Kementerian Urusan Contoh", "category": "Kementerian"}]
+
+
+def test_compare_writes_csv_and_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    old, new = _two_years(tmp_path)
+    code, out, _ = run("compare", str(old), str(new), "-o", str(tmp_path / "banding.csv"))
+    assert code == 0 and out.endswith(f"Perbandingan ditulis: {tmp_path / 'banding.csv'}\n")
+    text = (tmp_path / "banding.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0] == ["ID", "Badan publik", "Kategori", "Nilai lama", "Kualifikasi lama", "Status lama", "Nilai baru", "Kualifikasi baru", "Status baru", "Perubahan", "Keterangan"]
+    assert rows[1] == ["BPI-03", "Badan Pengawas Imajiner", "Lembaga Negara dan LPNK", "85,81", "Menuju Informatif", "Final", "85,81", "Menuju Informatif", "Final", "0,00", "dicocokkan menurut nama; ID di hasil LAMA: BP-03"]
+    assert rows[2][5] == "Perkiraan"
+    assert rows[4:] == [
+        ["BP-01", "Kementerian Urusan Contoh", "Kementerian", "", "", "", "", "", "", "", "hanya di hasil LAMA"],
+        ["BP-05", "Komisi Contoh Nasional", "Lembaga Non-Struktural", "", "", "", "", "", "", "", "hanya di hasil BARU"],
+    ]
+    assert run("compare", str(old), str(new), "-o", str(tmp_path / "banding.csv"))[2] == f"Galat: berkas '{tmp_path / 'banding.csv'}' sudah ada. Pakai --force untuk menimpanya, atau pilih berkas lain dengan -o.\n"
+    assert run("compare", str(old), str(new), "-o", str(tmp_path / "banding.xlsx"))[0] == 0
+    wb = load_workbook(tmp_path / "banding.xlsx")
+    assert wb.sheetnames == ["Perbandingan", "Indikator"]
+    sheet = wb["Perbandingan"]
+    assert [c.value for c in sheet[2]][:4] == ["BPI-03", "Badan Pengawas Imajiner", "Lembaga Negara dan LPNK", 85.81]
+    assert sheet.auto_filter.ref == "A1:K6"
+    assert run("compare", str(old), str(new), "-o", str(tmp_path / "banding.txt"))[2] == f"Galat: berkas keluaran '{tmp_path / 'banding.txt'}' harus berakhiran .csv atau .xlsx.\n"
+
+
 def test_compare_unreadable(tmp_path: Path) -> None:
     bad = tmp_path / "rusak.json"
     bad.write_text("{", encoding="utf-8")

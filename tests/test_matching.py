@@ -15,7 +15,7 @@ from conftest import FULL_ANSWERS, small, submission, with_preset
 
 from kipmonev import score
 from kipmonev.engine.compare import compare
-from kipmonev.engine.matching import body_key
+from kipmonev.engine.matching import body_key, pair_by_key_then_name
 from kipmonev.engine.recap import build_recap, previous_from_recap, row_from_assessment, with_changes
 from kipmonev.model.recap import BodyRow
 from kipmonev.model.submission import BodyIdentity
@@ -62,9 +62,30 @@ def test_compare_and_year_over_year_use_m1_for_bodies_without_an_id() -> None:
     new = [_row(None, "dinas kominfo"), _row(None, "Kominfo")]
     result = compare(old, new)
     assert [b.name for b in result.bodies] == ["dinas kominfo"]
-    assert (result.only_old, result.only_new) == (("KOMINFO",), ("Kominfo",))
+    assert ([o.key for o in result.only_old], [o.key for o in result.only_new]) == (["KOMINFO"], ["Kominfo"])
     last_year = build_recap(old, [], 2, score(Q, submission()).rules.bands, "2025-11-23")
     previous = with_changes(new, previous_from_recap(last_year))
     recap = build_recap(new, [], 2, score(Q, submission()).rules.bands, "2026-11-23", previous)
     changes = {r.name: (r.previous.change if r.previous else None) for r in recap.rows}
     assert changes == {"dinas kominfo": new[0].estimate_score - old[0].estimate_score, "Kominfo": None}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "pairs", "only_old", "only_new"),
+    [
+        # M1 first: equal IDs pair whatever the names
+        ([("A", "Dinas Kominfo")], [("a", "Dinas Komunikasi")], [("A", "a", False)], [], []),
+        # M2: an ID changed, the name is the same and unique on both sides
+        ([("BP-03", "Badan  Pengawas")], [("BPI-03", "badan pengawas")], [("BP-03", "BPI-03", True)], [], []),
+        # M2 also pairs a body that lost its ID, with the warning
+        ([("BP-03", "Badan Pengawas")], [(None, "Badan Pengawas")], [("BP-03", None, True)], [], []),
+        # never by name when the name is not unique among the unpaired records of one side
+        ([("K-1", "Dinas Kominfo"), ("K-2", "Dinas Kominfo")], [("K-9", "Dinas Kominfo")], [], ["K-1", "K-2"], ["K-9"]),
+        # different names stay apart
+        ([("A", "Satu")], [("B", "Dua")], [], ["A"], ["B"]),
+    ],
+)
+def test_pairing_by_m1_then_m2(old: list[tuple[str | None, str]], new: list[tuple[str | None, str]], pairs: list[tuple[str | None, str | None, bool]], only_old: list[str], only_new: list[str]) -> None:
+    result = pair_by_key_then_name(old, new, lambda r: r)
+    assert [(p.old[0], p.new[0], p.by_name) for p in result.pairs] == pairs
+    assert ([r[0] for r in result.only_old], [r[0] for r in result.only_new]) == (only_old, only_new)

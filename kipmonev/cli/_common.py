@@ -6,13 +6,16 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 import click
 from click.core import ParameterSource
 
-from kipmonev.cli.problems import OPTION_RENAMED
+from kipmonev.cli.problems import OPTION_RENAMED, OUTPUT_EXISTS, OUTPUT_IS_INPUT
 from kipmonev.core.errors import KipmonevError
+from kipmonev.core.reasons import reason
+from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +38,18 @@ def user_errors() -> Iterator[None]:
         yield
     except KipmonevError as e:
         raise UserError(str(e)) from e
+
+
+def write_output(output: Path, force: bool, inputs: list[Path], write: Callable[[], object]) -> None:
+    """Write an output file: never over an input, over an existing file only with ``--force``."""
+    if any(output.resolve() == p.resolve() for p in inputs):
+        raise UserError(OUTPUT_IS_INPUT.text(path=str(output)))
+    if output.exists() and not force:
+        raise UserError(OUTPUT_EXISTS.text(path=str(output)))
+    try:
+        write()
+    except OSError as e:
+        raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=reason(e))) from e
 
 
 class _OldName(click.Option):

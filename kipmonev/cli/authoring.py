@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from kipmonev.cli._common import CONTEXT, UserError, user_errors
+from kipmonev.cli._common import CONTEXT, user_errors, write_output
 from kipmonev.cli._i18n import FilePath, Group
 from kipmonev.cli._options import force_option
-from kipmonev.cli.problems import IMPORTED_FROM, OUTPUT_EXISTS, OUTPUT_IS_INPUT, QUESTIONNAIRE_SAVED
-from kipmonev.core.reasons import reason
+from kipmonev.cli.problems import IMPORTED_FROM, QUESTIONNAIRE_SAVED
 from kipmonev.engine.diff import diff_questionnaires
-from kipmonev.outputs.problems import OUTPUT_UNWRITABLE
 from kipmonev.outputs.questionnaire_diff import render_diff
 from kipmonev.outputs.questionnaire_xlsx import write_questionnaire_xlsx
 from kipmonev.outputs.questionnaire_yaml import questionnaire_yaml, write_questionnaire_yaml
@@ -22,18 +19,6 @@ from kipmonev.sources.loader import load_questionnaire, resolve_questionnaire_pa
 from kipmonev.sources.questionnaire_xlsx import import_questionnaire_with_warnings
 
 _OUT = FilePath(dir_okay=False, path_type=Path)
-
-
-def _write(output: Path, force: bool, inputs: list[Path], write: Callable[[], object]) -> None:
-    """Write an output file: never over an input, over an existing file only with ``--force``."""
-    if any(output.resolve() == p.resolve() for p in inputs):
-        raise UserError(OUTPUT_IS_INPUT.text(path=str(output)))
-    if output.exists() and not force:
-        raise UserError(OUTPUT_EXISTS.text(path=str(output)))
-    try:
-        write()
-    except OSError as e:
-        raise UserError(OUTPUT_UNWRITABLE.text(path=str(output), reason=reason(e))) from e
 
 
 @click.group("questionnaire", context_settings=CONTEXT, options_metavar="[OPSI]", subcommand_metavar="PERINTAH [ARGUMEN]...", cls=Group)
@@ -60,7 +45,7 @@ def export_cmd(source: str, output: Path, force: bool) -> None:
     with user_errors():
         questionnaire = load_questionnaire(source)
         source_path = resolve_questionnaire_path(source)
-    _write(output, force, [source_path], lambda: write_questionnaire_xlsx(questionnaire, output))
+    write_output(output, force, [source_path], lambda: write_questionnaire_xlsx(questionnaire, output))
     click.echo(QUESTIONNAIRE_SAVED.text(path=str(output), questionnaire_id=questionnaire.id, questions=len(questionnaire.questions)))
 
 
@@ -86,7 +71,7 @@ def import_cmd(workbook: Path, output: Path | None, force: bool) -> None:
     if output is None:
         click.echo(questionnaire_yaml(questionnaire, comment), nl=False)
         return
-    _write(output, force, [workbook], lambda: write_questionnaire_yaml(questionnaire, output, comment))
+    write_output(output, force, [workbook], lambda: write_questionnaire_yaml(questionnaire, output, comment))
     click.echo(QUESTIONNAIRE_SAVED.text(path=str(output), questionnaire_id=questionnaire.id, questions=len(questionnaire.questions)))
 
 

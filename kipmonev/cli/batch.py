@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import signal
 import sys
+from decimal import Decimal
 from pathlib import Path
 from types import FrameType
 
@@ -14,15 +15,29 @@ import click
 from kipmonev.app.batch import BatchInterruptedError, BatchOptions, BatchResult, cpu_count, run_batch
 from kipmonev.app.output_folder import claim_output_folder
 from kipmonev.app.reports import BatchReports, render_batch_reports
-from kipmonev.cli._common import UserError, option, printable, progress_bar, table, user_errors
+from kipmonev.cli._common import UserError, option, printable, progress_bar, table, user_errors, write_output
 from kipmonev.cli._i18n import Choice, Command, FilePath
 from kipmonev.cli._options import date_option, force_option, jobs_option, report_option, templates_option
-from kipmonev.cli.problems import BATCH_INTERRUPTED, PANEL_READ
+from kipmonev.cli.problems import (
+    BATCH_INTERRUPTED,
+    COMPARE_BY_NAME,
+    COMPARE_ESTIMATE,
+    COMPARE_ESTIMATES_NOTE,
+    COMPARE_ONLY_NEW,
+    COMPARE_ONLY_OLD,
+    COMPARE_OUTPUT_KIND,
+    COMPARE_SCORE,
+    COMPARE_SUMMARY,
+    COMPARE_WRITTEN,
+    OUTPUT_EXISTS,
+    PANEL_READ,
+)
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.formatting import format_number, format_signed
 from kipmonev.engine.compare import compare
 from kipmonev.engine.stages import CombineRule
 from kipmonev.model.recap import Recap
+from kipmonev.outputs.compare_export import SUFFIXES, write_comparison
 from kipmonev.outputs.recap_labels import TOTAL_LABEL, participation_line
 from kipmonev.outputs.report import ReportFormat
 from kipmonev.sources.results import load_rows
@@ -181,27 +196,51 @@ def print_errors(recap: Recap) -> None:
 @click.argument("old", metavar="LAMA", type=FilePath(exists=True, path_type=Path))
 @click.argument("new", metavar="BARU", type=FilePath(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk mesin.")
-def compare_cmd(old: Path, new: Path, as_json: bool) -> None:
+@click.option("-o", "--output", type=FilePath(dir_okay=False, path_type=Path), metavar="BERKAS", help="Tulis juga tabel perbandingan ke BERKAS .csv atau .xlsx (dengan sheet Indikator).")
+@force_option()
+def compare_cmd(old: Path, new: Path, as_json: bool, output: Path | None, force: bool) -> None:
     """Bandingkan dua hasil penilaian: per badan publik dan per indikator, apa yang naik dan turun.
 
     LAMA dan BARU adalah folder keluaran 'kipmonev score', berkas rekap.json, atau satu hasil JSON.
+    Badan publik dicocokkan menurut ID; yang ID-nya berubah dicocokkan menurut nama, dengan
+    peringatan. Nilai yang belum final ditandai 'perkiraan'.
 
     \b
     Contoh:
       kipmonev compare hasil-2024 hasil-2025
+      kipmonev compare hasil-2024 hasil-2025 -o perbandingan.xlsx
     """
+    if output is not None and output.suffix.lower() not in SUFFIXES:
+        raise UserError(COMPARE_OUTPUT_KIND.text(path=str(output)))
+    if output is not None and output.exists() and not force:  # before the work, not after it
+        raise UserError(OUTPUT_EXISTS.text(path=str(output)))
     with user_errors():
         result = compare(load_rows(old), load_rows(new))
+    for body in result.bodies:
+        if body.matched_by_name:
+            click.echo(printable(f"Peringatan: {COMPARE_BY_NAME.text(name=body.name, old_key=body.old_key, new_key=body.key)}"), err=True)
+    if output is not None:
+        write_output(output, force, [old, new], lambda: write_comparison(result, output))
     if as_json:
         click.echo(json.dumps(json.loads(result.model_dump_json()) | {"up": result.up, "down": result.down}, ensure_ascii=False, indent=2))
         return
-    rows = [
-        [b.key, b.name, f"{format_number(b.old_score)} ({b.old_band})", f"{format_number(b.new_score)} ({b.new_band})", format_signed(b.change)]
-        for b in result.bodies
-    ]
+
+    def shown(score: Decimal, band: str, final: bool) -> str:
+        return (COMPARE_SCORE if final else COMPARE_ESTIMATE).text(score=format_number(score), band=band)
+
+    rows = [[b.key, b.name, shown(b.old_score, b.old_band, b.old_final), shown(b.new_score, b.new_band, b.new_final), format_signed(b.change)] for b in result.bodies]
     click.echo(table(rows, ["ID", "BADAN PUBLIK", "LAMA", "BARU", "PERUBAHAN"]))
-    click.echo(f"\nNaik: {result.up}; turun: {result.down}; hanya di LAMA: {len(result.only_old)}; hanya di BARU: {len(result.only_new)}.")
+    click.echo("\n" + COMPARE_SUMMARY.text(up=result.up, down=result.down, only_old=len(result.only_old), only_new=len(result.only_new)))
+    if any(not (b.old_final and b.new_final) for b in result.bodies):
+        click.echo(COMPARE_ESTIMATES_NOTE.text())
+    for heading, side in ((COMPARE_ONLY_OLD, result.only_old), (COMPARE_ONLY_NEW, result.only_new)):
+        if side:
+            click.echo(heading.text(count=len(side)))
+            for one in side:
+                click.echo(printable(f"- {one.key}: {one.name} ({one.category})" if one.key != one.name else f"- {one.name} ({one.category})", keep_newlines=False))
     for body in result.bodies:
         moved = [f"{i.name} {format_signed(i.change)}" for i in body.indicators if i.change]
         if moved:
             click.echo(printable(f"- {body.name}: " + "; ".join(moved), keep_newlines=False))
+    if output is not None:
+        click.echo(printable(COMPARE_WRITTEN.text(path=str(output))))

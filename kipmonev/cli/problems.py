@@ -42,3 +42,17 @@ CHECK_BLANK = Text("Isian masih kosong: belum ada satu pun pertanyaan yang dijaw
 # `kipmonev panel kit` and `score --panel`.
 PANEL_KIT_WRITTEN = Text("Lembar nilai ditulis: {path} ({room}: {bodies} badan publik, {panelists} panelis).")
 PANEL_READ = Text("Nilai tahap dari lembar nilai panelis di {source}: {bodies} badan publik, panelis {panelists}; {conflicts} konflik kepentingan dikecualikan.")
+
+# `kipmonev compare`.
+COMPARE_SUMMARY = Text("Naik: {up}; turun: {down}; hanya di LAMA: {only_old}; hanya di BARU: {only_new}.")
+COMPARE_ONLY_OLD = Text("Hanya di LAMA ({count}):")
+COMPARE_ONLY_NEW = Text("Hanya di BARU ({count}):")
+COMPARE_SCORE = Text("{score} ({band})")
+COMPARE_ESTIMATE = Text("{score} ({band}, perkiraan)")
+COMPARE_ESTIMATES_NOTE = Text("Nilai bertanda 'perkiraan' belum final (belum lengkap atau belum diverifikasi); perubahannya dapat berubah lagi.")
+COMPARE_BY_NAME = Text(
+    "'{name}' dicocokkan menurut nama karena ID-nya berbeda: '{old_key}' di LAMA dan '{new_key}' di BARU. "
+    "Bila ini bukan badan publik yang sama, perbaiki ID pada sheet Identitas salah satunya."
+)
+COMPARE_WRITTEN = Text("Perbandingan ditulis: {path}")
+COMPARE_OUTPUT_KIND = Text("berkas keluaran '{path}' harus berakhiran .csv atau .xlsx.")

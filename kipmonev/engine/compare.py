@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kipmonev.engine.matching import body_key
+from pydantic import Field
+
+from kipmonev.engine.matching import pair_by_key_then_name
 from kipmonev.model.base import Frozen
 from kipmonev.model.recap import BodyRow
 from kipmonev.model.result import Score
@@ -28,18 +30,31 @@ class BodyChange(Frozen):
     category: str
     old_score: Score
     old_band: str
+    old_final: bool = Field(description="Nilai lama adalah nilai akhir; salah berarti perkiraan.")
     new_score: Score
     new_band: str
+    new_final: bool = Field(description="Nilai baru adalah nilai akhir; salah berarti perkiraan.")
     change: Score
     indicators: tuple[IndicatorChange, ...]
+    matched_by_name: bool = Field(False, description="Dicocokkan menurut nama (aturan M2) karena ID-nya berbeda di kedua sisi.")
+    old_key: str = Field(description="ID (atau nama) badan publik di hasil lama.")
+    old_name: str = Field(description="Nama badan publik di hasil lama.")
+
+
+class OneSide(Frozen):
+    """A body found in one of the two sets only."""
+
+    key: str
+    name: str
+    category: str
 
 
 class Comparison(Frozen):
     """Everything that changed between two result sets."""
 
     bodies: tuple[BodyChange, ...]
-    only_old: tuple[str, ...]
-    only_new: tuple[str, ...]
+    only_old: tuple[OneSide, ...]
+    only_new: tuple[OneSide, ...]
 
     @property
     def up(self) -> int:
@@ -56,13 +71,16 @@ def _diff(a: Decimal | None, b: Decimal | None) -> Decimal | None:
     return None if a is None or b is None else b - a
 
 
+def _one_side(row: BodyRow) -> OneSide:
+    return OneSide(key=row.body_id or row.name, name=row.name, category=row.category)
+
+
 def compare(old: list[BodyRow], new: list[BodyRow]) -> Comparison:
-    """Match bodies (rule M1, :mod:`kipmonev.engine.matching`) and list the changes, largest rise first."""
-    before = {body_key(r.body_id, r.name): r for r in old}
-    after = {body_key(r.body_id, r.name): r for r in new}
+    """Pair bodies (rules M1 and M2, :mod:`kipmonev.engine.matching`) and list the changes, largest rise first."""
+    pairing = pair_by_key_then_name(old, new, lambda r: (r.body_id, r.name))
     changes = []
-    for key in sorted(before.keys() & after.keys()):
-        a, b = before[key], after[key]
+    for pair in pairing.pairs:
+        a, b = pair.old, pair.new
         old_ind = {i.code: i for i in a.indicators}
         indicators = tuple(
             IndicatorChange(
@@ -81,15 +99,20 @@ def compare(old: list[BodyRow], new: list[BodyRow]) -> Comparison:
                 category=b.category,
                 old_score=a.estimate_score,
                 old_band=(a.band or a.estimate_band).name,
+                old_final=a.complete,
                 new_score=b.estimate_score,
                 new_band=(b.band or b.estimate_band).name,
+                new_final=b.complete,
                 change=b.estimate_score - a.estimate_score,
                 indicators=indicators,
+                matched_by_name=pair.by_name,
+                old_key=a.body_id or a.name,
+                old_name=a.name,
             )
         )
     changes.sort(key=lambda c: (-c.change, c.name.casefold()))
     return Comparison(
         bodies=tuple(changes),
-        only_old=tuple(sorted(before[k].body_id or before[k].name for k in before.keys() - after.keys())),
-        only_new=tuple(sorted(after[k].body_id or after[k].name for k in after.keys() - before.keys())),
+        only_old=tuple(sorted((_one_side(r) for r in pairing.only_old), key=lambda o: (o.key.casefold(), o.name))),
+        only_new=tuple(sorted((_one_side(r) for r in pairing.only_new), key=lambda o: (o.key.casefold(), o.name))),
     )

@@ -5,21 +5,16 @@ Everything is rendered from a :class:`~kipmonev.model.recap.Recap`; nothing is c
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.styles import Font, PatternFill
 
 from kipmonev.core.fileio import workbook_bytes, write_atomic
-from kipmonev.core.formatting import format_number, neutralize_formula
+from kipmonev.core.formatting import format_number
 from kipmonev.model.recap import Recap
 from kipmonev.outputs import panel_labels as pl
 from kipmonev.outputs.recap_labels import (
@@ -34,17 +29,12 @@ from kipmonev.outputs.recap_labels import (
     gate_rows,
     recap_funnel,
 )
+from kipmonev.outputs.tables import FONT, Cell
+from kipmonev.outputs.tables import csv_text as _csv_text
+from kipmonev.outputs.tables import sheet as _sheet
 
-FONT = "DejaVu Sans"
-# NOTE: one style object each, shared by every cell: building a Font per cell was half of the recap's time.
-_BODY_FONT = Font(name=FONT)
-_HEADER_FONT = Font(name=FONT, bold=True)
-_HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="top")
-NUMBER_FORMAT = "0.00"
 STATUS_FINAL = "Final"
 STATUS_ESTIMATE = "Perkiraan"
-
-Cell = str | int | float | None
 
 
 def _ranking_header(recap: Recap) -> list[str]:
@@ -137,34 +127,6 @@ def _warning_rows(recap: Recap) -> Iterable[list[Cell | float]]:
 
 # --- XLSX ---------------------------------------------------------------------------
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: Iterable[list[Cell | float]], first: bool = False, filtered: bool = True) -> Worksheet:
-    ws = wb.active if first and wb.active is not None else wb.create_sheet(title)
-    assert isinstance(ws, Worksheet)
-    ws.title = title
-    ws.append(header)
-    for cell in ws[1]:
-        cell.font = _HEADER_FONT
-        cell.alignment = _HEADER_ALIGNMENT
-    for values in rows:
-        ws.append([neutralize_formula(v) if isinstance(v, str) else v for v in values])  # missing: an empty cell, never text in a number column
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = _BODY_FONT
-            if isinstance(cell.value, float):
-                cell.number_format = NUMBER_FORMAT
-    ws.freeze_panes = "A2"
-    if filtered:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 2)}"
-    for idx, title_text in enumerate(header, start=1):
-        width = max([len(title_text), *(len(str(c.value)) for c in ws[get_column_letter(idx)][1:200])])
-        ws.column_dimensions[get_column_letter(idx)].width = min(max(width + 2, 8), 60)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    return ws
-
-
 def _panel_cells(rows: Iterable[pl.Row]) -> Iterable[list[Cell | float]]:
     """Panel rows as cells: scores as numbers with two decimals, counts as whole numbers."""
     return ([float(v) if isinstance(v, Decimal) else v for v in row] for row in rows)
@@ -221,16 +183,6 @@ def write_recap_xlsx(recap: Recap, path: Path) -> None:
 
 
 # --- CSV ------------------------------------------------------------------------------
-
-def _csv_text(header: list[str], rows: Iterable[list[Cell | float]]) -> str:
-    """UTF-8 with BOM, ';' separator, decimal commas: what Excel with Indonesian settings opens as a table."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
-    for values in rows:
-        writer.writerow(["" if v is None else format_number(v) if isinstance(v, float) else neutralize_formula(v) if isinstance(v, str) else str(v) for v in values])
-    return "\ufeff" + buffer.getvalue()
-
 
 #: The CSV files :func:`write_recap_csv` writes, in order.
 CSV_FILES = ("peringkat.csv", "rekap-kualifikasi.csv", "indikator.csv", "galat.csv")
