@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 from cli_runner import run
 from render_samples import golden
+from round_helpers import CATEGORIES, answers
 
 from kipmonev.app.problems import REPORT_INPUT_KIND, REPORT_INPUT_NOT_RESULT
 from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
-from kipmonev.model.submission import BodyIdentity
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import write_filled
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
+from kipmonev.sources.loader import load_questionnaire
 
 
 @pytest.fixture
@@ -115,3 +118,14 @@ def test_filled_workbook_input(tmp_path: Path) -> None:
     assert out.splitlines() == [f"Ditulis: {tmp_path / 'o' / 'BP-1-Badan-Uji'}.{ext}" for ext in ("json", "xlsx")]
     result = json.loads((tmp_path / "o" / "BP-1-Badan-Uji.json").read_text(encoding="utf-8"))
     assert result["saq_self"]["score"] == 100 and result["source"] == str(filled)
+
+
+def test_report_says_which_answer_switched_a_question_off(tmp_path: Path) -> None:
+    q = load_questionnaire(CATEGORIES["Kementerian"])
+    filled = {**answers(q), "KO.2.1": Answer(value="Tidak")}
+    body = BodyIdentity(id="KEM-01", name="Kementerian Contoh", category="Kementerian", year=2025)
+    workbook = write_filled(q, Submission(questionnaire_id=q.id, body=body, answers=filled), tmp_path / "isian.xlsx", body_only=True)
+    code, _, err = run("report", str(workbook), "-o", str(tmp_path / "laporan"), "-f", "html", "--date", "23-11-2025")
+    assert (code, err) == (0, "")
+    html = next((tmp_path / "laporan").glob("*.html")).read_text(encoding="utf-8")
+    assert "Tidak berlaku karena KO.2.1 dijawab &#39;Tidak&#39;; pertanyaan ini hanya berlaku bila KO.2.1 dijawab &#39;Ya&#39;." in html

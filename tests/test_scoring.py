@@ -246,3 +246,18 @@ def test_fulfilment_per_answer() -> None:
     result = score(small(), submission(_with(AA_1_2=Answer(value="Sebagian"), AA_1_1=Answer(value="Tidak"), AA_1_3=Answer(not_applicable=True))))
     by_code = {q.code: q.self_answer.fulfilment for q in result.questions}
     assert [by_code[c] for c in ("AA.1.1", "AA.1.2", "AA.1.3", "BB.1.1")] == [Fulfilment.NONE, Fulfilment.PARTIAL, None, Fulfilment.FULL]
+
+
+@pytest.mark.parametrize(
+    ("scope", "status", "reason"),
+    [
+        ("Tidak", QuestionStatus.NOT_APPLICABLE, "Tidak berlaku karena BB.2.1 dijawab 'Tidak'; pertanyaan ini hanya berlaku bila BB.2.1 dijawab 'Ya'."),
+        ("tidak ", QuestionStatus.NOT_APPLICABLE, "Tidak berlaku karena BB.2.1 dijawab 'Tidak'; pertanyaan ini hanya berlaku bila BB.2.1 dijawab 'Ya'."),
+        ("Ya", QuestionStatus.ANSWERED, None),
+    ],
+)
+def test_a_question_switched_off_says_which_answer_switched_it_off(scope: str, status: QuestionStatus, reason: str | None) -> None:
+    answers = {**FULL_ANSWERS, "BB.2.1": Answer(value=scope)}
+    result = score(small(), submission(answers))
+    switched = next(q for q in result.questions if q.code == "BB.2.2")
+    assert (switched.self_answer.status, switched.self_answer.reason) == (status, reason)

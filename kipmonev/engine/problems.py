@@ -31,7 +31,7 @@ EVIDENCE_URL = Text("tautan (URL)")
 EVIDENCE_DOCUMENT = Text("dokumen atau tautan")
 
 # Why a question earned what it earned (QuestionResult.reason).
-WHY_CONDITION_UNMET = Text("Tidak berlaku karena syarat pertanyaan tidak terpenuhi.")
+WHY_CONDITION_UNMET = Text("Tidak berlaku karena {question} dijawab '{answer}'; pertanyaan ini hanya berlaku bila {question} dijawab {allowed}.")
 WHY_UNANSWERED = Text("Belum dijawab.")
 WHY_ANSWERED_NA = Text("Dijawab 'Tidak Berlaku'.")
 WHY_NO_EVIDENCE = Text("Bukti dukung berupa {need} wajib dilampirkan; jawaban tidak dihitung penuh.")

@@ -11,7 +11,7 @@ Rules (cited by tests):
         answers: a verifier's decision is itself the evidence check.
     S3  "Tidak Berlaku" (where allowed) and questions whose condition is unmet are left out of the
         maximum, but listed. A condition counts as unmet only when its scoping question was answered
-        with another answer.
+        with another answer; the reason names that question and the answer that switched it off.
     S4  Indicator contribution = earned ÷ possible × weight; SAQ = Σ contributions × 100 ÷ Σ weights of
         indicators with any applicable question (normally 100). Exact decimals; rounded once.
     S5  The verified track takes the verifier's answer where given and the body's own answer elsewhere.
@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from kipmonev._version import __version__
+from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, SubmissionError
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine import problems_gates as gp
@@ -254,9 +255,10 @@ class _Scored:
     reason: str | None
 
 
-def _score_one(q: AnyQuestion, a: _Normal, applicable: bool, rules: Rules, check_evidence: bool) -> _Scored:
-    if not applicable:
-        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, WHY_CONDITION_UNMET.text())
+def _score_one(q: AnyQuestion, a: _Normal, unmet_by: str | None, rules: Rules, check_evidence: bool) -> _Scored:
+    if unmet_by is not None and q.condition is not None:
+        why = WHY_CONDITION_UNMET.text(question=q.condition.question, answer=unmet_by, allowed=quoted(q.condition.answers))
+        return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, why)
     if a.blank:
         return _Scored(QuestionStatus.MISSING, _ZERO, q.max_points, WHY_UNANSWERED.text())
     if a.na:
@@ -274,19 +276,22 @@ def _score_one(q: AnyQuestion, a: _Normal, applicable: bool, rules: Rules, check
     return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
 
 
-def _applicable(q: AnyQuestion, answers: Mapping[str, _Normal]) -> bool:
-    """S3: unmet only when the scoping question was answered with another answer."""
+def _unmet_by(q: AnyQuestion, answers: Mapping[str, _Normal]) -> str | None:
+    """S3: the scoping question's answer that switches ``q`` off; ``None`` while ``q`` applies.
+
+    A condition is unmet only when its scoping question was answered with another answer.
+    """
     if q.condition is None:
-        return True
+        return None
     target = answers.get(q.condition.question, _BLANK)
     if target.blank or target.na or target.label is None:
-        return True
-    return target.label.casefold() in {x.strip().casefold() for x in q.condition.answers}
+        return None
+    return None if target.label.casefold() in {x.strip().casefold() for x in q.condition.answers} else target.label
 
 
 def _track(q: Questionnaire, answers: Mapping[str, _Normal], check_evidence: bool) -> dict[str, _Scored]:
     return {
-        question.code: _score_one(question, answers.get(question.code, _BLANK), _applicable(question, answers), q.rules, check_evidence)
+        question.code: _score_one(question, answers.get(question.code, _BLANK), _unmet_by(question, answers), q.rules, check_evidence)
         for question in q.questions
     }
 
@@ -307,7 +312,7 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     ignored: list[Problem] = []
     normal = {q.code: _normalise(q, answers.get(q.code), "", ignored) for q in questionnaire.questions}
     scored = _track(questionnaire, normal, check_evidence=True)
-    return {q.code: AnswerCheck(_applicable(q, normal), scored[q.code].status) for q in questionnaire.questions}
+    return {q.code: AnswerCheck(_unmet_by(q, normal) is None, scored[q.code].status) for q in questionnaire.questions}
 
 
 def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[Decimal, Decimal]]:
@@ -614,7 +619,7 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     has_verification = bool(verifier)
     if has_verification:
         verified_scored = {
-            code: (_score_one(qq, verified_view[code], _applicable(qq, verified_view), rules, check_evidence=False) if code in verifier else self_scored[code])
+            code: (_score_one(qq, verified_view[code], _unmet_by(qq, verified_view), rules, check_evidence=False) if code in verifier else self_scored[code])
             for code, qq in q.question_map.items()
         }
     self_track, self_exact, _ = _track_result(q, self_scored)

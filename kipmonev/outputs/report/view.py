@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain
 from kipmonev.engine.links import is_link
-from kipmonev.model.questionnaire import AnswerType, GateFailRule, MissingAnswerRule
+from kipmonev.model.questionnaire import NA_LABEL, AnswerType, GateFailRule, MissingAnswerRule
 from kipmonev.model.result import (
     AnswerResult,
     Assessment,
@@ -183,6 +183,12 @@ def verdict(status: QuestionStatus, fulfilment: Fulfilment | None) -> Verdict:
 _SETTLED = frozenset({"met", "na", "info"})
 
 
+def _switched_off(q: QuestionResult) -> bool:
+    """An answered item left out because a condition switched it off: explained, so the row says which answer did it."""
+    c = q.counted
+    return c.status is QuestionStatus.NOT_APPLICABLE and c.answer is not None and c.answer.casefold() != NA_LABEL.casefold()
+
+
 def _verified_short(q: QuestionResult, same: bool) -> str:
     v = q.verified_answer
     if v is None:
@@ -232,7 +238,7 @@ def _question_row(q: QuestionResult, plan: dict[str, int], groups: tuple[tuple[s
         possible=q.counted.possible,
         reason=clean_text(q.counted.reason) if q.counted.reason else None,
         verdict=decided,
-        explain=decided.key not in _SETTLED,
+        explain=decided.key not in _SETTLED or _switched_off(q),
         verified_same=same,
         verified_short=_verified_short(q, same),
         plan_number=plan.get(q.code),
