@@ -11,13 +11,15 @@ import pytest
 from cli_runner import run
 from conftest import FULL_ANSWERS, small_data
 from openpyxl import load_workbook
+from round_helpers import answers
 from test_workbook_links import _Handler
 from workbook_helpers import fill
 
 from kipmonev import load_questionnaire
 from kipmonev.cli.problems import OPTION_RENAMED
 from kipmonev.engine.answer_texts import meant_label
-from kipmonev.model.submission import Answer
+from kipmonev.model.submission import Answer, BodyIdentity, Submission
+from kipmonev.outputs.fill import write_filled
 from kipmonev.sources.problems import LINK_NOT_PUBLIC
 
 
@@ -275,3 +277,32 @@ def test_check_shows_errors_warnings_and_the_estimate_together_with_what_was_mea
 )
 def test_what_people_type_and_the_label_they_meant(typed: str, labels: tuple[str, ...], meant: str | None) -> None:
     assert meant_label(typed, labels) == meant
+
+
+@pytest.mark.parametrize(
+    ("identity", "warning"),
+    [
+        (
+            {"category": "Lembaga Negara"},
+            "- identitas.xlsx, Identitas!B5: kategori 'Lembaga Negara' berbeda dengan kategori kuesioner ini ('Kementerian'); nilai dihitung menurut kuesioner ki-pusat-2025-kementerian. Bila kategori badan publik Anda 'Lembaga Negara', isi templat kategori itu; bila tidak, perbaiki kategori di sel ini.",
+        ),
+        ({"year": 2024}, "- identitas.xlsx, Identitas!B11: tahun penilaian 2024 berbeda dengan tahun kuesioner ini (2025). Pakai templat tahun 2024, atau perbaiki tahun di sel ini."),
+        (
+            {"website": "ppid.kementerian-contoh.go.id"},
+            "- identitas.xlsx, Identitas!B8: situs web 'ppid.kementerian-contoh.go.id' bukan alamat lengkap. Tulis alamatnya dengan https://, misalnya https://ppid.kementerian-contoh.go.id.",
+        ),
+        ({"category": " kementerian ", "year": 2025, "website": "https://ppid.kementerian-contoh.go.id"}, None),
+    ],
+)
+def test_check_compares_identitas_with_the_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, identity: dict[str, object], warning: str | None) -> None:
+    monkeypatch.chdir(tmp_path)
+    q = load_questionnaire("ki-pusat-2025-kementerian")
+    body = BodyIdentity(id="KEM-01", name="Kementerian Contoh", **{"category": "Kementerian", "year": 2025, **identity})
+    write_filled(q, Submission(questionnaire_id=q.id, body=body, answers=answers(q)), Path("identitas.xlsx"), body_only=True)
+    code, out, _ = run("check", "identitas.xlsx")
+    lines = out.splitlines()
+    if warning is None:
+        assert "Peringatan (1):" not in out and not any("Identitas!" in line for line in lines)
+    else:
+        assert lines[lines.index("Peringatan (1):") + 1] == warning
+    assert code == (1 if warning else 0)

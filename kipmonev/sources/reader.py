@@ -20,6 +20,8 @@ from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location, Problem, QuestionnaireError, WorkbookError
 from kipmonev.core.formatting import format_plain
 from kipmonev.core.numbers import parse_number
+from kipmonev.engine.links import is_link
+from kipmonev.engine.matching import norm_name
 from kipmonev.engine.problems import STAGE_OUT_OF_RANGE, STAGE_UNKNOWN
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.workbook_layout import FORMAT_VERSION, META_BODY_ONLY
@@ -32,6 +34,9 @@ from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule
 from kipmonev.sources.problems import (
     BODY_NAME_MISSING,
     HEADER_MISSING,
+    IDENTITY_CATEGORY_OTHER,
+    IDENTITY_WEBSITE_NOT_LINK,
+    IDENTITY_YEAR_OTHER,
     METADATA_INVALID,
     METADATA_MISSING,
     METADATA_MISSING_ASSUMED,
@@ -127,13 +132,14 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
 
 
 
-def _identity(r: ReadState) -> BodyIdentity | None:
+def _identity(r: ReadState, q: Questionnaire) -> BodyIdentity | None:
     name = r.find_sheet(tx.SHEET_IDENTITY)
     if name is None:
         return None
     sheet = r.book.sheet(name)
     by_label = {alias: field for field, aliases in tx.IDENTITY_ALIASES.items() for alias in aliases}
     found: dict[str, object] = {}
+    cells: dict[str, tuple[int, int]] = {}
     name_cell: tuple[int, int] | None = None
     for (row, col), cell in sorted(sheet.cells.items()):
         if col > 3 or not isinstance(cell.value, str):
@@ -143,6 +149,7 @@ def _identity(r: ReadState) -> BodyIdentity | None:
             continue
         if field_name == "name":
             name_cell = (row, col + 1)
+        cells[field_name] = (row, col + 1)
         value = r.text_of(name, sheet.get(row, col + 1))
         if value is None:
             found[field_name] = None
@@ -160,11 +167,26 @@ def _identity(r: ReadState) -> BodyIdentity | None:
             if field_name == "website" and target is not None and target.link and not text.startswith("http"):
                 text = target.link
             found[field_name] = text
+    _check_identity(r, q, name, found, cells)
     body_name = found.get("name")
     if not body_name:
         r.warn(BODY_NAME_MISSING.fill(), name, *(name_cell or (None, None)))
         found["name"] = tx.NOT_FILLED
     return BodyIdentity.model_validate(found)
+
+
+def _check_identity(r: ReadState, q: Questionnaire, sheet: str, found: dict[str, object], cells: dict[str, tuple[int, int]]) -> None:
+    """Warnings for Identitas values that contradict the edition, and a website that is not a full address."""
+    category = found.get("category")
+    if isinstance(category, str) and norm_name(category) != norm_name(q.category):
+        r.warn(IDENTITY_CATEGORY_OTHER.fill(given=clean_text(category), expected=q.category, questionnaire_id=q.id), sheet, *cells["category"])
+    year = found.get("year")
+    if isinstance(year, int) and year != q.year:
+        r.warn(IDENTITY_YEAR_OTHER.fill(given=str(year), expected=str(q.year)), sheet, *cells["year"])
+    website = found.get("website")
+    if isinstance(website, str) and website.strip() and not is_link(website.strip()):
+        bare = "".join(website.split())
+        r.warn(IDENTITY_WEBSITE_NOT_LINK.fill(given=clean_text(website), suggestion=f"https://{bare.split('://', 1)[-1]}"), sheet, *cells["website"])
 
 
 # --- Tahap -----------------------------------------------------------------------------
@@ -239,7 +261,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None, *, kee
             r.warnings.append(XLSX_MACROS.at(Location(source)))
         meta = _metadata(r)
         q = _resolve(r, questionnaire, meta)
-        identity = _identity(r)
+        identity = _identity(r, q)
         answers, verification = read_answers(r, q)
         # A body's own template (round templates) has no Tahap sheet: stage scores are the commission's.
         body_only = meta is not None and meta.get(META_BODY_ONLY[0]) == META_BODY_ONLY[1]
