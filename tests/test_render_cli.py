@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from cli_runner import run
+from openpyxl import load_workbook
 from render_samples import golden
 from round_helpers import CATEGORIES, answers
+from test_render_pdf import pdf_text
 
 from kipmonev.app.problems import REPORT_INPUT_KIND, REPORT_INPUT_NOT_RESULT
 from kipmonev.cli.problems import REPORT_FAILED, REPORT_PREVIOUS_MISSING, REPORT_UNKNOWN_FORMAT
@@ -16,6 +21,8 @@ from kipmonev.model.submission import Answer, BodyIdentity, Submission
 from kipmonev.outputs.fill import write_filled
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
 from kipmonev.sources.loader import load_questionnaire
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture
@@ -129,3 +136,36 @@ def test_report_says_which_answer_switched_a_question_off(tmp_path: Path) -> Non
     assert (code, err) == (0, "")
     html = next((tmp_path / "laporan").glob("*.html")).read_text(encoding="utf-8")
     assert "Tidak berlaku karena KO.2.1 dijawab &#39;Tidak&#39;; pertanyaan ini hanya berlaku bila KO.2.1 dijawab &#39;Ya&#39;." in html
+
+
+def test_a_body_report_shows_no_folder_of_the_commission(tmp_path: Path) -> None:
+    inputs = tmp_path / "kotak-masuk" / "2025"
+    inputs.mkdir(parents=True)
+    shutil.copy(EXAMPLES / "02-kementerian-koordinasi-fiktif.xlsx", inputs)  # has warnings, which name their cells
+    code, _, _ = run("score", str(inputs), "-o", str(tmp_path / "keluaran"), "--report", "html,xlsx,pdf", "--date", "23-11-2025", "-q")
+    assert code == 0
+    reports = sorted((tmp_path / "keluaran" / "laporan").glob("BP-02-*"))
+    assert [p.suffix for p in reports] == [".html", ".pdf", ".xlsx"]
+    html = reports[0].read_text(encoding="utf-8")
+    assert "<li>02-kementerian-koordinasi-fiktif.xlsx, Kuesioner!G6: " in html
+    with zipfile.ZipFile(reports[2]) as book:
+        xml = "".join(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".xml"))
+    text = pdf_text(reports[1].read_bytes())
+    for shown in (html, xml, text):
+        assert str(tmp_path) not in shown and "kotak-masuk" not in shown
+
+
+def test_a_report_says_why_printed_indicator_scores_do_not_add_up(tmp_path: Path) -> None:
+    code, _, _ = run("score", str(EXAMPLES / "02-kementerian-koordinasi-fiktif.xlsx"), "-o", str(tmp_path / "keluaran"), "--report", "html,xlsx", "--date", "23-11-2025", "-q")
+    assert code == 0
+    note = (
+        "Jumlah nilai indikator mandiri yang tercetak (53,30) berbeda 0,01 dari nilai SAQ (53,29) karena pembulatan: setiap angka dibulatkan sendiri, "
+        "sedangkan nilainya dihitung dari nilai tepat, bukan dari angka yang tercetak."
+    )
+    html = next((tmp_path / "keluaran" / "laporan").glob("*.html")).read_text(encoding="utf-8")
+    assert f'<p class="note">{note}</p>' in html
+    book = load_workbook(next((tmp_path / "keluaran" / "laporan").glob("*.xlsx")))
+    assert note in [c.value for row in book["Ringkasan"].iter_rows() for c in row]
+    result = json.loads(next((tmp_path / "keluaran" / "hasil").glob("*.json")).read_text(encoding="utf-8"))
+    printed = [Decimal(str(i["contribution"])).quantize(Decimal("0.01")) for i in result["saq_self"]["indicators"]]
+    assert (sum(printed), Decimal(str(result["saq_self"]["score"]))) == (Decimal("53.30"), Decimal("53.29"))  # what the note says, independently

@@ -39,6 +39,7 @@ _HEAD_FONT = Font(name=FONT_NAME, size=10, bold=True, color="123A5F")
 _BODY_FONT = Font(name=FONT_NAME, size=10)
 _BOLD_FONT = Font(name=FONT_NAME, size=10, bold=True)
 _LINK_FONT = Font(name=FONT_NAME, size=10, color="0B5CAD", underline="single")
+_NOTE_FONT = Font(name=FONT_NAME, size=9, italic=True, color="444444")
 _THIN = Side(style="thin", color="C9D3DE")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -193,6 +194,10 @@ def _summary(ws: Worksheet, r: BodyReport) -> None:
         _put(ws, row, 5, v.earned if v else None, fmt=POINTS_FORMAT)
         _put(ws, row, 6, v.contribution if v else None)
         _put(ws, row, 7, s.basis.possible, fmt=POINTS_FORMAT)
+    for note in r.rounding_notes:  # a sum of these cells may differ from the SAQ by 0,01: say why
+        row += 1
+        _put(ws, row, 1, note, font=_NOTE_FONT)
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
     ws.freeze_panes = "A3"
     _fit(ws, landscape=False)
 

@@ -113,3 +113,12 @@ def cover_note(description: str | None, statuses: Iterable[NoteStatus]) -> tuple
     else:
         lines.append(COVER_NOTE_ALL_CONFIRMED.text(total=len(counted)))
     return tuple(lines)
+
+
+# --- why printed parts may not add up to the printed total -----------------------------------------
+
+_ROUNDING_WHY = "karena pembulatan: setiap angka dibulatkan sendiri, sedangkan nilainya dihitung dari nilai tepat, bukan dari angka yang tercetak."
+ROUNDING_NOTE_INDICATORS = Text("Jumlah nilai indikator {track} yang tercetak ({shown}) berbeda {diff} dari nilai SAQ ({total}) " + _ROUNDING_WHY)
+ROUNDING_NOTE_STAGES = Text("Jumlah kontribusi tahap yang tercetak ({shown}) berbeda {diff} dari nilai akhir ({total}) " + _ROUNDING_WHY)
+TRACK_SELF = "mandiri"
+TRACK_VERIFIED = "verifikasi"

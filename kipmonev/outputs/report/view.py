@@ -11,8 +11,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import PureWindowsPath
 
+from kipmonev.core.catalogue import Text
 from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain
+from kipmonev.core.numbers import parse_number
 from kipmonev.engine.links import is_link
 from kipmonev.model.questionnaire import NA_LABEL, AnswerType, GateFailRule, MissingAnswerRule
 from kipmonev.model.result import (
@@ -29,7 +32,20 @@ from kipmonev.model.result import (
     QuestionStatus,
 )
 from kipmonev.model.submission import BodyIdentity
-from kipmonev.outputs.report.labels import COVER_NOTE_HEADING, BandView, band_view, clean_text, cover_note, evidence_label, sentence, short_text
+from kipmonev.outputs.report.labels import (
+    COVER_NOTE_HEADING,
+    ROUNDING_NOTE_INDICATORS,
+    ROUNDING_NOTE_STAGES,
+    TRACK_SELF,
+    TRACK_VERIFIED,
+    BandView,
+    band_view,
+    clean_text,
+    cover_note,
+    evidence_label,
+    sentence,
+    short_text,
+)
 from kipmonev.outputs.report.panel import panel_views
 from kipmonev.outputs.report.rows import (
     AnswerView,
@@ -88,6 +104,7 @@ class BodyReport:
     edition: tuple[tuple[str, str], ...]
     cover_note_heading: str
     cover_note: tuple[str, ...]
+    rounding_notes: tuple[str, ...]
     is_final: bool
     status_label: str
     headline_label: str
@@ -181,6 +198,15 @@ def verdict(status: QuestionStatus, fulfilment: Fulfilment | None) -> Verdict:
 
 #: Verdicts that need no explanation: the definition and legal basis are shown only for the others.
 _SETTLED = frozenset({"met", "na", "info"})
+
+
+def _without_folders(where: str) -> str:
+    """A notice's place with the file's name only: the body's report never shows the commission's folders.
+
+    ``/home/ki/masuk/isian.xlsx, Kuesioner!G6`` becomes ``isian.xlsx, Kuesioner!G6`` (Windows paths too).
+    """
+    file, sep, rest = where.partition(", ")
+    return PureWindowsPath(file).name + sep + rest if ("/" in file or "\\" in file) else where
 
 
 def _switched_off(q: QuestionResult) -> bool:
@@ -378,6 +404,36 @@ def _identity(body: BodyIdentity, category: str) -> tuple[tuple[str, str], ...]:
     return tuple((label, clean_text(value)) for label, value in rows if value)
 
 
+def _adds_up(parts: Iterable[Decimal | None], total: Decimal | None, note: Text, **values: str) -> str | None:
+    """A footnote when the printed parts do not add up to the printed total (rounding), else ``None``."""
+    shown = list(parts)
+    if total is None or not shown or any(p is None for p in shown):
+        return None
+    printed = sum((_as_printed(p) for p in shown if p is not None), Decimal(0))
+    total_printed = _as_printed(total)
+    if printed == total_printed:
+        return None
+    return note.text(shown=format_number(printed), diff=format_number(abs(printed - total_printed)), total=format_number(total_printed), **values)
+
+
+def _as_printed(value: Decimal) -> Decimal:
+    """The number as the report prints it (two decimals, the filters' rounding), read back."""
+    printed = parse_number(format_number(value))
+    assert printed is not None
+    return printed
+
+
+def _rounding_notes(a: Assessment) -> tuple[str, ...]:
+    """Why the indicator or stage parts printed in the summary may differ from the printed total by 0,01."""
+    notes: list[str | None] = []
+    for track, label in ((a.saq_self, TRACK_SELF), (a.saq_verified, TRACK_VERIFIED)):
+        if track is not None and track.active_weight == 100:  # otherwise the SAQ is scaled, not a plain sum
+            notes.append(_adds_up((i.contribution for i in track.indicators), track.score, ROUNDING_NOTE_INDICATORS, track=label))
+    if a.outcome.method is Method.WEIGHTED_STAGES:
+        notes.append(_adds_up((s.contribution for s in a.stages), a.outcome.estimate_score, ROUNDING_NOTE_STAGES))
+    return tuple(n for n in notes if n is not None)
+
+
 def _stage_rows(a: Assessment) -> tuple[StageRow, ...]:
     return tuple(StageRow(s.code, clean_text(s.name), s.weight, s.score, s.contribution) for s in a.stages)
 
@@ -508,6 +564,7 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         edition=edition,
         cover_note_heading=COVER_NOTE_HEADING.text(),
         cover_note=cover_note(qn.description, (n.status for n in a.rules.notes)),
+        rounding_notes=_rounding_notes(a),
         is_final=o.complete,
         status_label="Final" if o.complete else "Perkiraan — belum final",
         headline_label="Nilai akhir" if o.complete else "Perkiraan nilai akhir",
@@ -525,5 +582,5 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         improvements=_improvements(a),
         comparison=_comparison(a, previous) if previous is not None else None,
         methodology=_methodology(a),
-        notices=tuple(clean_text(f"{n.where}: {n.message}") for n in a.notices),
+        notices=tuple(clean_text(f"{_without_folders(n.where)}: {n.message}") for n in a.notices),
     )
