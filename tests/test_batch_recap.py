@@ -148,7 +148,7 @@ def test_compare(tmp_path: Path) -> None:
     result = compare(old, new)
     assert [(b.key, str(b.old_score), str(b.new_score), str(b.change)) for b in result.bodies] == [("A", "72.00", "96.00", "24.00"), ("B", "96.00", "80.00", "-16.00")]
     assert [(i.code, str(i.change)) for i in result.bodies[0].indicators] == [("AA", "50.00"), ("BB", "0.00")]
-    assert (result.up, result.down, result.only_old, result.only_new) == (1, 1, ("X",), ("Y",))
+    assert (result.up, result.down, [o.key for o in result.only_old], [o.key for o in result.only_new]) == (1, 1, ["X"], ["Y"])
 
 
 @pytest.mark.parametrize(

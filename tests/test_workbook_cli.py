@@ -297,7 +297,7 @@ def test_what_people_type_and_the_label_they_meant(typed: str, labels: tuple[str
 def test_check_compares_identitas_with_the_edition(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, identity: dict[str, object], warning: str | None) -> None:
     monkeypatch.chdir(tmp_path)
     q = load_questionnaire("ki-pusat-2025-kementerian")
-    body = BodyIdentity(id="KEM-01", name="Kementerian Contoh", **{"category": "Kementerian", "year": 2025, **identity})
+    body = BodyIdentity.model_validate({"id": "KEM-01", "name": "Kementerian Contoh", "category": "Kementerian", "year": 2025, **identity})
     write_filled(q, Submission(questionnaire_id=q.id, body=body, answers=answers(q)), Path("identitas.xlsx"), body_only=True)
     code, out, _ = run("check", "identitas.xlsx")
     lines = out.splitlines()
