@@ -288,3 +288,12 @@ def test_workbook_and_report_say_the_funnel_and_totals_the_same(recap: Recap, tm
     assert [(r[0], r[1]) for r in cells[start + 1 :]] == [(s.label, s.count) for s in view.funnel]
     totals = next(r for r in cells if r[0] == "Jumlah" and r[1] != recap.bands[0].name)
     assert list(totals[1 : 2 + len(recap.bands)]) == [*view.totals.counts, view.totals.not_final]
+
+
+def test_recap_pdf_headings_break_between_words_never_inside_one(tmp_path: Path) -> None:
+    code, _, _ = run("score", str(Path(__file__).resolve().parents[1] / "examples"), "-o", str(tmp_path / "keluaran"), "--report", "pdf", "--date", "23-11-2025", "-q")
+    assert code == 0
+    layout = subprocess.run(["pdftotext", "-layout", str(tmp_path / "keluaran" / "rekap.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    words = set(layout.split())
+    assert {"Presentasi/", "diputuskan", "verifikasi", "Kualifikasi"} <= words
+    assert not words & {"Presentas", "diputus", "kan", "i/Uji"}
