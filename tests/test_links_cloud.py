@@ -9,14 +9,14 @@ where the refusal is what is tested. Nothing here touches the internet.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator, Sequence
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
+from local_server import local_server
 
 from kipmonev.core.errors import Location
 from kipmonev.sources.cloud_links import cloud_fault
@@ -86,14 +86,8 @@ def _everything_local(host: str) -> Sequence[str]:
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Recorded)
-    httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield int(httpd.server_address[1])
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with local_server(_Recorded) as found:
+        yield found
 
 
 G6 = Location("isian.xlsx", sheet="Kuesioner", cell="G6")

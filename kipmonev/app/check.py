@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kipmonev.core.errors import Problem, WorkbookError
+from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.numbers import json_number
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
@@ -113,6 +113,7 @@ def check_workbook(
     *,
     allow_private: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    link_cache: Path | None = None,
 ) -> WorkbookCheck:
     """Read, score and optionally link-check one filled workbook.
 
@@ -124,12 +125,15 @@ def check_workbook(
         concurrency: Most link requests at once.
         allow_private: Also request links to private and loopback addresses (an intranet check).
         progress: Called with (links checked, links to check) during the link check.
+        link_cache: A JSON file of earlier link results (:mod:`kipmonev.sources.link_cache`): links with
+            a result younger than 24 hours are not opened again; the file is updated.
 
     Returns:
         The check; a workbook that cannot be read gives ``errors`` instead of raising.
 
     Raises:
         QuestionnaireError: The questionnaire named by the workbook is itself invalid.
+        LinkCacheError: ``link_cache`` is a file that is not a link cache.
     """
     try:
         filled = read_workbook(path, questionnaire, keep_going=True)
@@ -140,8 +144,16 @@ def check_workbook(
     dead: list[Problem] = []
     checked = 0
     if links:
+        from kipmonev.sources.link_cache import LinkCache
         from kipmonev.sources.links import MAX_LINKS, check_links  # NOTE: the network stack only when asked for
+        from kipmonev.sources.problems_links import LINK_CACHE_UNWRITABLE
 
+        cache = LinkCache(link_cache) if link_cache is not None else None
         checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
-        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress)
+        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress, cache=cache)
+        if cache is not None:
+            try:
+                cache.save()
+            except OSError as e:
+                dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=e.strerror or type(e).__name__))
     return WorkbookCheck(str(path), filled, assessment, filled.errors, tuple(dead), checked)

@@ -78,7 +78,15 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
     is_flag=True,
     help="Buka juga tautan ke alamat jaringan lokal atau privat (intranet). Tanpa opsi ini tautan tersebut dilaporkan tanpa dibuka.",
 )
-def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float, allow_private: bool) -> None:
+@click.option(
+    "--link-cache",
+    "link_cache",
+    metavar="BERKAS.json",
+    type=FilePath(dir_okay=False, path_type=Path),
+    help="Dengan --check-links: simpan hasil setiap tautan (dan waktu pemeriksaannya) di berkas ini dan pakai lagi selama 24 jam, "
+    "sehingga tautan yang sama tidak dibuka ulang untuk isian berikutnya.",
+)
+def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float, allow_private: bool, link_cache: Path | None) -> None:
     """Periksa berkas isian: apa yang belum diisi atau tidak sah (dengan selnya) dan perkiraan nilainya.
 
     Menampilkan nilai mandiri, nilai verifikasi bila kolom verifikator terisi, dan kualifikasi yang
@@ -91,7 +99,7 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
     """
     with user_errors(), progress_bar("Memeriksa tautan", as_json) as progress:
         q = load_questionnaire(questionnaire) if questionnaire else None
-        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress)
+        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress, link_cache=link_cache)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.assessment is None:

@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
@@ -50,6 +51,7 @@ from kipmonev.core.errors import Location, Problem
 from kipmonev.engine.links import is_link
 from kipmonev.model.submission import Submission
 from kipmonev.sources.cloud_links import BODY_LIMIT, cloud_fault, is_cloud
+from kipmonev.sources.link_cache import LinkCache, LinkResult
 from kipmonev.sources.problems import (
     LINK_CHECKER,
     LINK_DNS,
@@ -74,6 +76,8 @@ MAX_REDIRECTS = 5
 PROBE_HOSTS = ("komisiinformasi.go.id", "google.com")
 #: The link problem that, when every link has it, may mean there is no network rather than misspelt names.
 _OFFLINE_CODES = frozenset({LINK_DNS.code})
+#: Link problems that say more about the moment than about the link: not kept in a cache.
+_TRANSIENT_CODES = frozenset({LINK_TIMEOUT.code, LINK_FAILED.code})
 #: Most distinct links checked in one call; a workbook with more is told so.
 MAX_LINKS = 1_000
 USER_AGENT = f"kipmonev/{__version__} ({LINK_CHECKER.text()})"
@@ -512,6 +516,7 @@ def check_links(
     allow_private: bool = False,
     progress: Callable[[int, int], None] | None = None,
     lookup: Callable[[str], Sequence[str]] | None = None,
+    cache: LinkCache | None = None,
 ) -> list[Problem]:
     """Check every evidence link; return a problem for each place that names a link that does not work.
 
@@ -525,6 +530,8 @@ def check_links(
         allow_private: Also request private, loopback and link-local addresses (an intranet check).
         progress: Called with (links checked, links to check) after each distinct link.
         lookup: Resolves host names (see :class:`LinkChecker`); the system resolver when ``None``.
+        cache: Results of earlier checks: a link with a fresh entry is not opened again, and each link
+            opened is put in (except a timeout, a failed connection or no network). The caller saves it.
 
     Returns:
         The problems, in the order of ``target``; empty when every link works. Beyond
@@ -537,22 +544,39 @@ def check_links(
     if not urls:
         return []
     checked = urls[:MAX_LINKS]
-    workers = max(1, min(concurrency, len(checked)))
-    with LinkChecker(timeout, workers, redirects, allow_private=allow_private, lookup=lookup) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
-        results = {}
-        for count, (url, result) in enumerate(zip(checked, pool.map(checker.check, checked), strict=True), start=1):
-            results[url] = result
-            if progress is not None:
-                progress(count, len(checked))
-        offline = all(r is not None and r.code in _OFFLINE_CODES for r in results.values()) and not checker.online()
-    if offline:
-        return [LINKS_OFFLINE.at(pairs[0][0], probe=PROBE_HOSTS[0], count=len(checked))]
+    results = {url: hit for url in checked if cache is not None and (hit := cache.get(url)) is not None}
+    to_open = [url for url in checked if url not in results]
+    if progress is not None and results:
+        progress(len(results), len(checked))
+    clock = cache.now if cache is not None else _utc_now
+    offline = False
+    if to_open:
+        workers = max(1, min(concurrency, len(to_open)))
+        with LinkChecker(timeout, workers, redirects, allow_private=allow_private, lookup=lookup) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
+            for count, (url, found) in enumerate(zip(to_open, pool.map(checker.check, to_open), strict=True), start=len(results) + 1):
+                results[url] = LinkResult(url, clock(), found)
+                if progress is not None:
+                    progress(count, len(checked))
+            offline = all((p := results[url].problem) is not None and p.code in _OFFLINE_CODES for url in to_open) and not checker.online()
+    if cache is not None and not offline:
+        for url in to_open:
+            found = results[url].problem
+            if found is None or found.code not in _TRANSIENT_CODES:
+                cache.put(results[url])
     problems: list[Problem] = []
+    if offline:
+        problems.append(LINKS_OFFLINE.at(next(location for location, url in pairs if url in to_open), probe=PROBE_HOSTS[0], count=len(to_open)))
     for location, url in pairs:
-        found = results.get(url)
-        if found is not None:
-            problems.append(found.at(location))
+        if offline and url in to_open:
+            continue
+        result = results.get(url)
+        if result is not None and result.problem is not None:
+            problems.append(result.problem.at(location))
     if len(urls) > MAX_LINKS:
         first = next(location for location, url in pairs if url not in results)
         problems.append(LINKS_TOO_MANY.at(first, found=len(urls), limit=MAX_LINKS))
     return problems
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)

@@ -5,7 +5,7 @@ See :mod:`kipmonev.core.catalogue`.
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import WARNING, Entry, Text
+from kipmonev.core.catalogue import ERROR, WARNING, Entry, Text
 
 LINKS_OFFLINE = Entry(
     "KM-E-110",
@@ -52,4 +52,17 @@ FIX_SHAREPOINT = Text(
 )
 FIX_DROPBOX = Text(
     "Di Dropbox pilih Bagikan → Setelan tautan → 'Siapa saja yang memiliki tautan ini', lalu salin tautannya lagi."
+)
+
+# The link cache (sources/link_cache.py, --link-cache FILE).
+SUMMARY_LINK_CACHE = Text("{path}: cache tautan tidak dapat dipakai.")
+LINK_CACHE_NOT_OURS = Entry(
+    "KM-E-130",
+    ERROR,
+    "berkas ini bukan cache tautan kipmonev, sehingga tidak dibaca dan tidak ditimpa. "
+    "Pilih berkas lain untuk --link-cache (misalnya tautan.json), atau hapus berkas ini bila memang tidak diperlukan.",
+)
+LINK_CACHE_UNWRITABLE = Entry(
+    "KM-E-131",
+    WARNING, "cache tautan tidak dapat ditulis ({reason}). Hasil pemeriksaan tautan tetap ditampilkan; pilih berkas di folder yang dapat ditulis untuk --link-cache."
 )
