@@ -14,9 +14,11 @@ from typing import Any
 
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.numbers import json_number
+from kipmonev.engine.links import is_link
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.result import Assessment
+from kipmonev.sources.evidence import EvidenceItem, check_files
 from kipmonev.sources.reader import FilledWorkbook, read_workbook
 
 
@@ -44,6 +46,10 @@ class WorkbookCheck:
     link_problems: tuple[Problem, ...] = ()
     links_checked: int = 0
     error_summary: str = field(default="", repr=False)
+    #: Problems of the evidence files (only when an evidence folder or zip was given).
+    evidence_problems: tuple[Problem, ...] = ()
+    #: How many evidence entries naming a document were checked against the evidence folder.
+    evidence_checked: int = 0
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
@@ -58,7 +64,7 @@ class WorkbookCheck:
     @property
     def ok(self) -> bool:
         """Complete and valid: readable, something answered, no warnings, no dead links (exit code 0)."""
-        return not self.errors and not self.blank and not self.warnings and not self.link_problems
+        return not self.errors and not self.blank and not self.warnings and not self.link_problems and not self.evidence_problems
 
     def error_text(self) -> str:
         """The complete message for the errors, as ``str(WorkbookError)`` would give it."""
@@ -86,6 +92,8 @@ class WorkbookCheck:
             "warnings": [p.to_dict() for p in self.warnings],
             "link_problems": [p.to_dict() for p in self.link_problems],
             "links_checked": self.links_checked,
+            "evidence_problems": [p.to_dict() for p in self.evidence_problems],
+            "evidence_checked": self.evidence_checked,
         }
         if a is not None:
             band = a.outcome.estimate_band
@@ -114,6 +122,7 @@ def check_workbook(
     allow_private: bool = False,
     progress: Callable[[int, int], None] | None = None,
     link_cache: Path | None = None,
+    evidence: Path | None = None,
 ) -> WorkbookCheck:
     """Read, score and optionally link-check one filled workbook.
 
@@ -127,6 +136,9 @@ def check_workbook(
         progress: Called with (links checked, links to check) during the link check.
         link_cache: A JSON file of earlier link results (:mod:`kipmonev.sources.link_cache`): links with
             a result younger than 24 hours are not opened again; the file is updated.
+        evidence: The body's evidence folder or zip: every document an evidence cell names is checked
+            there (:mod:`kipmonev.sources.evidence`, rules B1-B8) and its record put in the result's
+            ``evidence_checks``. The score does not change.
 
     Returns:
         The check; a workbook that cannot be read gives ``errors`` instead of raising.
@@ -156,4 +168,23 @@ def check_workbook(
                 cache.save()
             except OSError as e:
                 dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=e.strerror or type(e).__name__))
-    return WorkbookCheck(str(path), filled, assessment, filled.errors, tuple(dead), checked)
+    evidence_problems: tuple[Problem, ...] = ()
+    evidence_checked = 0
+    if evidence is not None:
+        assessment, evidence_problems, evidence_checked = check_evidence(filled, assessment, evidence)
+    return WorkbookCheck(str(path), filled, assessment, filled.errors, tuple(dead), checked, evidence_problems=evidence_problems, evidence_checked=evidence_checked)
+
+
+def check_evidence(filled: FilledWorkbook, assessment: Assessment, evidence: Path) -> tuple[Assessment, tuple[Problem, ...], int]:
+    """Check the documents the workbook's evidence cells name against ``evidence`` (a folder or zip).
+
+    Returns:
+        The assessment with each question's ``evidence_checks`` filled (the score unchanged), the problems
+        in workbook order, and how many entries naming a document were checked.
+    """
+    indicator = {q.code: q.indicator for q in filled.questionnaire.questions}
+    items = [EvidenceItem(code, indicator.get(code, ""), value, where) for code, where, value in filled.evidence]
+    found = check_files(items, evidence)
+    questions = tuple(q.model_copy(update={"evidence_checks": found.records[q.code]}) if q.code in found.records else q for q in assessment.questions)
+    checked = sum(1 for i in items if not is_link(i.value))
+    return assessment.model_copy(update={"questions": questions}), found.problems, checked

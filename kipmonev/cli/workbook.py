@@ -19,6 +19,8 @@ from kipmonev.cli.problems import (
     CHECK_DEAD_LINKS,
     CHECK_ERRORS,
     CHECK_ESTIMATE,
+    CHECK_EVIDENCE_OK,
+    CHECK_EVIDENCE_PROBLEMS,
     CHECK_FILE,
     CHECK_FINAL,
     CHECK_INCOMPLETE,
@@ -86,7 +88,14 @@ def template_cmd(questionnaire: str, output: Path, body_name: str | None, rule_s
     help="Dengan --check-links: simpan hasil setiap tautan (dan waktu pemeriksaannya) di berkas ini dan pakai lagi selama 24 jam, "
     "sehingga tautan yang sama tidak dibuka ulang untuk isian berikutnya.",
 )
-def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float, allow_private: bool, link_cache: Path | None) -> None:
+@click.option(
+    "--evidence",
+    "evidence",
+    metavar="FOLDER|ZIP",
+    type=FilePath(exists=True, path_type=Path),
+    help="Folder (atau .zip) bukti dukung badan publik: setiap dokumen yang disebut di kolom bukti diperiksa di sana (ada, jenis menurut isinya, ukuran, PDF dapat dibuka dan tidak dikunci, hasil pindai). Nilai tidak berubah.",
+)
+def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | None, timeout: float, allow_private: bool, link_cache: Path | None, evidence: Path | None) -> None:
     """Periksa berkas isian: apa yang belum diisi atau tidak sah (dengan selnya) dan perkiraan nilainya.
 
     Menampilkan nilai mandiri, nilai verifikasi bila kolom verifikator terisi, dan kualifikasi yang
@@ -96,10 +105,11 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
     Contoh:
       kipmonev check isian.xlsx
       kipmonev check isian.xlsx --check-links --json
+      kipmonev check isian.xlsx --evidence bukti/
     """
     with user_errors(), progress_bar("Memeriksa tautan", as_json) as progress:
         q = load_questionnaire(questionnaire) if questionnaire else None
-        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress, link_cache=link_cache)
+        result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress, link_cache=link_cache, evidence=evidence)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     elif result.assessment is None:
@@ -128,6 +138,10 @@ def check_lines(result: WorkbookCheck) -> list[str]:
         out += ["", CHECK_DEAD_LINKS.text(count=len(result.link_problems)), *(f"- {p}" for p in result.link_problems)]
     elif result.links_checked:
         out += ["", CHECK_LINKS_OK.text(count=result.links_checked)]
+    if result.evidence_problems:
+        out += ["", CHECK_EVIDENCE_PROBLEMS.text(count=len(result.evidence_problems), checked=result.evidence_checked), *(f"- {p}" for p in result.evidence_problems)]
+    elif result.evidence_checked:
+        out += ["", CHECK_EVIDENCE_OK.text(count=result.evidence_checked)]
     out += ["", CHECK_SELF_SCORE.text(value=format_number(a.saq_self.score))]
     out.append(CHECK_VERIFIED_SCORE.text(value=format_number(a.saq_verified.score) if a.saq_verified is not None else not_yet))
     for stage in a.stages:
@@ -140,5 +154,5 @@ def check_lines(result: WorkbookCheck) -> list[str]:
         invalid = [CHECK_NOT_FINAL_ERRORS.text(count=len(result.errors))] if result.errors else []
         reasons = "; ".join([*invalid, *(r.rstrip(".") for r in o.reasons)])
         out.append(CHECK_ESTIMATE.text(value=format_number(o.estimate_score), band=o.estimate_band.name, reasons=reasons))
-    out += ["", CHECK_COMPLETE.text() if result.ok else CHECK_INCOMPLETE.text(count=len(result.errors) + len(result.warnings) + len(result.link_problems))]
+    out += ["", CHECK_COMPLETE.text() if result.ok else CHECK_INCOMPLETE.text(count=len(result.errors) + len(result.warnings) + len(result.link_problems) + len(result.evidence_problems))]
     return out

@@ -149,7 +149,7 @@ class _Answers:
         value = self.value(row, col)
         return None if value is None else display(value)
 
-    def evidence(self, row: int) -> tuple[str, ...]:
+    def evidence(self, row: int, code: str) -> tuple[str, ...]:
         col = self.cols.evidence
         if col is None:
             return ()
@@ -160,9 +160,11 @@ class _Answers:
         # Split the raw text: text_of() folds newlines, which separate items here.
         raw = cell.value if isinstance(cell.value, str) else (display(value) if value is not None else None)
         items = split_evidence(raw, cell.link)
+        where = self.r.loc(self.name, row, col)
         for item in items:
+            self.r.evidence.append((code, where, item))
             if item.lower().startswith(("http://", "https://")):
-                self.r.links.append((self.r.loc(self.name, row, col), item))
+                self.r.links.append((where, item))
         return items
 
     def label_answer(self, question: AnyQuestion, row: int, col: int, value: str | Decimal | bool, labels: tuple[str, ...]) -> tuple[str | None, bool]:
@@ -210,7 +212,7 @@ class _Answers:
         if col is None:
             return None, None
         note = self.note(row, self.cols.verify_note if verifier else self.cols.note)
-        evidence = () if verifier else self.evidence(row)
+        evidence = () if verifier else self.evidence(row, question.code)
         if isinstance(question, ChecklistQuestion):
             return self.checklist(question, row, col, rows, verifier, note, evidence), None
         value = self.value(row, col)

@@ -82,6 +82,8 @@ class ReadState:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.links: list[tuple[Location, str]] = []
+        #: Every evidence entry (links and document names) with its question code and cell, in reading order.
+        self.evidence: list[tuple[str, Location, str]] = []
 
     def loc(self, sheet: str, row: int | None = None, column: int | None = None) -> Location:
         """The location of a sheet, or of a cell in it."""

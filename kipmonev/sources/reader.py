@@ -71,6 +71,8 @@ class FilledWorkbook:
     evidence_links: tuple[tuple[Location, str], ...] = ()
     #: Invalid cells, when read with ``keep_going``: the answers in them are left out of ``submission``.
     errors: tuple[Problem, ...] = ()
+    #: Every evidence entry with its question code and cell (links and document names), for evidence checks.
+    evidence: tuple[tuple[str, Location, str], ...] = ()
 
 
 # --- metadata and the questionnaire ----------------------------------------------------
@@ -281,7 +283,7 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None, *, kee
         source=source,
         notices=tuple(Notice.of(w) for w in warnings),
     )
-    return FilledWorkbook(q, submission, warnings, tuple(r.links), errors)
+    return FilledWorkbook(q, submission, warnings, tuple(r.links), errors, tuple(r.evidence))
 
 
 def read_submission(path: Path, questionnaire: Questionnaire | None = None) -> tuple[Questionnaire, Submission]:
