@@ -14,6 +14,7 @@ from typing import Any
 
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.numbers import json_number
+from kipmonev.core.reasons import reason
 from kipmonev.engine.links import is_link
 from kipmonev.engine.scoring import score
 from kipmonev.model.questionnaire import Questionnaire
@@ -167,7 +168,7 @@ def check_workbook(
             try:
                 cache.save()
             except OSError as e:
-                dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=e.strerror or type(e).__name__))
+                dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=reason(e)))
     evidence_problems: tuple[Problem, ...] = ()
     evidence_checked = 0
     if evidence is not None:
