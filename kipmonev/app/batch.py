@@ -44,7 +44,7 @@ from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult, PanelResult
 from kipmonev.model.round import BodyStatus, RosterEntry
-from kipmonev.model.submission import Notice, Submission
+from kipmonev.model.submission import Answer, Notice, Submission
 from kipmonev.outputs.fill import STAGE_SCORE_COLUMN
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
@@ -85,6 +85,9 @@ class BatchOptions:
     #: In a round the commission verifies (``round recap``): what a body typed into its own workbook's
     #: verifier columns and Tahap sheet is ignored for scoring and reported, never trusted.
     commission_verifies: bool = False
+    #: With ``commission_verifies``: input path → the verified answers the round's log holds for it
+    #: (``round recap``); scored as the verifier's track in place of anything typed in the workbook.
+    verifications: dict[str, dict[str, Answer]] | None = None
 
 
 @dataclass
@@ -167,6 +170,7 @@ class _WorkerState:
     protect: Protected
     editions: tuple[Questionnaire, ...] = ()
     commission_verifies: bool = False
+    verifications: dict[str, dict[str, Answer]] | None = None
 
 
 _STATE: list[_WorkerState] = []
@@ -179,11 +183,12 @@ def _init_worker(
     protect: Protected,
     editions: tuple[str, ...],
     commission_verifies: bool,
+    verifications: dict[str, dict[str, Answer]] | None = None,
 ) -> None:
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications)]
 
 
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> tuple[Questionnaire, Submission]:
@@ -257,6 +262,8 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
         questionnaire, submission = _read(path, state.editions)
         if state.commission_verifies:
             submission = _without_self_verification(submission, file)
+            if state.verifications is not None:
+                submission = submission.model_copy(update={"verification": state.verifications.get(file, {})})
         carried: tuple[Problem, ...] = ()
         if state.rule_set is not None:
             made_for = questionnaire
@@ -304,7 +311,7 @@ def _outcomes(
     files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
 ) -> Generator[_Scored | _Failed, None, None]:
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
-    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies)
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications)
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
     with WorkerPool(worker_count(options.jobs, len(work)), _init_worker, state) as pool:
         yield from pool.map(_assess, work)

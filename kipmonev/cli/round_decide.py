@@ -12,6 +12,7 @@ import click
 
 from kipmonev.app.round.history import round_history
 from kipmonev.cli import round_texts as tx
+from kipmonev.cli import round_verify  # noqa: F401  (registers the verification commands on the round group)
 from kipmonev.cli._common import printable, table, user_errors
 from kipmonev.cli.round import _EXISTING_FOLDER, _open, round_cmd
 

@@ -37,7 +37,7 @@ from kipmonev.engine.agreement import agreement
 from kipmonev.engine.problems_verification import NO_ITEMS
 from kipmonev.formats import workbook_texts as wtx
 from kipmonev.formats.workbook_layout import COLUMNS, HEADER_ROW, answer_rows
-from kipmonev.model.questionnaire import NA_LABEL, Questionnaire
+from kipmonev.model.questionnaire import NA_LABEL, YES_LABEL, AnyQuestion, ChecklistQuestion, ChoiceQuestion, Questionnaire, YesNoQuestion
 from kipmonev.model.round import Event, RosterEntry
 from kipmonev.model.submission import Answer
 from kipmonev.model.verification import (
@@ -74,6 +74,23 @@ def verdict_key(answer: Answer) -> str:
     if isinstance(answer.value, tuple) and not answer.not_applicable:
         return "\x1f".join(sorted(answer.value)).casefold()
     return verdict_text(answer).strip().casefold()
+
+
+def credits(q: AnyQuestion, answer: Answer) -> bool:
+    """Whether a verdict gives the question points: 'Ya', an option or level with points, a checklist item met, a number."""
+    if answer.not_applicable or answer.is_blank:
+        return False
+    if q.verifier_scale:
+        points = q.level_points(str(answer.value))
+        return points is not None and points > 0
+    if isinstance(q, YesNoQuestion):
+        return str(answer.value).strip().casefold() == YES_LABEL.casefold() and q.points > 0
+    if isinstance(q, ChoiceQuestion):
+        key = str(answer.value).strip().casefold()
+        return any(o.points > 0 and o.label.strip().casefold() == key for o in q.options)
+    if isinstance(q, ChecklistQuestion):
+        return bool(answer.value)
+    return True  # a number: its range decides, and any answered number is checked against its evidence
 
 
 def assignments(events: Sequence[Event]) -> dict[str, str]:
@@ -122,7 +139,17 @@ def resolutions(events: Sequence[Event]) -> dict[tuple[str, str, str], Answer]:
 def verify_cells(q: Questionnaire) -> dict[str, str]:
     """Question code → its Jawaban Verifikasi cell in a verifier pack (``Kuesioner!I12``)."""
     column = get_column_letter(COLUMNS[wtx.COL_VERIFY])
-    return {row.code: f"{wtx.SHEET_ANSWERS}!{column}{HEADER_ROW + i}" for i, row in enumerate(answer_rows(q), start=1) if row.question is not None and row.item is None}
+    cells: dict[str, str] = {}
+    for i, row in enumerate(answer_rows(q), start=1):
+        question = row.question
+        if question is None:
+            continue
+        cell = f"{wtx.SHEET_ANSWERS}!{column}{HEADER_ROW + i}"
+        if row.item is None:
+            cells[question.code] = cell
+        elif isinstance(question, ChecklistQuestion) and not question.allow_na and row.item == question.items[0].code:
+            cells[question.code] = cell  # a checklist is verified item by item: its first item's cell
+    return cells
 
 
 def to_verify(q: Questionnaire, answers: Mapping[str, Answer]) -> tuple[str, ...]:

@@ -24,3 +24,7 @@ TEMPLATES_DIR = "templat"
 STATUS_DIR = "status"
 #: Results, recap and reports of ``round recap``.
 RECAP_DIR = "rekap"
+#: The verifier packs of ``round verify-pack``, one folder per verifier.
+VERIFY_DIR = "verifikasi"
+#: Accepted headings of the verifiers' assignment file (``round assign``), compared case-insensitively.
+ASSIGNMENT_HEADINGS: dict[str, str] = {"body_id": "ID", "category": "Kategori", "verifier": "Verifikator"}

@@ -47,3 +47,10 @@ COLUMN_HELP: dict[str, str] = {
     "pembulatan_tempat_desimal": "Jumlah desimal nilai yang diumumkan (0–4), atau 'tanpa' bila tidak dibulatkan.",
     "pembulatan_mode": "Cara membulatkan: 'setengah_ke_atas' atau 'setengah_genap'.",
 }
+#: The line on a verifier pack's Kuesioner sheet saying whom it is for and which submission it shows.
+PACK_NOTE = Text(
+    "Paket verifikasi {body} {name} untuk verifikator {verifier} ({role}); isian {sha}. Kolom badan publik dikunci; "
+    "isi hanya kolom Jawaban Verifikasi dan Catatan Verifikator."
+)
+PACK_ROLE_FIRST = Text("verifikator utama")
+PACK_ROLE_SECOND = Text("pendapat kedua atas {count} pertanyaan sampel")

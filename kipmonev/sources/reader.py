@@ -286,6 +286,17 @@ def read_workbook(path: Path, questionnaire: Questionnaire | None = None, *, kee
     return FilledWorkbook(q, submission, warnings, tuple(r.links), errors, tuple(r.evidence))
 
 
+def read_metadata(path: Path) -> dict[str, str] | None:
+    """The key/value pairs of a workbook's hidden Metadata sheet, or ``None`` without one.
+
+    Raises:
+        WorkbookError: The file is not a readable workbook.
+    """
+    source = str(path)
+    with open_book(Path(path), source) as book:
+        return _metadata(ReadState(book, source))
+
+
 def read_submission(path: Path, questionnaire: Questionnaire | None = None) -> tuple[Questionnaire, Submission]:
     """Read a filled workbook into the questionnaire it was made for and a Submission.
 

@@ -3,6 +3,8 @@
 The batch is :func:`kipmonev.app.batch.run_batch`, given the current versions (the copies in the intake
 store, so what is scored is exactly what was received), the roster and every body's status from the log:
 the recap's funnel starts at the roster and every body without a scorable version is listed by name.
+The verifier's track is the round's log (:func:`kipmonev.app.round.verify.logged_verification`): the
+verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from kipmonev.app import problems_round as pa
 from kipmonev.app.batch import BatchOptions, BatchResult, run_batch
 from kipmonev.app.round.status import round_progress
+from kipmonev.app.round.verify import logged_verification
 from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.engine.round import current_versions, file_records
@@ -52,6 +55,7 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         names=names,
         editions=tuple(r.config.editions.values()),
         commission_verifies=True,
+        verifications={str(r.folder / stored): answers for stored, answers in logged_verification(r).items()},
     )
     result = run_batch(inputs, options)
     r.store.append(
