@@ -15,12 +15,13 @@ from kipmonev.app.round.assign import assign_verifiers
 from kipmonev.app.round.verify import collect_packs, decide_clash, draw_second_opinion, verification_status, write_packs
 from kipmonev.cli import verify_texts as tx
 from kipmonev.cli._common import printable, table, user_errors
+from kipmonev.cli._i18n import FilePath, FloatRange
 from kipmonev.cli.round import _EXISTING_FOLDER, _open, round_cmd
 from kipmonev.core.formatting import format_plain
 
 __all__ = ["round_cmd"]
 
-_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
+_FILE = FilePath(exists=True, dir_okay=False, path_type=Path)
 
 
 def _warn(message: str) -> None:
@@ -52,7 +53,7 @@ def assign_cmd(folder: Path, path: Path) -> None:
 
 @round_cmd.command("verify-pack")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Folder paket (bawaan: FOLDER/verifikasi).")
+@click.option("-o", "--out", "out_dir", type=FilePath(file_okay=False, path_type=Path), help="Folder paket (bawaan: FOLDER/verifikasi).")
 @click.option("--second", is_flag=True, help="Paket pendapat kedua: hanya pertanyaan sampel (lihat round second-opinion).")
 @click.option("--verifier", metavar="NAMA", help="Hanya paket untuk verifikator ini.")
 def verify_pack_cmd(folder: Path, out_dir: Path | None, second: bool, verifier: str | None) -> None:
@@ -76,7 +77,7 @@ def verify_pack_cmd(folder: Path, out_dir: Path | None, second: bool, verifier: 
 
 @round_cmd.command("verify-collect")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.argument("paths", metavar="PAKET_ATAU_FOLDER...", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", metavar="PAKET_ATAU_FOLDER...", nargs=-1, required=True, type=FilePath(exists=True, path_type=Path))
 def verify_collect_cmd(folder: Path, paths: tuple[Path, ...]) -> None:
     """Kumpulkan paket verifikasi yang sudah diisi: setiap putusan yang berubah dicatat di log putaran.
 
@@ -108,7 +109,7 @@ def verify_collect_cmd(folder: Path, paths: tuple[Path, ...]) -> None:
 
 @round_cmd.command("second-opinion")
 @click.argument("folder", metavar="FOLDER", type=_EXISTING_FOLDER)
-@click.option("--percent", type=click.FloatRange(0, 100, min_open=True), required=True, help="Persen pertanyaan yang diverifikasi ulang, misalnya 10.")
+@click.option("--percent", type=FloatRange(0, 100, min_open=True), required=True, help="Persen pertanyaan yang diverifikasi ulang, misalnya 10.")
 @click.option("--seed", type=int, required=True, help="Benih acak; sampel yang sama untuk benih yang sama, dan benihnya dicatat di log.")
 def second_opinion_cmd(folder: Path, percent: float, seed: int) -> None:
     """Tarik sampel acak pertanyaan untuk diverifikasi ulang oleh verifikator kedua.
