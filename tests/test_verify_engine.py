@@ -1,4 +1,4 @@
-"""The commission's verification derived from the log (rules V1-V8) and agreement (K1-K3)."""
+"""The commission's verification derived from the log (rules V1-V8) and agreement (A1-A3)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def _state(events: list[Event], current: dict[str, str] | None = None) -> Any:
     return verification_state(events, ROSTER, current if current is not None else {"bp-1": SHA}, {"Uji": small()}, {SHA: FULL_ANSWERS, OLD: FULL_ANSWERS})
 
 
-# --- agreement (K1-K3), checked against the confusion table by hand -------------------------------
+# --- agreement (A1-A3), checked against the confusion table by hand -------------------------------
 
 def test_kappa_by_hand() -> None:
     # A: Ya Ya Ya Ya Tidak Tidak Ya Tidak ; B: Ya Ya Tidak Ya Tidak Tidak Ya Ya

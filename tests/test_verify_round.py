@@ -24,9 +24,18 @@ from kipmonev.app.round.history import round_history
 from kipmonev.app.round.init import InitOptions, init_round
 from kipmonev.app.round.recap import round_recap
 from kipmonev.app.round.receive import receive_files
-from kipmonev.app.round.verify import collect_packs, current_submissions, decide_clash, draw_second_opinion, verification_status, write_packs
+from kipmonev.app.round.verify import (
+    SecondOpinion,
+    collect_packs,
+    current_submissions,
+    decide_clash,
+    draw_second_opinion,
+    verification_status,
+    write_packs,
+)
 from kipmonev.app.round.workspace import open_round
 from kipmonev.core.errors import KipmonevError
+from kipmonev.engine.scoring import score
 from kipmonev.engine.verification import verdict_key, verdict_text
 from kipmonev.formats import workbook_texts as wtx
 from kipmonev.formats.workbook_layout import COLUMNS, HEADER_ROW, answer_rows
@@ -282,9 +291,14 @@ def test_every_verdict_traceable_in_history(verified: dict[str, Any]) -> None:
     firsts = [row for row in recorded if "(peran utama)" in row.what]
     assert len(firsts) == len(first_verdicts["KEM-04"])
     assert all(row.what.startswith("Verifikator Citra (peran utama) memutuskan ") and row.reason == "paket verifikasi KEM-04-verifikasi.xlsx" for row in firsts)
-    if "second_opinion.sampled" in kinds:
-        sampled = next(row for row in history.rows if row.kind == "second_opinion.sampled")
-        assert sampled.reason == "sampel 25% dengan benih 20251206"
+    drawn: SecondOpinion = verified["drawn"]
+    sampled_for = {body: (second, codes) for body, second, codes in drawn.bodies}
+    assert "KEM-04" in sampled_for, "seed 20251206 samples every body of this round"
+    sampled = [row for row in history.rows if row.kind == "second_opinion.sampled"]
+    assert [(row.new, row.reason) for row in sampled] == [(sampled_for["KEM-04"][0], "sampel 25% dengan benih 20251206")]
+    seconds = [row for row in recorded if "(peran kedua)" in row.what]
+    assert len(seconds) == len(sampled_for["KEM-04"][1])
+    assert kinds.index("second_opinion.sampled") < min(kinds.index("verification.recorded", i) for i, k in enumerate(kinds) if k == "verification.recorded" and "(peran kedua)" in history.rows[i].what)
 
 
 def test_recap_scores_with_the_log(verified: dict[str, Any]) -> None:
@@ -296,7 +310,12 @@ def test_recap_scores_with_the_log(verified: dict[str, Any]) -> None:
     rows = {row.body_id: row for row in result.recap.rows}
     # Budi's second version was copied as given; Citra judged three answers 'Tidak'.
     assert rows["KEM-03"].saq_verified is not None and rows["KEM-03"].saq_verified < rows["KEM-03"].saq_self
-    assert rows["KEM-02"].saq_verified == rows["KEM-02"].saq_self or rows["KEM-02"].saq_verified is not None
+    # KEM-02 counts its second version (the stale pack was refused): the recap's self score is that version's.
+    with open_round(folder, "Sari") as r:
+        kem02 = current_submissions(r)["kem-02"]
+    assert kem02.record.name == "KEM-02 revisi.xlsx"
+    assert rows["KEM-02"].saq_self == score(kem02.questionnaire, kem02.submission).saq_self.score
+    assert rows["KEM-02"].saq_verified is not None
 
 
 def test_pack_saved_by_libreoffice_reads_back_the_same(verified: dict[str, Any], tmp_path: Path) -> None:

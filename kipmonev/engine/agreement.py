@@ -2,10 +2,10 @@
 
 Rules (cited by tests):
 
-    K1  Only items both verifiers decided count; each item is a pair of category labels (the verdicts,
+    A1  Only items both verifiers decided count; each item is a pair of category labels (the verdicts,
         compared as :func:`kipmonev.engine.verification.verdict_key` spells them).
-    K2  Percent agreement p_o = agreeing items / items.
-    K3  Cohen's kappa = (p_o - p_e) / (1 - p_e), where p_e = sum over categories of the product of the two
+    A2  Percent agreement p_o = agreeing items / items.
+    A3  Cohen's kappa = (p_o - p_e) / (1 - p_e), where p_e = sum over categories of the product of the two
         verifiers' marginal shares. When p_e = 1 (both used one and the same category throughout) kappa is
         undefined and given as ``None``, never as 0 or 1.
 """
@@ -24,13 +24,13 @@ class Agreement:
 
     items: int
     agreed: int
-    percent: Fraction | None  # K2, as a share 0..1; None without items
-    kappa: Fraction | None  # K3; None without items or when p_e = 1
+    percent: Fraction | None  # A2, as a share 0..1; None without items
+    kappa: Fraction | None  # A3; None without items or when p_e = 1
     confusion: dict[tuple[str, str], int]  # (first's verdict, second's verdict) -> items
 
 
 def agreement(pairs: Sequence[tuple[str, str]]) -> Agreement:
-    """Percent agreement and Cohen's kappa of ``pairs`` (first verifier's verdict, second's) (rules K1-K3)."""
+    """Percent agreement and Cohen's kappa of ``pairs`` (first verifier's verdict, second's) (rules A1-A3)."""
     n = len(pairs)
     confusion = dict(Counter(pairs))
     agreed = sum(1 for a, b in pairs if a == b)

@@ -17,7 +17,7 @@ Rules (cited by tests):
         (body ID, question order); the second verifier of a body is drawn from the rest of the team with the
         same seed. The seed is recorded in the ``second_opinion.sampled`` events.
     V7  Agreement per (first, second) verifier pair over the sampled items both decided on the current
-        version, by :func:`kipmonev.engine.agreement.agreement` (rules K1-K3).
+        version, by :func:`kipmonev.engine.agreement.agreement` (rules A1-A3).
     V8  A verdict reads as the answer label, the verifier-scale level, 'Tidak Berlaku', a number, or the
         checklist items credited; two verdicts agree when they read the same (case-insensitively).
 """
