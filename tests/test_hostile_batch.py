@@ -197,7 +197,15 @@ def test_a_report_is_never_written_over_its_input(tmp_path: Path, corpus: list[P
 
 def _interrupt(corpus: list[Path], out: Path, signum: int) -> tuple[int, str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "kipmonev", "score", str(corpus[0].parent), "-o", str(out), "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    # The batch runs as from a terminal: a test runner started in the background (``cmd &``) hands its
+    # children SIGINT ignored, and Python then never turns Ctrl-C into KeyboardInterrupt.
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kipmonev", "score", str(corpus[0].parent), "-o", str(out), "-j", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     results = out / "hasil"
     deadline = time.monotonic() + 120
     while not (results.is_dir() and any(results.iterdir())):
