@@ -91,7 +91,7 @@ def test_outputs_are_not_overwritten_without_force() -> None:
 def test_export_of_an_unknown_id() -> None:
     code, out, err = run("questionnaire", "export", "tidak-ada", "-o", "k.xlsx")
     assert (code, out) == (1, "")
-    assert err.startswith("Galat: tidak-ada: kuesioner 'tidak-ada' tidak ditemukan. Gunakan jalur berkas atau salah satu id: ki-pusat-2025-")
+    assert err.startswith("Galat: tidak-ada: kuesioner 'tidak-ada' tidak ditemukan. Gunakan jalur berkas atau salah satu id: ki-provinsi-2025-pemerintah-kabupaten-kota, ki-pusat-2025-bumn, ")
     assert not Path("k.xlsx").exists()
 
 

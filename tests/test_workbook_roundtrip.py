@@ -63,8 +63,8 @@ def _comparable(a: Assessment) -> dict[str, Any]:
 
 
 def test_every_shipped_edition_is_covered() -> None:
-    assert len(SHIPPED) == 8  # KI Pusat's seven categories and the worked example of the format
-    assert {q.category for q in SHIPPED.values()} - {"Contoh"} == {"Kementerian", "Lembaga Negara dan LPNK", "Lembaga Non-Struktural", "Pemerintah Provinsi", "BUMN", "Perguruan Tinggi Negeri", "Partai Politik"}
+    assert len(SHIPPED) == 9  # KI Pusat's seven categories, the provincial commissions' kabupaten/kota and the worked example of the format
+    assert {q.category for q in SHIPPED.values()} - {"Contoh"} == {"Pemerintah Kabupaten/Kota", "Kementerian", "Lembaga Negara dan LPNK", "Lembaga Non-Struktural", "Pemerintah Provinsi", "BUMN", "Perguruan Tinggi Negeri", "Partai Politik"}
 
 
 @pytest.mark.slow
