@@ -7,14 +7,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from cli_runner import run
 from openpyxl import load_workbook
+from round_helpers import answers
 
 from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.model.submission import BodyIdentity, Submission
 from kipmonev.outputs.fill import write_filled
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
-from cli_runner import run
-from round_helpers import answers
 
 EDITION = "ki-provinsi-2025-pemerintah-kabupaten-kota"
 #: The questions of the edition itself; every other one comes from the KI Pusat government fragments.
