@@ -172,7 +172,7 @@ def test_an_exported_file_loads_back_with_openpyxl_unchanged(tmp_path: Path) -> 
 # Every field of the questionnaire format, and where the workbook carries it. A new model field fails here
 # until export and import carry it (and this table names where).
 CARRIED: dict[str, set[str]] = {
-    "Questionnaire": {"id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan", "kelompok", "poin_langsung"},
+    "Questionnaire": {"id", "judul", "komisi", "tahun", "kategori", "versi", "aturan_id", "deskripsi", "aturan", "keterangan", "indikator", "pertanyaan", "kelompok", "poin_langsung", "batas_ukuran_bukti_mb"},
     "Rules": {"tahap", "gerbang", "gerbang_lanjutan", "rubrik", "kualifikasi", "pembulatan", "kredit_tanpa_bukti", "jawaban_kosong", "verifikasi_wajib", "keterangan"},
     "Stage": {"kode", "nama", "bobot"},
     "Gate": {"tahap", "batas", "peringkat", "gabungan", "dasar", "seri", "jika_tidak_lolos", "nama"},  # Tahap (plain SAQ gate) or Gerbang
@@ -183,10 +183,10 @@ CARRIED: dict[str, set[str]] = {
     "RuleNote": {"butir", "status", "sumber", "alasan"},
     "Indicator": {"kode", "nama", "bobot", "deskripsi"},
     "Condition": {"pertanyaan", "jawaban"},
-    "YesNoQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "poin", "dinilai_oleh", "skala_verifikasi", "bukti_pengganti"},
-    "ChoiceQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "pilihan", "dinilai_oleh", "skala_verifikasi"},
-    "ChecklistQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "butir", "dinilai_oleh", "skala_verifikasi", "ketidaklengkapan"},
-    "NumberQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "satuan", "rentang", "dinilai_oleh", "skala_verifikasi"},
+    "YesNoQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "poin", "dinilai_oleh", "skala_verifikasi", "bukti_pengganti", "periode"},
+    "ChoiceQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "pilihan", "dinilai_oleh", "skala_verifikasi", "periode"},
+    "ChecklistQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "butir", "dinilai_oleh", "skala_verifikasi", "ketidaklengkapan", "periode"},
+    "NumberQuestion": {"kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "bukti", "boleh_na", "rekomendasi", "syarat", "tipe", "satuan", "rentang", "dinilai_oleh", "skala_verifikasi", "periode"},
     "Option": {"label", "poin"},
     "ChecklistItem": {"kode", "label", "poin"},
     "Range": {"dari", "sampai", "termasuk_sampai", "poin"},

@@ -233,7 +233,7 @@ def test_the_edition_sets_the_size_limit(tmp_path: Path) -> None:
 
 def test_a_missing_folder_says_nothing_was_checked(tmp_path: Path) -> None:
     (problem,) = check_files([item("AA.1.1", "sk.pdf")], tmp_path / "tidak-ada").problems
-    assert str(problem) == "tidak-ada: folder atau zip bukti tidak ada, sehingga 1 berkas bukti tidak diperiksa. Periksa path yang diberikan pada --bukti."
+    assert str(problem) == "tidak-ada: folder atau zip bukti tidak ada, sehingga 1 berkas bukti tidak diperiksa. Periksa path yang diberikan pada --evidence."
 
 
 def _hostile_zip(path: Path, name: str, data: bytes) -> Path:

@@ -132,7 +132,7 @@ def test_check_json_for_machines(small_yaml: Path) -> None:
     data = json.loads(out)
     assert code == 1
     # One language for JSON keys, English like the result's schema (issue 20).
-    assert list(data) == ["file", "valid", "complete", "blank", "questionnaire", "body", "score_self", "score_verified", "stages", "score", "final", "band", "reasons", "counts", "errors", "warnings", "link_problems", "links_checked", "evidence_problems", "evidence_checked"]
+    assert list(data) == ["file", "valid", "complete", "blank", "questionnaire", "body", "score_self", "score_verified", "stages", "score", "final", "band", "reasons", "counts", "errors", "warnings", "link_problems", "links_checked", "evidence_problems", "evidence_checked", "evidence_checks"]
     assert list(data["warnings"][0]) == ["code", "message", "source", "sheet", "cell", "line", "field", "text"]
     assert {k: data[k] for k in ("valid", "complete", "score_self", "score_verified", "stages", "score", "final", "band", "errors")} == {
         "valid": True,

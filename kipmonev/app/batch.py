@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from kipmonev.app.check import BodyEvidence, check_body_evidence
 from kipmonev.app.output_folder import MANIFEST, own_output_folders
 from kipmonev.app.panel import PanelInput, read_panel
 from kipmonev.app.problems import (
@@ -50,6 +51,7 @@ from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_reca
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.reader import FilledWorkbook
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_file
 
@@ -88,6 +90,19 @@ class BatchOptions:
     #: With ``commission_verifies``: input path → the verified answers the round's log holds for it
     #: (``round recap``); scored as the verifier's track in place of anything typed in the workbook.
     verifications: dict[str, dict[str, Answer]] | None = None
+    #: ``score --evidence DIR``: each body's evidence folder ``DIR/<ID>/`` or zip ``DIR/<ID>.zip`` is
+    #: checked (rules B1-B8); the findings are notices of its result, the score does not change.
+    evidence: Path | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceTally:
+    """What ``score --evidence`` found over the batch (bodies scored, not files that failed)."""
+
+    folder: Path
+    checked: int = 0
+    without: int = 0
+    problems: int = 0
 
 
 @dataclass
@@ -100,6 +115,8 @@ class BatchResult:
     previous: Recap | None = None
     #: The stage-score file read (``--stage-scores``): which columns were panelists, which were ignored.
     stage_file: StageFile | None = None
+    #: With ``--evidence``: how many bodies had their evidence checked, how many had none, the problems found.
+    evidence: EvidenceTally | None = None
 
     @property
     def failed(self) -> int:
@@ -155,6 +172,7 @@ class _Scored:
     warnings: tuple[ErrorRow, ...] = ()
     index: int = 0  # the file's position in the batch
     ranked: GateGroup | None = None  # set when a gate of its rules ranks bodies: decided over the batch
+    evidence: BodyEvidence | None = None  # with --evidence: what the body's evidence check found
 
 
 @dataclass(frozen=True)
@@ -171,6 +189,7 @@ class _WorkerState:
     editions: tuple[Questionnaire, ...] = ()
     commission_verifies: bool = False
     verifications: dict[str, dict[str, Answer]] | None = None
+    evidence: Path | None = None
 
 
 _STATE: list[_WorkerState] = []
@@ -184,29 +203,30 @@ def _init_worker(
     editions: tuple[str, ...],
     commission_verifies: bool,
     verifications: dict[str, dict[str, Answer]] | None = None,
+    evidence: Path | None = None,
 ) -> None:
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications, evidence)]
 
 
-def _read(path: Path, editions: tuple[Questionnaire, ...]) -> tuple[Questionnaire, Submission]:
+def _read(path: Path, editions: tuple[Questionnaire, ...]) -> FilledWorkbook:
     """Read with the edition the workbook names; failing that (not shipped), with each given edition in turn."""
-    from kipmonev.sources.reader import read_submission
+    from kipmonev.sources.reader import read_workbook
 
     try:
-        return read_submission(path)
+        return read_workbook(path)
     except WorkbookError as e:
         if not editions or not any(p.code == "KM-W-024" for p in e.problems):
             raise
     for q in editions:
         try:
-            return read_submission(path, q)
+            return read_workbook(path, q)
         except WorkbookError as other:
             if not any(p.code in ("KM-W-022", "KM-W-023") for p in other.problems):
                 raise
-    return read_submission(path)  # raises the original error again
+    return read_workbook(path)  # raises the original error again
 
 
 def _errors(file: str, problems: Iterable[Problem]) -> _Failed:
@@ -259,7 +279,8 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
     state = _STATE[0]
     file = str(path)
     try:
-        questionnaire, submission = _read(path, state.editions)
+        filled = _read(path, state.editions)
+        questionnaire, submission = filled.questionnaire, filled.submission
         if state.commission_verifies:
             submission = _without_self_verification(submission, file)
             if state.verifications is not None:
@@ -289,6 +310,9 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
             notes = {code: s.note for code, s in scores.items()}
             panels = {code: s.panel for code, s in scores.items() if s.panel is not None}
         assessment = with_panel(score(questionnaire, submission, calls), panels)
+        evidence = None
+        if state.evidence is not None:  # after scoring: the findings are notices, the score stays as it is
+            assessment, evidence = check_body_evidence(filled, assessment, state.evidence)
     except KipmonevError as e:
         return _errors(file, e.problems or (BATCH_UNLOCATED.at(Location(file), summary=e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
@@ -302,7 +326,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
         basis = (assessment.saq_verified or assessment.saq_self).score
         values = gate_values(rules, basis, submission.stage_scores)
         ranked = GateGroup(rules, questionnaire.category, values, tuple((g.passed, g.rank) for g in assessment.gates))
-    return _Scored(row, assessment.rules.bands, used, _errors(file, (*carried, *warnings)).errors, index, ranked)
+    return _Scored(row, assessment.rules.bands, used, _errors(file, (*carried, *warnings)).errors, index, ranked, evidence)
 
 
 # --- the batch ----------------------------------------------------------------------------
@@ -311,7 +335,7 @@ def _outcomes(
     files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
 ) -> Generator[_Scored | _Failed, None, None]:
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
-    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications)
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications, options.evidence)
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
     with WorkerPool(worker_count(options.jobs, len(work)), _init_worker, state) as pool:
         yield from pool.map(_assess, work)
@@ -417,7 +441,15 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             path.unlink(missing_ok=True)
         _remove_unfinished(results_dir)
         raise BatchInterruptedError(done, len(files)) from None
-    return BatchResult(recap, written + recap_written, previous_recap, stage_file)
+    return BatchResult(recap, written + recap_written, previous_recap, stage_file, _tally(options.evidence, scored))
+
+
+def _tally(folder: Path | None, scored: list[_Scored]) -> EvidenceTally | None:
+    """What the evidence check found over the bodies scored (``score --evidence``)."""
+    if folder is None:
+        return None
+    found = [o.evidence for o in scored if o.evidence is not None]
+    return EvidenceTally(folder, checked=sum(1 for e in found if e.source is not None), without=sum(1 for e in found if e.source is None), problems=sum(e.problems for e in found if e.source is not None))
 
 
 def _check_stage_options(options: BatchOptions) -> None:

@@ -10,17 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kipmonev.core.errors import Location, Problem, WorkbookError
 from kipmonev.core.numbers import json_number
 from kipmonev.core.reasons import reason
 from kipmonev.engine.links import is_link
 from kipmonev.engine.scoring import score
+from kipmonev.formats.workbook_texts import SHEET_IDENTITY
 from kipmonev.model.questionnaire import Questionnaire
-from kipmonev.model.result import Assessment
-from kipmonev.sources.evidence import EvidenceItem, check_files
+from kipmonev.model.result import Assessment, EvidenceRecord
+from kipmonev.sources.evidence import EvidenceCheck, EvidenceItem, check_files
 from kipmonev.sources.reader import FilledWorkbook, read_workbook
+
+if TYPE_CHECKING:  # NOTE: the network stack is imported only when links are checked
+    from kipmonev.sources.links import LinkCheck
 
 
 def _number(value: Decimal | None) -> int | float | None:
@@ -95,6 +99,7 @@ class WorkbookCheck:
             "links_checked": self.links_checked,
             "evidence_problems": [p.to_dict() for p in self.evidence_problems],
             "evidence_checked": self.evidence_checked,
+            "evidence_checks": {},
         }
         if a is not None:
             band = a.outcome.estimate_band
@@ -109,6 +114,7 @@ class WorkbookCheck:
                 band={"code": band.code, "name": band.name},
                 reasons=list(a.outcome.reasons),
                 counts=a.counts.model_dump(),
+                evidence_checks={q.code: [r.model_dump(mode="json", exclude_none=True) for r in q.evidence_checks] for q in a.questions if q.evidence_checks},
             )
         return data
 
@@ -156,36 +162,98 @@ def check_workbook(
     assessment = score(filled.questionnaire, filled.submission)
     dead: list[Problem] = []
     checked = 0
+    link_check: LinkCheck | None = None
     if links:
         from kipmonev.sources.link_cache import LinkCache
-        from kipmonev.sources.links import MAX_LINKS, check_links  # NOTE: the network stack only when asked for
+        from kipmonev.sources.links import MAX_LINKS, check_link_results  # NOTE: the network stack only when asked for
         from kipmonev.sources.problems_links import LINK_CACHE_UNWRITABLE
 
         cache = LinkCache(link_cache) if link_cache is not None else None
         checked = min(len({url for _, url in filled.evidence_links}), MAX_LINKS)
-        dead = check_links(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress, cache=cache)
+        link_check = check_link_results(filled.evidence_links, timeout=timeout, concurrency=concurrency, allow_private=allow_private, progress=progress, cache=cache)
+        dead = list(link_check.problems)
         if cache is not None:
             try:
                 cache.save()
             except OSError as e:
                 dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=reason(e)))
-    evidence_problems: tuple[Problem, ...] = ()
-    evidence_checked = 0
-    if evidence is not None:
-        assessment, evidence_problems, evidence_checked = check_evidence(filled, assessment, evidence)
+    files = check_evidence_files(filled, evidence) if evidence is not None else None
+    assessment = with_evidence_records(assessment, filled, files, link_check)
+    evidence_problems = files.problems if files is not None else ()
+    evidence_checked = sum(1 for i in evidence_items(filled) if not is_link(i.value)) if evidence is not None else 0
     return WorkbookCheck(str(path), filled, assessment, filled.errors, tuple(dead), checked, evidence_problems=evidence_problems, evidence_checked=evidence_checked)
 
 
-def check_evidence(filled: FilledWorkbook, assessment: Assessment, evidence: Path) -> tuple[Assessment, tuple[Problem, ...], int]:
-    """Check the documents the workbook's evidence cells name against ``evidence`` (a folder or zip).
+def evidence_items(filled: FilledWorkbook) -> list[EvidenceItem]:
+    """Every evidence entry of the workbook (documents and links), in workbook order, with its question's indicator."""
+    questions = filled.questionnaire.question_map
+    return [
+        EvidenceItem(code, questions[code].indicator if code in questions else "", value, where, questions[code].period if code in questions else None)
+        for code, where, value in filled.evidence
+    ]
 
-    Returns:
-        The assessment with each question's ``evidence_checks`` filled (the score unchanged), the problems
-        in workbook order, and how many entries naming a document were checked.
+
+def check_evidence_files(filled: FilledWorkbook, evidence: Path) -> EvidenceCheck:
+    """Check the documents the workbook's evidence cells name against ``evidence`` (a folder or zip; rules B1-B8).
+
+    The size limit and each question's period are the edition's (``batas_ukuran_bukti_mb``, ``periode``).
     """
-    indicator = {q.code: q.indicator for q in filled.questionnaire.questions}
-    items = [EvidenceItem(code, indicator.get(code, ""), value, where) for code, where, value in filled.evidence]
-    found = check_files(items, evidence)
-    questions = tuple(q.model_copy(update={"evidence_checks": found.records[q.code]}) if q.code in found.records else q for q in assessment.questions)
-    checked = sum(1 for i in items if not is_link(i.value))
-    return assessment.model_copy(update={"questions": questions}), found.problems, checked
+    return check_files(evidence_items(filled), evidence, max_mb=filled.questionnaire.evidence_max_mb)
+
+
+@dataclass(frozen=True)
+class BodyEvidence:
+    """What ``score --evidence`` found for one body.
+
+    Attributes:
+        source: The body's evidence folder or zip; ``None`` when it has none (one notice says so).
+        problems: How many evidence problems were found (0 without evidence).
+    """
+
+    source: Path | None
+    problems: int
+
+
+def check_body_evidence(filled: FilledWorkbook, assessment: Assessment, folder: Path) -> tuple[Assessment, BodyEvidence]:
+    """Check one body's evidence, found under ``folder`` by its ID (``<ID>/`` or ``<ID>.zip``), for a batch.
+
+    The problems become notices of the assessment and each document's record its ``evidence_checks``;
+    a body without an ID or without evidence under ``folder`` gets one notice. A refused zip is a notice
+    too: the batch goes on. The score is never changed.
+    """
+    from kipmonev.model.submission import Notice
+    from kipmonev.sources import problems_evidence as pe
+    from kipmonev.sources.evidence import find_evidence
+
+    documents = sum(1 for i in evidence_items(filled) if not is_link(i.value))
+    body_id = (filled.submission.body.id or "").strip()
+    source = find_evidence(folder, body_id) if body_id else None
+    if source is None:
+        where = Location(filled.submission.source or assessment.source or "", sheet=SHEET_IDENTITY)
+        entry = pe.EVIDENCE_NONE_FOR_BODY if body_id else pe.EVIDENCE_BODY_WITHOUT_ID
+        problem = entry.at(where, body_id=body_id, folder=folder.name, count=documents) if body_id else entry.at(where, folder=folder.name, count=documents)
+        return assessment.model_copy(update={"notices": (*assessment.notices, Notice.of(problem))}), BodyEvidence(None, 0)
+    files = check_evidence_files(filled, source)
+    checked = with_evidence_records(assessment, filled, files, None)
+    notices = (*checked.notices, *(Notice.of(p) for p in files.problems))
+    return checked.model_copy(update={"notices": notices}), BodyEvidence(source, len(files.problems))
+
+
+def with_evidence_records(assessment: Assessment, filled: FilledWorkbook, files: EvidenceCheck | None, links: LinkCheck | None) -> Assessment:
+    """The assessment with each question's ``evidence_checks``: its documents' and its links' records, in workbook order.
+
+    Only what was checked gets a record (documents with an evidence folder, links with a link check);
+    the score is unchanged.
+    """
+    if files is None and links is None:
+        return assessment
+    pending = {code: list(records) for code, records in (files.records if files is not None else {}).items()}
+    found: dict[str, list[EvidenceRecord]] = {}
+    for code, where, value in filled.evidence:
+        if is_link(value):
+            if links is not None:
+                found.setdefault(code, []).append(links.record(where, value))
+        elif pending.get(code):
+            found.setdefault(code, []).append(pending[code].pop(0))
+    questions = tuple(q.model_copy(update={"evidence_checks": tuple(found[q.code])}) if q.code in found else q for q in assessment.questions)
+    return assessment.model_copy(update={"questions": questions})

@@ -19,6 +19,7 @@ from kipmonev.cli._common import UserError, option, printable, progress_bar, tab
 from kipmonev.cli._i18n import Choice, Command, FilePath
 from kipmonev.cli._options import date_option, force_option, jobs_option, report_option, templates_option
 from kipmonev.cli.problems import (
+    BATCH_EVIDENCE,
     BATCH_INTERRUPTED,
     COMPARE_BY_NAME,
     COMPARE_ESTIMATE,
@@ -70,6 +71,14 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 @templates_option()
 @option("--roster", "roster", old="--daftar", type=FilePath(exists=True, dir_okay=False, path_type=Path), help="Daftar badan publik yang diundang (CSV/XLSX): hanya mereka yang diperingkat, yang tidak mengirim dicantumkan dengan statusnya.")
 @force_option("Tulis juga ke folder keluaran yang memuat berkas lain (berkas itu dibiarkan). Tanpa opsi ini kipmonev hanya menimpa dan menghapus keluarannya sendiri.")
+@click.option(
+    "--evidence",
+    "evidence",
+    metavar="FOLDER",
+    type=FilePath(exists=True, file_okay=False, path_type=Path),
+    help="Folder bukti dukung semua badan publik: bukti setiap badan publik dicari di FOLDER/<ID>/ atau FOLDER/<ID>.zip (ID dari sheet Identitas) "
+    "dan diperiksa seperti 'check --evidence'. Temuan menjadi peringatan di hasilnya; nilai tidak berubah.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Tanpa bilah kemajuan dan ringkasan.")
 def score_cmd(
     paths: tuple[Path, ...],
@@ -86,6 +95,7 @@ def score_cmd(
     templates: Path | None,
     roster: Path | None,
     force: bool,
+    evidence: Path | None,
     quiet: bool,
 ) -> None:
     """Nilai banyak isian sekaligus, lalu tulis hasil per badan publik dan rekapnya.
@@ -98,12 +108,13 @@ def score_cmd(
     \b
     Contoh:
       kipmonev score examples/ -o hasil-2025 --stage-scores panelis.csv
+      kipmonev score isian/ -o hasil-2025 --evidence bukti/
     """
     with user_errors():
         invited = read_roster(roster, None).entries if roster else None
         claim = claim_output_folder(out_dir, paths, force=force)
     options = BatchOptions(
-        out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, panel=panel, conflicts=conflicts, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited
+        out_dir=out_dir, date=(date or dt.date.today()).isoformat(), jobs=jobs or cpu_count(), stage_file=stage_scores, panel=panel, conflicts=conflicts, combine=CombineRule(combine), rule_set=rule_set, previous=previous, roster=invited, evidence=evidence
     )
     previous_handler = signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
@@ -131,6 +142,9 @@ def score_cmd(
     claim.finish([*result.written, *(rendered.written + rendered.recap_written if rendered else [])])
     if not quiet:
         print_summary(recap, result.failed, out_dir, rendered)
+        if result.evidence is not None:
+            e = result.evidence
+            click.echo(printable(BATCH_EVIDENCE.text(checked=e.checked, folder=str(e.folder), problems=e.problems, without=e.without)))
     print_errors(recap)
     for problem in rendered.problems if rendered else ():
         click.echo(printable(str(problem)), err=True)

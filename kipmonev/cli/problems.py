@@ -43,6 +43,7 @@ CHECK_BLANK = Text("Isian masih kosong: belum ada satu pun pertanyaan yang dijaw
 
 # `kipmonev panel kit` and `score --panel`.
 PANEL_KIT_WRITTEN = Text("Lembar nilai ditulis: {path} ({room}: {bodies} badan publik, {panelists} panelis).")
+BATCH_EVIDENCE = Text("Bukti dukung: {checked} badan publik diperiksa di {folder}, {problems} temuan (peringatan di hasil masing-masing; nilai tidak berubah); {without} tanpa folder atau zip bukti.")
 PANEL_READ = Text("Nilai tahap dari lembar nilai panelis di {source}: {bodies} badan publik, panelis {panelists}; {conflicts} konflik kepentingan dikecualikan.")
 
 # `kipmonev compare`.

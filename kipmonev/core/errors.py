@@ -31,6 +31,12 @@ class Location:
     line: int | None = None
     field: str | None = None
 
+    def place(self) -> str | None:
+        """The place inside the file without the file: ``Kuesioner!F23``, the sheet or the cell alone, or ``None``."""
+        if self.sheet is None:
+            return self.cell
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
     def __str__(self) -> str:
         """Render as users read it: ``isian.xlsx, Kuesioner!F23`` or ``kementerian.yaml, baris 12``."""
         text = self.source

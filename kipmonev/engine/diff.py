@@ -101,6 +101,7 @@ def _question_values(q: AnyQuestion) -> dict[str, str | None]:
         "syarat": condition_text(q.condition) if q.condition else None,
         "rekomendasi": q.recommendation,
         "dinilai_oleh": q.assessed_by.value if q.assessed_by is not None else None,
+        "periode": str(q.period) if q.period is not None else None,
         "skala_verifikasi": "; ".join(f"{lv.label} = {_num(lv.points)}" + (f" ({lv.description})" if lv.description else "") for lv in q.verifier_scale or ()) or None,
         "ketidaklengkapan": q.incompleteness.value if isinstance(q, ChecklistQuestion) else None,
         "bukti_pengganti": _substitute(q),
@@ -144,6 +145,7 @@ def _settings_values(q: Questionnaire) -> dict[str, str | None]:
         "aturan_id": q.rule_set,
         "keterangan": _notes(q.notes),
         "poin_langsung": _yes_no(q.direct_points),
+        "batas_ukuran_bukti_mb": _num(q.evidence_max_mb),
         **{f"kelompok[{g.code}]": g.title for g in q.groups},
     }
 

@@ -728,6 +728,7 @@ def _question_result(
         scale=scale,
         verifier_scale=_levels(q),
         assessed_by=q.assessed_by,
+        period=q.period,
         all_or_nothing=isinstance(q, ChecklistQuestion) and q.all_or_nothing,
         substitute=_substitute(q),
         groups=tuple(GroupRef.model_construct(code=g.code, title=g.title) for g in groups),

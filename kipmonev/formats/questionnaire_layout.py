@@ -131,6 +131,7 @@ SETTING_PATHS: dict[str, tuple[str, ...]] = {
     "jawaban_kosong": ("aturan", "jawaban_kosong"),
     "verifikasi_wajib": ("aturan", "verifikasi_wajib"),
     "poin_langsung": ("poin_langsung",),
+    "batas_ukuran_bukti_mb": ("batas_ukuran_bukti_mb",),
 }
 
 SETTING_ROWS: tuple[Column, ...] = (
@@ -148,6 +149,7 @@ SETTING_ROWS: tuple[Column, ...] = (
     Column("jawaban_kosong", Kind.CHOICE, choices=_values(MissingAnswerRule)),
     Column("verifikasi_wajib", Kind.BOOL, choices=YES_NO),
     Column("poin_langsung", Kind.BOOL, choices=YES_NO),
+    Column("batas_ukuran_bukti_mb", Kind.NUMBER),
 )
 
 INDICATORS = Sheet(
@@ -182,6 +184,7 @@ QUESTIONS = Sheet(
         Column("pengganti_ditandatangani_oleh", width=24),
         Column("pengganti_bukti", Kind.CHOICE, choices=_values(EvidenceKind), width=14),
         Column("pengganti_label", width=24),
+        Column("periode", Kind.NUMBER, width=9),
     ),
     freeze="B2",
 )

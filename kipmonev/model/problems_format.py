@@ -53,6 +53,11 @@ SCALE_ON_CHECKLIST = Entry(
     ERROR,
     "{code} bertipe 'daftar' dan memakai 'skala_verifikasi'. Skala verifikasi berlaku untuk tipe 'ya_tidak', 'pilihan' dan 'angka'; butir daftar diverifikasi satu per satu. Hapus 'skala_verifikasi' atau ubah tipenya.",
 )
+PERIOD_AFTER_YEAR = Entry(
+    "KM-F-010",
+    ERROR,
+    "'periode' {code} adalah {period}, sesudah tahun penilaian edisi ini ({year}). Periode adalah tahun yang harus dicakup dokumen buktinya, misalnya laporan tahun sebelumnya ({previous}). Tulis tahun yang sudah berjalan, atau hapus 'periode'.",
+)
 
 # --- reasons in results (not problems) ---------------------------------------------------------------
 

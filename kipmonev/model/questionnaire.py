@@ -80,6 +80,8 @@ CODE_PATTERN = r"^[A-Z]{2,4}(\.[0-9]{1,3}){1,3}$"
 INDICATOR_PATTERN = r"^[A-Z]{2,4}$"
 ITEM_PATTERN = r"^[a-z0-9]{1,3}$"
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,80}$"
+#: Largest evidence file per question, in MB, unless the edition says otherwise (KI Pusat's portal: "pdf dengan ukuran maksimal 2MB").
+DEFAULT_EVIDENCE_MAX_MB = Decimal(2)
 SLUG_PATTERN = r"^[a-z][a-z_]{1,40}$"
 COLOR_PATTERN = r"^#[0-9a-fA-F]{6}$"
 
@@ -202,6 +204,14 @@ class _QuestionBase(_Model):
     condition: Condition | None = Field(None, alias="syarat", description="Syarat berlaku: pertanyaan cakupan dan jawabannya.")
     assessed_by: AssessedBy | None = Field(
         None, alias="dinilai_oleh", description="Siapa yang menilai pertanyaan ini: 'badan_publik', 'verifikator', 'panel' atau 'sistem'; ditampilkan di laporan."
+    )
+    period: int | None = Field(
+        None,
+        alias="periode",
+        ge=2008,
+        le=2100,
+        description="Tahun yang harus dicakup dokumen bukti pertanyaan ini, misalnya 2024 untuk Laporan Layanan Informasi Publik tahun sebelumnya. "
+        "Tahun lain pada nama berkas, judul PDF atau halaman pertamanya menjadi peringatan (nilai tidak berubah). Tidak boleh sesudah 'tahun' edisi.",
     )
     verifier_scale: tuple[Level, ...] | None = Field(
         None,
@@ -748,6 +758,8 @@ AnyQuestion = YesNoQuestion | ChoiceQuestion | ChecklistQuestion | NumberQuestio
 #: Keys added after editions were published, with their defaults: left out of the hash while at the
 #: default, so an edition that does not use them keeps its hash (and the templates already sent out).
 _LATER_KEYS: dict[str, object] = {
+    "periode": None,
+    "batas_ukuran_bukti_mb": "2",
     "dinilai_oleh": None,
     "skala_verifikasi": None,
     "bukti_pengganti": None,
@@ -813,6 +825,14 @@ class Questionnaire(_Model):
     indicators: tuple[Indicator, ...] = Field(alias="indikator", min_length=1, description="Indikator dan bobotnya.")
     questions: tuple[Question, ...] = Field(alias="pertanyaan", min_length=1, description="Pertanyaan yang dinilai.")
     groups: tuple[Group, ...] = Field((), alias="kelompok", description="Kelompok berjudul di bawah indikator (aspek, sub-aspek, kelompok), tanpa poin sendiri.")
+    evidence_max_mb: Decimal = Field(
+        DEFAULT_EVIDENCE_MAX_MB,
+        alias="batas_ukuran_bukti_mb",
+        gt=0,
+        le=100,
+        description="Ukuran terbesar satu berkas bukti dukung, dalam MB, untuk pemeriksaan berkas bukti (check --evidence, score --evidence). "
+        "Bawaan 2 (portal KI Pusat: 'pdf dengan ukuran maksimal 2MB untuk setiap pertanyaan'). Berkas yang lebih besar menjadi peringatan; nilai tidak berubah.",
+    )
     direct_points: bool = Field(
         False,
         alias="poin_langsung",
@@ -882,6 +902,11 @@ class Questionnaire(_Model):
         for j, ind in enumerate(self.indicators):
             if not any(q.indicator == ind.code and q.max_points > 0 for q in self.questions):
                 problems.append((("indikator", j, "kode"), EMPTY_INDICATOR.fill(indicator=ind.code)))
+        problems += [
+            (("pertanyaan", i, "periode"), pf.PERIOD_AFTER_YEAR.fill(code=q.code, period=str(q.period), year=str(self.year), previous=str(self.year - 1)))
+            for i, q in enumerate(self.questions)
+            if q.period is not None and q.period > self.year
+        ]
         problems += self._check_groups() + self._check_direct_points()
         _raise_if(problems)
         return self

@@ -150,6 +150,7 @@ class QuestionResult(Frozen):
     respondent_note: str | None = None
     counted: AnswerResult = Field(description="Jawaban yang dihitung pada nilai dasar (verifikasi bila ada, selain itu mandiri).")
     evidence_checks: tuple[EvidenceRecord, ...] = Field((), description="Hasil pemeriksaan tiap bukti (berkas dan tautan); tidak mengubah nilai.")
+    period: int | None = Field(None, description="Tahun yang harus dicakup dokumen buktinya ('periode' edisi); kosong bila tidak dinyatakan.")
 
 
 class IndicatorResult(Frozen):

@@ -115,6 +115,8 @@ _FIELD_OF: dict[str, tuple[type[BaseModel], str]] = {
     "Pengaturan.jawaban_kosong": (Rules, "missing_answers"),
     "Pengaturan.verifikasi_wajib": (Rules, "verification_required"),
     "Pengaturan.poin_langsung": (Questionnaire, "direct_points"),
+    "Pengaturan.batas_ukuran_bukti_mb": (Questionnaire, "evidence_max_mb"),
+    "Pertanyaan.periode": (YesNoQuestion, "period"),
     "Pertanyaan.dinilai_oleh": (YesNoQuestion, "assessed_by"),
     "Pertanyaan.ketidaklengkapan": (ChecklistQuestion, "incompleteness"),
     "Pertanyaan.bukti_pengganti": (Substitute, "name"),
@@ -160,6 +162,7 @@ def _question_row(q: AnyQuestion) -> dict[str, Any]:
         "syarat": lay.condition_text(q.condition) if q.condition else None,
         "rekomendasi": q.recommendation,
         "dinilai_oleh": q.assessed_by.value if q.assessed_by is not None else None,
+        "periode": q.period,
         "ketidaklengkapan": q.incompleteness.value if isinstance(q, ChecklistQuestion) and q.all_or_nothing else None,
         **_substitute_cells(q),
     }
@@ -249,6 +252,7 @@ def _settings(q: Questionnaire) -> dict[str, Any]:
         "jawaban_kosong": q.rules.missing_answers.value,
         "verifikasi_wajib": _yes_no(q.rules.verification_required),
         "poin_langsung": _yes_no(q.direct_points),
+        "batas_ukuran_bukti_mb": json_number(q.evidence_max_mb),
     }
 
 

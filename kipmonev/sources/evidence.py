@@ -7,11 +7,11 @@ Rules (cited by the tests):
       absolute path is never looked up (KM-E-202). Links are not files: they are the link checker's.
 - B2  A file is typed by its content, not its name: a renamed .docx is not a PDF (KM-E-205); any other
       non-PDF is flagged too (KM-E-206), since the portal takes PDFs only.
-- B3  Size within the limit given as ``max_mb`` (2 MB by default, the portal's; KM-E-204); an empty
-      file is flagged (KM-E-203).
+- B3  Size within the limit given as ``max_mb``: the edition's ``batas_ukuran_bukti_mb`` (2 MB by default,
+      the portal's; KM-E-204); an empty file is flagged (KM-E-203).
 - B4  A PDF opens with pypdf (KM-E-207), is not encrypted (KM-E-208), has pages (KM-E-209) and has a text
       layer on at least one of its first pages, otherwise it is flagged as a scan (KM-E-210).
-- B5  When a question names the period its document covers (``periode``), a year in the file name, the PDF
+- B5  When a question names the period its document covers (the edition's ``periode``), a year in the file name, the PDF
       title or the first page that is not that period is a warning (KM-E-211); the file name and title
       win over the page text, which is only read when they name no year.
 - B6  One file used by questions of different indicators is noted once (KM-E-212); files no question
@@ -42,6 +42,7 @@ from kipmonev.core.catalogue import Entry, Text
 from kipmonev.core.errors import Location, Problem
 from kipmonev.core.reasons import reason
 from kipmonev.engine.links import is_link
+from kipmonev.model.questionnaire import DEFAULT_EVIDENCE_MAX_MB
 from kipmonev.model.result import EvidenceRecord, EvidenceSource
 from kipmonev.sources import problems_evidence as t
 from kipmonev.sources.xlsx import MAX_ENTRIES, MAX_PART_BYTES, MAX_RATIO, RATIO_CHECK_FROM
@@ -50,8 +51,8 @@ from kipmonev.sources.xlsx import MAX_ENTRIES, MAX_PART_BYTES, MAX_RATIO, RATIO_
 MAX_EVIDENCE_ZIP_BYTES = 500 * 1024 * 1024
 #: Pages read for a text layer and for years: enough to tell a scan, cheap on a long report.
 TEXT_PAGES = 3
-#: Default size limit per question, in MB (KI Pusat's portal: "pdf dengan ukuran maksimal 2MB").
-DEFAULT_MAX_MB = Decimal(2)
+#: Default size limit per question, in MB (the edition's ``batas_ukuran_bukti_mb`` when it sets one).
+DEFAULT_MAX_MB = DEFAULT_EVIDENCE_MAX_MB
 
 _PDF = "application/pdf"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -228,18 +229,12 @@ def _stale(name: str, pdf: _Pdf | None, period: int) -> tuple[str, Text] | None:
     return None
 
 
-def _cell(location: Location) -> str | None:
-    if location.sheet is None:
-        return location.cell
-    return f"{location.sheet}!{location.cell}" if location.cell else location.sheet
-
-
 def _record(item: EvidenceItem, first: Problem | None, **seen: object) -> EvidenceRecord:
     return EvidenceRecord.model_validate(
         {
             "kind": EvidenceSource.FILE,
             "value": item.value,
-            "location": _cell(item.location),
+            "location": item.location.place(),
             "problem_code": first.code if first else None,
             "message": first.message if first else None,
             **seen,
@@ -325,6 +320,26 @@ def check_files(items: Sequence[EvidenceItem], evidence: Path, *, max_mb: Decima
             problems.append(t.EVIDENCE_REUSED.at(users[0].location, name=name, others=others))
     problems.extend(t.EVIDENCE_UNUSED.at(Location(evidence.name, field=name), name=name) for name in sorted(store.files) if name not in used)
     return EvidenceCheck({q: tuple(r) for q, r in records.items()}, tuple(problems))
+
+
+def find_evidence(folder: Path, body_id: str) -> Path | None:
+    """A body's evidence under ``folder`` (``score --evidence``): the folder ``<ID>/``, else ``<ID>.zip``.
+
+    The ID is matched ignoring case and Unicode form, like evidence names (B1); a hidden entry never
+    matches. ``None`` when the body has neither.
+    """
+    wanted = _key(body_id.strip())
+    folders: list[Path] = []
+    zips: list[Path] = []
+    for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and _key(entry.name) == wanted:
+            folders.append(entry)
+        elif entry.is_file() and entry.suffix.casefold() == ".zip" and _key(entry.stem) == wanted:
+            zips.append(entry)
+    found = folders or zips
+    return found[0] if found else None
 
 
 def _megabytes(size: int) -> Decimal:

@@ -43,12 +43,14 @@ class LinkResult:
         checked_at: When it was opened (UTC).
         problem: What is wrong; ``None`` when it works.
         cached: Taken from the cache rather than opened in this run.
+        status: The HTTP status of the final answer; ``None`` when no answer came (or an older cache).
     """
 
     url: str
     checked_at: datetime
     problem: Message | None
     cached: bool = False
+    status: int | None = None
 
 
 def _now() -> datetime:
@@ -90,10 +92,12 @@ class LinkCache:
                 checked_at = datetime.fromisoformat(entry["checked_at"])
                 code = entry["code"]
                 problem = None if code is None else Message(str(code), Severity(entry["severity"]), str(entry["text"]))
+                raw = entry.get("status")
+                status = int(raw) if raw is not None else None
             except (KeyError, TypeError, ValueError):
                 continue  # one damaged entry is checked again, the rest still counts
             if checked_at.tzinfo is not None:
-                self._entries[str(url)] = LinkResult(str(url), checked_at, problem, cached=True)
+                self._entries[str(url)] = LinkResult(str(url), checked_at, problem, cached=True, status=status)
 
     def get(self, url: str) -> LinkResult | None:
         """The result for ``url`` when one is kept and younger than :attr:`max_age`."""
@@ -104,7 +108,7 @@ class LinkCache:
 
     def put(self, result: LinkResult) -> None:
         """Keep ``result`` (replacing an older one)."""
-        self._entries[result.url] = LinkResult(result.url, result.checked_at, result.problem, cached=True)
+        self._entries[result.url] = LinkResult(result.url, result.checked_at, result.problem, cached=True, status=result.status)
 
     def save(self) -> None:
         """Write the entries that have not expired, atomically.
@@ -119,6 +123,7 @@ class LinkCache:
                 "code": None if r.problem is None else r.problem.code,
                 "severity": None if r.problem is None else str(r.problem.severity),
                 "text": None if r.problem is None else r.problem.text,
+                "status": r.status,
             }
             for url, r in sorted(self._entries.items())
             if now - r.checked_at <= self.max_age

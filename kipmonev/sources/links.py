@@ -37,6 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
@@ -49,6 +50,7 @@ from kipmonev._version import __version__
 from kipmonev.core.catalogue import Message
 from kipmonev.core.errors import Location, Problem
 from kipmonev.engine.links import is_link
+from kipmonev.model.result import EvidenceRecord, EvidenceSource
 from kipmonev.model.submission import Submission
 from kipmonev.sources.cloud_links import BODY_LIMIT, cloud_fault, is_cloud
 from kipmonev.sources.link_cache import LinkCache, LinkResult
@@ -67,7 +69,7 @@ from kipmonev.sources.problems import (
 )
 from kipmonev.sources.problems_links import LINK_REDIRECT_LOOP, LINKS_OFFLINE
 
-__all__ = ["MAX_LINKS", "MAX_REDIRECTS", "PROBE_HOSTS", "USER_AGENT", "LinkChecker", "check_links", "check_url"]
+__all__ = ["MAX_LINKS", "MAX_REDIRECTS", "PROBE_HOSTS", "USER_AGENT", "LinkCheck", "LinkChecker", "check_link_results", "check_links", "check_url"]
 
 #: Most redirects followed for one link.
 MAX_REDIRECTS = 5
@@ -409,7 +411,11 @@ class LinkChecker:
         return False
 
     def check(self, url: str) -> Message | None:
-        """Check one URL: ``None`` when it works, else what is wrong.
+        """Check one URL: ``None`` when it works, else what is wrong (see :meth:`inspect`)."""
+        return self.inspect(url)[1]
+
+    def inspect(self, url: str) -> tuple[int | None, Message | None]:
+        """Check one URL: the HTTP status of its final answer (``None`` when none came) and what is wrong.
 
         A link that answers is also held against the cloud rules (:func:`~kipmonev.sources.cloud_links.cloud_fault`):
         for a cloud service's page the start of the HTML is read (at most
@@ -419,7 +425,7 @@ class LinkChecker:
         try:
             self.guard.refuse_private(url)  # before any request: a private link is reported, never opened
         except _NotPublic as e:
-            return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
+            return None, LINK_NOT_PUBLIC.fill(url=url, address=e.address)
         status: int | None = None
         final = url
         page: str | None = None
@@ -434,21 +440,21 @@ class LinkChecker:
                         else:
                             next(response.iter_raw(1), b"")  # the server must start the body, not only the headers
             except _TooManyRedirects:
-                return LINK_REDIRECTS.fill(url=url, limit=self.redirects)
+                return None, LINK_REDIRECTS.fill(url=url, limit=self.redirects)
             except _RedirectLoop as e:
-                return LINK_REDIRECT_LOOP.fill(url=url, target=e.source)
+                return None, LINK_REDIRECT_LOOP.fill(url=url, target=e.source)
             except _RedirectRefused as e:
-                return LINK_FAILED.fill(url=url, reason=REASON_NOT_HTTP_REDIRECT.text(target=e.target))
+                return None, LINK_FAILED.fill(url=url, reason=REASON_NOT_HTTP_REDIRECT.text(target=e.target))
             except _NotPublic as e:
-                return LINK_NOT_PUBLIC.fill(url=url, address=e.address)
+                return None, LINK_NOT_PUBLIC.fill(url=url, address=e.address)
             except (httpx.HTTPError, httpx.InvalidURL, OSError, UnicodeError, ValueError) as e:
-                return _failure(url, e, self.timeout)
+                return None, _failure(url, e, self.timeout)
             if method == "HEAD" and (status in _RETRY_WITH_GET or (status < 400 and is_cloud(final))):
                 continue  # a refused HEAD, or a cloud page whose HTML says whether it is public
             break
         if status is None:
-            return None
-        return cloud_fault(url, final, page, status) or (LINK_STATUS.fill(url=url, status=status) if status >= 400 else None)
+            return None, None
+        return status, cloud_fault(url, final, page, status) or (LINK_STATUS.fill(url=url, status=status) if status >= 400 else None)
 
 
 def _start_of(response: httpx.Response) -> str:
@@ -507,6 +513,55 @@ def _targets(target: Submission | Iterable[tuple[Location, str]]) -> list[tuple[
     return [(location, url.strip()) for location, url in target]
 
 
+#: A link's ``status`` in its evidence record when no HTTP answer came: not opened, no answer, not checked.
+STATUS_NOT_OPENED = "not_opened"
+STATUS_NO_ANSWER = "no_answer"
+STATUS_NOT_CHECKED = "not_checked"
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """What a link check found: the problems by place, and each link's result with its time.
+
+    Attributes:
+        problems: One per place that names a link that does not work, in the order given (as
+            :func:`check_links` returns them).
+        results: Each link checked (opened now or taken from the cache), by URL.
+        offline: No link resolved and neither did :data:`PROBE_HOSTS`: the links opened now were not checked.
+        offline_problem: The one problem that says so (KM-E-110), when ``offline``.
+        too_many: The problem for the links beyond :data:`MAX_LINKS`, which were not checked.
+    """
+
+    problems: list[Problem]
+    results: dict[str, LinkResult]
+    offline: bool = False
+    offline_problem: Problem | None = None
+    too_many: Problem | None = None
+
+    def record(self, location: Location, url: str) -> EvidenceRecord:
+        """The evidence record of ``url`` written at ``location``: its status, the time of the check and its problem.
+
+        ``status`` is the HTTP status of the final answer ("200", "404"); for a link with no answer it is
+        :data:`STATUS_NOT_OPENED` (a local address, never requested), :data:`STATUS_NO_ANSWER` (no name,
+        timeout, refused) or :data:`STATUS_NOT_CHECKED` (offline, or beyond :data:`MAX_LINKS`).
+        """
+        url = url.strip()
+        found = self.results.get(url)
+        fields: dict[str, object] = {"kind": EvidenceSource.LINK, "value": url, "location": location.place()}
+        if found is None or (self.offline and not found.cached):  # beyond MAX_LINKS, or opened while offline
+            problem = self.offline_problem if found is not None else self.too_many
+            fields |= {"status": STATUS_NOT_CHECKED, "problem_code": problem.code if problem else None, "message": problem.message if problem else None}
+            return EvidenceRecord.model_validate(fields)
+        fields["checked_at"] = found.checked_at.astimezone(UTC).isoformat(timespec="seconds")
+        if found.status is not None:
+            fields["status"] = str(found.status)
+        elif found.problem is not None:
+            fields["status"] = STATUS_NOT_OPENED if found.problem.code == LINK_NOT_PUBLIC.code else STATUS_NO_ANSWER
+        if found.problem is not None:
+            fields |= {"problem_code": found.problem.code, "message": found.problem.text}
+        return EvidenceRecord.model_validate(fields)
+
+
 def check_links(
     target: Submission | Iterable[tuple[Location, str]],
     timeout: float = 10,
@@ -539,10 +594,25 @@ def check_links(
         every link fails to resolve and none of :data:`PROBE_HOSTS` resolves either, the
         machine is offline: one problem (KM-E-110) at the first link says the links were not checked.
     """
+    return check_link_results(target, timeout, concurrency, redirects, allow_private=allow_private, progress=progress, lookup=lookup, cache=cache).problems
+
+
+def check_link_results(
+    target: Submission | Iterable[tuple[Location, str]],
+    timeout: float = 10,
+    concurrency: int = 8,
+    redirects: int = MAX_REDIRECTS,
+    *,
+    allow_private: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    lookup: Callable[[str], Sequence[str]] | None = None,
+    cache: LinkCache | None = None,
+) -> LinkCheck:
+    """:func:`check_links`, keeping each link's result and time as well, for the result's evidence records."""
     pairs = _targets(target)
     urls = list(dict.fromkeys(url for _, url in pairs))
     if not urls:
-        return []
+        return LinkCheck([], {})
     checked = urls[:MAX_LINKS]
     results = {url: hit for url in checked if cache is not None and (hit := cache.get(url)) is not None}
     to_open = [url for url in checked if url not in results]
@@ -553,8 +623,8 @@ def check_links(
     if to_open:
         workers = max(1, min(concurrency, len(to_open)))
         with LinkChecker(timeout, workers, redirects, allow_private=allow_private, lookup=lookup) as checker, ThreadPoolExecutor(max_workers=workers) as pool:
-            for count, (url, found) in enumerate(zip(to_open, pool.map(checker.check, to_open), strict=True), start=len(results) + 1):
-                results[url] = LinkResult(url, clock(), found)
+            for count, (url, (status, found)) in enumerate(zip(to_open, pool.map(checker.inspect, to_open), strict=True), start=len(results) + 1):
+                results[url] = LinkResult(url, clock(), found, status=status)
                 if progress is not None:
                     progress(count, len(checked))
             offline = all((p := results[url].problem) is not None and p.code in _OFFLINE_CODES for url in to_open) and not checker.online()
@@ -564,18 +634,22 @@ def check_links(
             if found is None or found.code not in _TRANSIENT_CODES:
                 cache.put(results[url])
     problems: list[Problem] = []
+    offline_problem = None
     if offline:
-        problems.append(LINKS_OFFLINE.at(next(location for location, url in pairs if url in to_open), probe=PROBE_HOSTS[0], count=len(to_open)))
+        offline_problem = LINKS_OFFLINE.at(next(location for location, url in pairs if url in to_open), probe=PROBE_HOSTS[0], count=len(to_open))
+        problems.append(offline_problem)
     for location, url in pairs:
         if offline and url in to_open:
             continue
         result = results.get(url)
         if result is not None and result.problem is not None:
             problems.append(result.problem.at(location))
+    too_many = None
     if len(urls) > MAX_LINKS:
         first = next(location for location, url in pairs if url not in results)
-        problems.append(LINKS_TOO_MANY.at(first, found=len(urls), limit=MAX_LINKS))
-    return problems
+        too_many = LINKS_TOO_MANY.at(first, found=len(urls), limit=MAX_LINKS)
+        problems.append(too_many)
+    return LinkCheck(problems, results, offline, offline_problem, too_many)
 
 
 def _utc_now() -> datetime:

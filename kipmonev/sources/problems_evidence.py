@@ -76,12 +76,23 @@ EVIDENCE_UNUSED = Entry(
 EVIDENCE_FOLDER_MISSING = Entry(
     "KM-E-214",
     WARNING,
-    "folder atau zip bukti tidak ada, sehingga {count} berkas bukti tidak diperiksa. Periksa path yang diberikan pada --bukti.",
+    "folder atau zip bukti tidak ada, sehingga {count} berkas bukti tidak diperiksa. Periksa path yang diberikan pada --evidence.",
 )
 EVIDENCE_ZIP_UNSAFE = Entry(
     "KM-E-215",
     ERROR,
     "zip bukti ditolak dan tidak diperiksa: {reason}. Buat ulang zip dari folder bukti biasa (klik kanan folder, Kompres), lalu kirim lagi.",
+)
+EVIDENCE_NONE_FOR_BODY = Entry(
+    "KM-E-216",
+    WARNING,
+    "tidak ada folder bukti '{body_id}' atau zip '{body_id}.zip' di {folder}, sehingga {count} berkas bukti badan publik ini tidak diperiksa. "
+    "Letakkan bukti badan publik ini di {folder}/{body_id}/ (atau {folder}/{body_id}.zip); nilai tidak berubah.",
+)
+EVIDENCE_BODY_WITHOUT_ID = Entry(
+    "KM-E-217",
+    WARNING,
+    "isian ini tidak memuat ID badan publik, sehingga folder buktinya di {folder} tidak dapat dicari dan {count} berkas bukti tidak diperiksa. Isi ID badan publik di sheet Identitas; nilai tidak berubah.",
 )
 
 ZIP_REASON_TRAVERSAL = Text("isian '{member}' menunjuk ke luar zip (path traversal)")

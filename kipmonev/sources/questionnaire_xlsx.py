@@ -117,7 +117,7 @@ def _whole_column(reader: Reader, loc: Loc, rows: list[Row], column: str, sheet:
     reader.where[loc] = Place(sheet, column if cell else "", cell, line)
 
 
-_QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "tipe", "bukti", "boleh_na", "rekomendasi", "dinilai_oleh")
+_QUESTION_COLUMNS = ("kode", "indikator", "teks", "petunjuk", "definisi_operasional", "dasar_hukum", "tipe", "bukti", "boleh_na", "rekomendasi", "dinilai_oleh", "periode")
 _TYPE_ONLY = {
     "poin": (AnswerType.YES_NO.value,),
     "satuan": (AnswerType.NUMBER.value,),
