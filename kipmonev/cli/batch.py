@@ -143,8 +143,8 @@ def score_cmd(
     if not quiet:
         print_summary(recap, result.failed, out_dir, rendered)
         if result.evidence is not None:
-            e = result.evidence
-            click.echo(printable(BATCH_EVIDENCE.text(checked=e.checked, folder=str(e.folder), problems=e.problems, without=e.without)))
+            tally = result.evidence
+            click.echo(printable(BATCH_EVIDENCE.text(checked=tally.checked, folder=str(tally.folder), problems=tally.problems, without=tally.without)))
     print_errors(recap)
     for problem in rendered.problems if rendered else ():
         click.echo(printable(str(problem)), err=True)
