@@ -188,7 +188,8 @@ def test_guide_explains_columns_evidence_scoring_and_sending(tmp_path: Path) -> 
         "Setiap nilai yang diumumkan dibulatkan satu kali ke 2 angka desimal (setengah ke atas).",
         "Nilai akhir = SAQ 70% + Presentasi 30%.",
         "Kualifikasi: Informatif: nilai ≥ 90; Menuju Informatif: nilai ≥ 80",
-        "Kirim berkas isian (.xlsx) beserta dokumen bukti dukung kepada Komisi Informasi Uji",
+        "Kirim berkas isian (.xlsx, .ods atau .xls) beserta dokumen bukti dukung kepada Komisi Informasi Uji",
+        "g. Simpan berkas dalam format .xlsx; simpanan LibreOffice (.ods) atau Excel lama (.xls) juga dapat dibaca.",
     ):
         assert expected in text
 

@@ -192,7 +192,7 @@ def guide(q: Questionnaire, *, body_only: bool = False) -> list[tuple[str, str]]
         ("text", f"d. Isi kolom {COL_EVIDENCE} untuk setiap jawaban yang memberi nilai, sesuai kolom {COL_EVIDENCE_RULE}. Kolom {COL_NOTE} boleh diisi penjelasan singkat."),
         ("text", "e. Jangan mengubah kode, teks pertanyaan, nama sheet, atau judul kolom. Baris boleh disaring (filter); jawaban dibaca berdasarkan kode, bukan letak baris."),
         ("text", f"f. Sheet {SHEET_SUMMARY} menampilkan perkiraan nilai secara langsung dari jawaban Anda. Nilai resmi ditetapkan Komisi Informasi setelah verifikasi."),
-        ("text", "g. Simpan berkas dalam format .xlsx. Sebelum dikirim, berkas dapat diperiksa dengan perintah: kipmonev check nama-berkas.xlsx"),
+        ("text", "g. Simpan berkas dalam format .xlsx; simpanan LibreOffice (.ods) atau Excel lama (.xls) juga dapat dibaca. Sebelum dikirim, berkas dapat diperiksa dengan perintah: kipmonev check nama-berkas.xlsx"),
         ("blank", ""),
         ("heading", f"2. Kolom pada sheet {SHEET_ANSWERS}"),
         ("text", f"{COL_CODE}: kode tetap pertanyaan atau butir. {COL_TEXT}: teks pertanyaan. {COL_DEFINITION}: apa yang dihitung memenuhi. {COL_LEGAL}: peraturan yang menjadi dasar."),
@@ -217,7 +217,7 @@ def guide(q: Questionnaire, *, body_only: bool = False) -> list[tuple[str, str]]
         ("blank", ""),
         *(() if body_only else _VERIFY_SECTION),
         ("heading", "5. Pengiriman" if body_only else "6. Pengiriman"),
-        ("text", f"Kirim berkas isian (.xlsx) beserta dokumen bukti dukung kepada {q.commission} melalui kanal dan sesuai jadwal yang ditetapkan dalam pedoman monev tahun {q.year}. Simpan salinan berkas yang dikirim."),
+        ("text", f"Kirim berkas isian (.xlsx, .ods atau .xls) beserta dokumen bukti dukung kepada {q.commission} melalui kanal dan sesuai jadwal yang ditetapkan dalam pedoman monev tahun {q.year}. Simpan salinan berkas yang dikirim."),
     ]
     return lines
 

@@ -27,6 +27,7 @@ from kipmonev.model.questionnaire import (
     Questionnaire,
     RuleSet,
 )
+from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.problems import (
     A_FILE,
     EXCLUDE_NOT_LIST,
@@ -390,7 +391,7 @@ def load_questionnaire(name: str | Path) -> Questionnaire:
         QuestionnaireError: The file is missing, unreadable, hostile, or breaks the format's rules.
     """
     path = resolve_questionnaire_path(name)
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"}:
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         from kipmonev.sources.questionnaire_xlsx import import_questionnaire  # NOTE: only for authoring workbooks
 
         return import_questionnaire(path)

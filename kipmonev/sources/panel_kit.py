@@ -17,13 +17,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
 from kipmonev.core.formatting import format_plain
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.panel import Conflict, Kit, KitCriterion, KitRow, Room
 from kipmonev.formats import panel_texts as pt
+from kipmonev.formats.a1 import column_letter
 from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import display, header_key
@@ -60,7 +59,7 @@ class _Table:
 
     def where(self, row: int, col: int) -> Location:
         if self.sheet is not None:
-            return Location(self.source, sheet=self.sheet, cell=f"{get_column_letter(col + 1)}{row + 1}")
+            return Location(self.source, sheet=self.sheet, cell=f"{column_letter(col + 1)}{row + 1}")
         return Location(self.source, line=row + 1)
 
     def get(self, row: list[str], field: str) -> str:
@@ -171,7 +170,7 @@ def read_kit(path: Path) -> Kit:
         raise PanelKitError(pp.KIT_SUMMARY.text(path=path, count=1), (pp.KIT_NOT_A_KIT.at(Location(source)),))
 
     def where(r: int, c: int) -> Location:
-        return Location(source, sheet=pt.SHEET_SCORES, cell=f"{get_column_letter(c)}{r}")
+        return Location(source, sheet=pt.SHEET_SCORES, cell=f"{column_letter(c)}{r}")
 
     def text(r: int, c: int) -> str:
         cell = sheet.cells.get((r, c))

@@ -29,6 +29,7 @@ from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageFile, StageRow,
 from kipmonev.formats.a1 import column_letter
 from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
+from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.cells import display
 from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW, STAGE_FILE_UNREADABLE
 
@@ -63,7 +64,7 @@ def _sheet_rows(path: Path, source: str) -> tuple[list[list[str]], str]:
 
 def table_rows(path: Path, source: str) -> tuple[list[list[str]], str | None]:
     """The file's rows as text, and the sheet they come from (``None`` for CSV)."""
-    if path.suffix.lower() in {".xlsx", ".xlsm", ".xlsb", ".ods", ".xls"}:
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
         return _sheet_rows(path, source)
     text = path.read_bytes().decode("utf-8-sig")
     try:
