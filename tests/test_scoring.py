@@ -36,6 +36,8 @@ def _with(**changes: Answer | None) -> dict[str, Answer]:
         ("S1 case and spaces", {"AA_1_1": Answer(value="  yA ", evidence=(LINK,))}, "100.00", ("AA.1.1", QuestionStatus.ANSWERED)),
         ("S1 middle option", {"AA_1_2": Answer(value="sebagian")}, "80.00", ("AA.1.2", QuestionStatus.ANSWERED)),
         ("S1 checklist part", {"BB_1_1": Answer(value=("a",), evidence=("x.pdf",))}, "90.00", ("BB.1.1", QuestionStatus.ANSWERED)),
+        ("S1 checklist with every item Tidak is answered, worth 0", {"BB_1_1": Answer(value=(), evidence=("x.pdf",))}, "80.00", ("BB.1.1", QuestionStatus.ANSWERED)),
+        ("S2 checklist with no item met needs no evidence", {"BB_1_1": Answer(value=())}, "80.00", ("BB.1.1", QuestionStatus.ANSWERED)),
         ("S1 checklist as text", {"BB_1_1": Answer(value="A; c", evidence=("x.pdf",))}, "95.00", ("BB.1.1", QuestionStatus.ANSWERED)),
         ("S1 number in middle range", {"BB_1_2": Answer(value=D(10))}, "95.00", ("BB.1.2", QuestionStatus.ANSWERED)),
         ("S1 number with comma", {"BB_1_2": Answer(value="16,5")}, "95.00", ("BB.1.2", QuestionStatus.ANSWERED)),
@@ -115,6 +117,16 @@ def test_partial_verification_is_not_final() -> None:
     assert result.saq_verified is not None
     assert str(result.saq_verified.score) == "80.00"  # the verifier's Tidak; the body's answers elsewhere
     assert result.counts.verified == 1
+
+
+def test_a_verifiers_checklist_with_every_item_tidak_is_a_verdict() -> None:
+    result = score(small(verifikasi_wajib=True), submission(verification={"BB.1.1": Answer(value=())}, stages={"presentasi": D(100)}))
+    question = next(q for q in result.questions if q.code == "BB.1.1")
+    assert question.verified_answer is not None
+    assert (question.verified_answer.status, question.verified_answer.earned) == (QuestionStatus.ANSWERED, D(0))
+    assert result.counts.verified == 1
+    assert result.saq_verified is not None
+    assert str(result.saq_verified.score) == "80.00"  # BB.1.1's 4 of indicator B's 8 points lost: 40 × 4/8
 
 
 def test_no_verification_at_all() -> None:

@@ -41,8 +41,11 @@ class Answer(Frozen):
 
     @property
     def is_blank(self) -> bool:
-        """True when nothing was answered (evidence or notes alone do not count as an answer)."""
-        return self.value in (None, "", ()) and not self.not_applicable
+        """True when nothing was answered (evidence or notes alone do not count as an answer).
+
+        A checklist answered with no item met (every item 'Tidak') is an answer worth 0 points, not blank.
+        """
+        return self.value in (None, "") and not self.not_applicable
 
 
 class Notice(Frozen):

@@ -105,7 +105,7 @@ class _Calc:
 
     CODE, INDICATOR, PARENT, ROW = "A", "B", "C", "D"
     OWN, VER, EVIDENCE, OWN_NUM, VER_NUM = "E", "F", "G", "H", "I"
-    ITEM_OWN_PTS, ITEM_VER_PTS, ITEM_VER_FILLED, ITEM_OWN_YES = "J", "K", "L", "M"
+    ITEM_OWN_PTS, ITEM_VER_PTS, ITEM_VER_FILLED, ITEM_OWN_YES, ITEM_OWN_FILLED = "J", "K", "L", "M", "N"
     RAW, BLANK, NA, APPLICABLE, EVIDENCE_OK = "O", "P", "Q", "R", "S"
     POSSIBLE, EARNED, ANSWERED, NO_EVIDENCE, MISSING = "T", "U", "V", "W", "X"
     VER_GIVEN, VER_RAW, VER_NA, VIEW, VER_APPLICABLE, VER_POSSIBLE, VER_EARNED = "Y", "Z", "AA", "AB", "AC", "AD", "AE"
@@ -290,9 +290,9 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         na_own = f"{k.NA}{r}"
         ws[f"{k.RAW}{r}"] = "=" + _raw(question, f"{k.OWN}{r}", f"{k.OWN_NUM}{r}", k.ITEM_OWN_PTS, r, span_fmt)
         if isinstance(question, ChecklistQuestion):
-            # A checklist with no item met is blank, as Answer.is_blank treats an empty tuple.
-            yes = f"SUMPRODUCT(({span_fmt.format(k.PARENT)}={k.CODE}{r})*{span_fmt.format(k.ITEM_OWN_YES)})"
-            ws[f"{k.BLANK}{r}"] = f"=(1-{na_own})*--({yes}=0)"
+            # A checklist is answered once any item is (Ya or Tidak), as the reader and Answer.is_blank say.
+            own_filled = f"SUMPRODUCT(({span_fmt.format(k.PARENT)}={k.CODE}{r})*{span_fmt.format(k.ITEM_OWN_FILLED)})"
+            ws[f"{k.BLANK}{r}"] = f"=(1-{na_own})*--({own_filled}=0)"
             filled = f"SUMPRODUCT(({span_fmt.format(k.PARENT)}={k.CODE}{r})*{span_fmt.format(k.ITEM_VER_FILLED)})"
             ws[f"{k.VER_GIVEN}{r}"] = f'=--OR({k.VER}{r}<>"",{filled}>0)'
         else:
@@ -322,6 +322,7 @@ def calc_sheet(wb: Workbook, q: Questionnaire, last_answer_row: int, columns: di
         ws[f"{k.ITEM_OWN_PTS}{r}"] = f"={num(item.points)}*{_is(f'{k.OWN}{r}', (YES_LABEL,))}"
         ws[f"{k.ITEM_VER_PTS}{r}"] = f"={num(item.points)}*{_is(f'{k.VER}{r}', (YES_LABEL,))}"
         ws[f"{k.ITEM_VER_FILLED}{r}"] = f'=--({k.VER}{r}<>"")'
+        ws[f"{k.ITEM_OWN_FILLED}{r}"] = f'=--({k.OWN}{r}<>"")'
         ws[f"{k.ITEM_OWN_YES}{r}"] = "=" + _is(f"{k.OWN}{r}", (YES_LABEL,))
         ws[f"{k.ITEM_VER_YES}{r}"] = "=" + _is(f"{k.VER}{r}", (YES_LABEL,))
 
