@@ -186,3 +186,15 @@ def test_libreoffice_recalculates_the_summary_to_kipmonevs_numbers_and_its_files
         assert {k: got[k] for k in want} == want, path.name
         read_q, submission = read_submission(path, q)
         assert _comparable(score(read_q, submission)) == _comparable(assessment), path.name
+
+
+@pytest.mark.slow
+def test_the_bundled_examples_ringkasan_recalculates_to_kipmonevs_numbers(tmp_path: Path) -> None:
+    """The committed examples carry the current formulas: regenerate them (examples/generate.py) when these change."""
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.xlsx"))
+    resaved = libreoffice_resave(examples, tmp_path / "lo")
+    for original, path in zip(examples, resaved, strict=True):
+        q, submission = read_submission(original)
+        want = _expected(score(q, submission))
+        got = _summary(path, q)
+        assert {k: got[k] for k in want} == want, original.name
