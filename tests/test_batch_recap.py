@@ -17,13 +17,14 @@ from kipmonev.engine.compare import compare
 from kipmonev.engine.matching import body_key
 from kipmonev.engine.recap import build_recap, row_from_assessment, with_changes
 from kipmonev.engine.stages import CombineRule, combine
+from kipmonev.formats.panel_texts import ID_ALIASES
 from kipmonev.model.recap import BodyRow, ErrorRow, Previous, Recap
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.recap_export import write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW
 from kipmonev.sources.problems_panel import NO_BODY_COLUMN
 from kipmonev.sources.results import load_rows
-from kipmonev.sources.stages import ID_ALIASES, StageScoreError, read_stage_scores
+from kipmonev.sources.stages import StageScoreError, read_stage_scores
 
 D = Decimal
 Q = with_preset(small(verifikasi_wajib=False), "ki-pusat")

@@ -28,7 +28,6 @@ from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE
 from kipmonev.sources import problems_readers as px
-from kipmonev.sources.book_biff import NO_SHEETS
 from kipmonev.sources.problems import XLSX_CELL_OUT_OF_BOUNDS, XLSX_DAMAGED, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
 from kipmonev.sources.xlsx import MAX_PART_BYTES, MAX_ROW
 
@@ -67,7 +66,7 @@ def _far(good: Path, out: Path, part: str) -> Path:
 BAD: dict[str, tuple[Bad, str, str, str]] = {
     "teks.xlsx": (_text, "KM-W-001", "", XLSX_NOT_ZIP.text()),
     "terpotong.xlsx": (_cut, "KM-W-003", "", XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong")),
-    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-X-001", "", px.DAMAGED.text(kind=".xls", detail=NO_SHEETS)),
+    "lama.xlsx": (lambda g, o, p: hf.legacy_by_hand(o), "KM-X-001", "", px.DAMAGED.text(kind=".xls", detail=px.NO_SHEETS.text())),
     "sandi.xlsx": (lambda g, o, p: hf.encrypted_workbook(o), XLSX_ENCRYPTED.code, "", XLSX_ENCRYPTED.text()),
     "surat.xlsx": (lambda g, o, p: hf.word_document(o), "KM-W-001", "", XLSX_NOT_ZIP.text()),
     "bom.xlsx": (lambda g, o, p: hf.zip_bomb(g, o, p), "KM-W-006", "", "{part}"),
@@ -119,7 +118,7 @@ def test_other_spreadsheet_formats_in_a_folder_are_scored_and_a_damaged_one_repo
     assert run("score", str(inputs), "-o", str(tmp_path / "keluar"), "-q")[0] == 1
     recap = Recap.from_json((tmp_path / "keluar" / "rekap.json").read_bytes())
     assert sorted(Path(r.file).name for r in recap.rows) == sorted([corpus[0].name, "makro.xlsm", *(p.name for p in converted)])
-    assert [(Path(e.file).name, e.code, e.message) for e in recap.errors] == [("lama.xls", "KM-X-001", px.DAMAGED.text(kind=".xls", detail=NO_SHEETS))]
+    assert [(Path(e.file).name, e.code, e.message) for e in recap.errors] == [("lama.xls", "KM-X-001", px.DAMAGED.text(kind=".xls", detail=px.NO_SHEETS.text()))]
 
 
 # --- outputs never replace inputs ------------------------------------------------------------------

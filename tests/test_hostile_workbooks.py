@@ -26,7 +26,6 @@ from workbook_helpers import fill
 
 from kipmonev import WorkbookError
 from kipmonev.sources import problems_readers as px
-from kipmonev.sources.book_biff import NO_SHEETS
 from kipmonev.sources.problems import (
     MERGED_ANSWER_CELL,
     XLSX_CELL_OUT_OF_BOUNDS,
@@ -121,7 +120,7 @@ def _no_sheet_relationship(good: Path, out: Path) -> Path:
 REFUSED: list[tuple[str, Builder, str]] = [
     ("empty file", _empty, "isian.xlsx: " + XLSX_NOT_ZIP.text()),
     ("end cut off", _cut_end, "isian.xlsx: " + XLSX_DAMAGED.text(detail="struktur ZIP-nya rusak atau terpotong")),
-    ("an .xls container without sheets", lambda good, out: hf.legacy_by_hand(out), "isian.xlsx: " + px.DAMAGED.text(kind=".xls", detail=NO_SHEETS)),
+    ("an .xls container without sheets", lambda good, out: hf.legacy_by_hand(out), "isian.xlsx: " + px.DAMAGED.text(kind=".xls", detail=px.NO_SHEETS.text())),
     ("encrypted, directory after 1 MB", lambda good, out: hf.encrypted_workbook(out), "isian.xlsx: " + XLSX_ENCRYPTED.text()),
     ("Word document renamed", lambda good, out: hf.word_document(out), "isian.xlsx: " + XLSX_NOT_ZIP.text()),
     ("zip bomb, 1 GiB sheet", lambda good, out: hf.zip_bomb(good, out, SHEET), f"isian.xlsx: {XLSX_PART_TOO_LARGE.text(part=SHEET, limit_mb=MAX_PART_BYTES // 2**20)}"),

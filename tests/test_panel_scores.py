@@ -17,13 +17,14 @@ from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import Location
 from kipmonev.engine import problems_panel as ep
 from kipmonev.engine.stages import CombineRule, combine
+from kipmonev.formats.panel_texts import ID_ALIASES
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.recap import Recap
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import Answer, BodyIdentity
 from kipmonev.sources import problems_panel as sp
 from kipmonev.sources.loader import load_questionnaire
-from kipmonev.sources.stages import ID_ALIASES, StageScoreError, panelist_name, read_stage_file
+from kipmonev.sources.stages import StageScoreError, panelist_name, read_stage_file
 
 D = Decimal
 LINK = "https://ppid.kementerian-contoh.example/dokumen.pdf"

@@ -23,7 +23,7 @@ PACKAGE = Path(kipmonev.__file__).parent
 #: Modules whose purpose is to hold texts people read.
 TEXT_MODULES = re.compile(r"(problems(_\w+)?|\w*texts|\w*labels|_i18n)\.py")
 #: Keyword arguments that document (the questionnaire format, CLI options) rather than tell.
-DOC_KEYWORDS = frozenset({"description", "help"})
+DOC_KEYWORDS = frozenset({"description", "help", "short_help"})
 #: Words that mark a phrase as Indonesian; none is an English word or a key of the questionnaire format.
 WORDS = frozenset(
     "tidak yang dan atau untuk dari dengan belum sudah bukan harus dapat berkas periksa simpan gunakan pilih isi ini "
@@ -82,21 +82,16 @@ NOT_YET_MOVED = frozenset(
         "app/round/status.py",
         "app/round/templates.py",
         "app/round/workspace.py",
-        "cli/_readme.py",
-        "cli/authoring.py",
         "cli/batch.py",
         "cli/core.py",
         "cli/report.py",
         "cli/round.py",
         "cli/workbook.py",
-        "engine/gates.py",
         "engine/round.py",
-        "engine/stages.py",
         "formats/round_layout.py",
         "model/questionnaire.py",
         "model/round.py",
         "outputs/recap_export.py",
-        "outputs/report/charts.py",
         "outputs/report/dashboard.py",
         "outputs/report/excel.py",
         "outputs/report/recap.py",
@@ -104,13 +99,7 @@ NOT_YET_MOVED = frozenset(
         "outputs/round_files.py",
         "outputs/round_status.py",
         "outputs/template.py",
-        "sources/book_base.py",
-        "sources/book_biff.py",
-        "sources/book_ods.py",
-        "sources/roster.py",
         "sources/round_config.py",
-        "sources/round_store.py",
-        "sources/stages.py",
     }
 )
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from kipmonev.app.problems import DOC_CURRENT, DOC_UPDATED
 from kipmonev.model.questionnaire import (
     Band,
     ChecklistItem,
@@ -134,4 +135,4 @@ if __name__ == "__main__":
     from kipmonev.core.resources import questionnaires_dir
 
     changed = update(questionnaires_dir() / "README.md")
-    sys.stdout.write("questionnaires/README.md diperbarui.\n" if changed else "questionnaires/README.md sudah mutakhir.\n")
+    sys.stdout.write((DOC_UPDATED if changed else DOC_CURRENT).text(path="questionnaires/README.md") + "\n")

@@ -23,3 +23,7 @@ REPORT_FOLDER_WITHOUT_RECAP = Entry("KM-RN-012", ERROR, "folder ini tidak memuat
 REPORT_INPUT_NOT_RECAP = Entry("KM-RN-013", ERROR, "bukan berkas rekap kipmonev yang sah ({detail}). Buat ulang dengan 'kipmonev score'.")
 SCHEMA_ROOT = Text("akar dokumen")
 SCHEMA_MISMATCH = Text("{count} isian tidak sesuai skema, yang pertama di '{where}'")
+
+#: `make docs`: a generated block of a documentation file rewritten, or already current.
+DOC_UPDATED = Text("{path} diperbarui.")
+DOC_CURRENT = Text("{path} sudah mutakhir.")

@@ -13,6 +13,7 @@ import click
 from click.testing import CliRunner
 
 from kipmonev.app.docgen import replace_block
+from kipmonev.app.problems import DOC_CURRENT, DOC_UPDATED
 from kipmonev.cli import cli
 
 BEGIN = "<!-- BEGIN GENERATED: CLI reference (python -m kipmonev.cli._readme) -->"
@@ -48,4 +49,4 @@ def update(readme: Path) -> bool:
 
 if __name__ == "__main__":
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
-    sys.stdout.write(f"{path} diperbarui.\n" if update(path) else f"{path} sudah mutakhir.\n")
+    sys.stdout.write((DOC_UPDATED if update(path) else DOC_CURRENT).text(path=path) + "\n")

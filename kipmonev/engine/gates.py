@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kipmonev.core.formatting import format_plain
+from kipmonev.engine import problems_gates as pg
 from kipmonev.engine.rounding import round_score
 from kipmonev.model.questionnaire import Gate, GateBasis, GateJoin, Rules, TieRule
 from kipmonev.model.result import GatePass
@@ -63,7 +64,7 @@ def gate_label(gate: Gate, next_stage: str) -> str:
     """The gate in words: ``SAQ ≥ 60 atau 10 teratas per kategori → Presentasi``."""
     if gate.name:
         return gate.name
-    basis = f"nilai kumulatif s.d. {gate.stage}" if gate.basis is GateBasis.RUNNING else gate.stage.upper() if gate.stage == "saq" else gate.stage
+    basis = pg.RUNNING_BASIS.text(stage=gate.stage) if gate.basis is GateBasis.RUNNING else gate.stage.upper() if gate.stage == "saq" else gate.stage
     parts = []
     if gate.threshold is not None:
         parts.append(f"{basis} ≥ {format_plain(gate.threshold)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import ERROR, WARNING, Entry
+from kipmonev.core.catalogue import ERROR, WARNING, Entry, Text
 
 ID_CASE = Entry(
     "KM-P-101",
@@ -53,3 +53,6 @@ CONFLICT_UNUSED = Entry(
     "konflik kepentingan panelis '{panelist}' dengan '{body}' tidak cocok dengan baris mana pun di lembar nilai. Konflik dicocokkan "
     "menurut nama panelis dan ID badan publik. Periksa penulisan nama panelis dan ID.",
 )
+
+#: The hint of NOT_IN_BATCH when a batch body's ID is close to the row's.
+NEAR_BODY = Text(" Mungkin yang dimaksud '{body}'.")

@@ -24,13 +24,13 @@ Matching rows to bodies (rules P1–P3, cited by tests):
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
 from kipmonev.core.errors import Location, Problem
+from kipmonev.core.text import closest
 from kipmonev.engine import problems_panel as pp
 from kipmonev.engine.problems import STAGE_FILE_STAGE_NEEDED, STAGE_FILE_UNKNOWN_STAGE
 from kipmonev.model.questionnaire import Rules
@@ -156,8 +156,8 @@ def unmatched_rows(stage_file: StageFile, used: Iterable[int], bodies: Iterable[
         if row.index in seen:
             continue
         if row.body_id:
-            near = difflib.get_close_matches(row.body_id, ids, n=1, cutoff=0.8)
-            hint = f" Mungkin yang dimaksud '{near[0]}'." if near else ""
+            near = closest(row.body_id, ids, key=str, cutoff=0.8)
+            hint = pp.NEAR_BODY.text(body=near) if near else ""
             problems.append(pp.NOT_IN_BATCH.at(row.where, body=row.body_id, hint=hint))
         else:
             problems.append(pp.NAME_NOT_IN_BATCH.at(row.where, name=row.name))

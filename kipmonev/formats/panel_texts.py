@@ -8,6 +8,11 @@ The rooms file and the conflict-of-interest file are read by their headings, lik
 
 from __future__ import annotations
 
+#: Headings recognised in a stage-score (panel) file, case and spaces aside (the README's table).
+ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
+STAGE_ALIASES = ("tahap", "kode tahap")
+NAME_ALIASES = ("nama", "nama badan publik", "badan publik")
+
 SHEET_SCORES = "Nilai"
 SHEET_RUBRIC = "Rubrik"
 SHEET_META = "Metadata"

@@ -13,9 +13,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from kipmonev.core.errors import Location, WorkbookError
+from kipmonev.core.errors import WorkbookError
 from kipmonev.sources import problems_readers as px
-from kipmonev.sources.xlsx import Cell, CellValue, Sheet, excel_number
+from kipmonev.sources.xlsx import Cell, CellValue, Sheet, excel_number, unreadable
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -127,7 +127,7 @@ def calamine_failed(source: str, kind: str, error: Exception) -> WorkbookError:
     detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if len(detail) > 120:
         detail = detail[:117] + "…"
-    return WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=kind, detail=detail),))
+    return unreadable(source, px.DAMAGED.fill(kind=kind, detail=detail))
 
 
 def check_rectangle(source: str, sheet: str, rows: int, columns: int, used: int) -> int:
@@ -138,10 +138,7 @@ def check_rectangle(source: str, sheet: str, rows: int, columns: int, used: int)
     """
     area = rows * columns
     if area + used > MAX_DENSE_CELLS:
-        raise WorkbookError(
-            f"{source}: berkas isian tidak dapat dibaca.",
-            (px.SHEET_TOO_WIDE.at(Location(source, sheet=sheet), rows=rows, columns=columns, limit=MAX_DENSE_CELLS),),
-        )
+        raise unreadable(source, px.SHEET_TOO_WIDE.fill(rows=rows, columns=columns, limit=MAX_DENSE_CELLS), sheet=sheet)
     return area + used
 
 

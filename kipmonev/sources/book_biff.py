@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.core.problems_reasons import OLE_DAMAGED
 from kipmonev.core.reasons import reason
 from kipmonev.sources import problems_readers as px
@@ -31,8 +30,6 @@ _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D
 _URL_MONIKER = bytes.fromhex("e0c9ea79f9bace118c8200aa004ba90b")
 _VBA_STORAGES = {"_VBA_PROJECT_CUR", "_VBA_PROJECT", "VBA", "Macros"}
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
-#: The detail of the damage message for a workbook stream that names no sheet.
-NO_SHEETS = "tidak ada sheet di dalamnya"
 
 
 @dataclass
@@ -217,7 +214,7 @@ class XlsBook(Book):
             with path.open("rb") as handle:
                 if _ENCRYPTED_MARK in handle.read(2 * 1024 * 1024):
                     raise unreadable(source, XLSX_ENCRYPTED.fill()) from None
-            raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=".xls", detail=reason(e, otherwise=OLE_DAMAGED)),)) from None
+            raise unreadable(source, px.DAMAGED.fill(kind=".xls", detail=reason(e, otherwise=OLE_DAMAGED))) from None
         if names & {"EncryptedPackage", "EncryptionInfo"}:
             raise unreadable(source, XLSX_ENCRYPTED.fill())
         if stream is None:
@@ -226,7 +223,7 @@ class XlsBook(Book):
         if walked.encrypted:
             raise unreadable(source, XLSX_ENCRYPTED.fill())
         if not walked.sheets:
-            raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.DAMAGED.at(Location(source), kind=".xls", detail=NO_SHEETS),))
+            raise unreadable(source, px.DAMAGED.fill(kind=".xls", detail=px.NO_SHEETS.text()))
         used = 0
         for name, extra in walked.extras.items():
             if extra.bounds:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from kipmonev.core.errors import Location, WorkbookError
 from kipmonev.formats.a1 import cell_name, column_letter
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources import xlsx
@@ -142,7 +141,7 @@ class OdsBook(Book):
             try:
                 root = ET.fromstring(data)
             except ET.ParseError as e:
-                raise WorkbookError(f"{source}: berkas isian tidak dapat dibaca.", (px.ODS_BAD_XML.at(Location(source), part="content.xml", detail=xlsx.xml_detail(e)),)) from None
+                raise xlsx.unreadable(source, px.ODS_BAD_XML.fill(part="content.xml", detail=xlsx.xml_detail(e))) from None
             walk = _Walk(source)
             for table in root.iter(_TABLE + "table"):
                 walk.table(table)

@@ -97,3 +97,11 @@ ROOMS_SUMMARY = Text("{path}: {count} masalah di daftar ruang.")
 CONFLICTS_SUMMARY = Text("{path}: {count} masalah di daftar konflik kepentingan.")
 KIT_SUMMARY = Text("{path}: {count} masalah di lembar nilai panelis.")
 UNREADABLE_SUMMARY = Text("{path} tidak dapat dibaca.")
+
+# --- summaries of a stage-score file's errors --------------------------------------------------
+STAGE_FILE_UNREADABLE_SUMMARY = Text("Berkas nilai tahap tidak dapat dibaca.")
+STAGE_FILE_EMPTY_SUMMARY = Text("Berkas nilai tahap kosong.")
+STAGE_FILE_INVALID_SUMMARY = Text("{source}: berkas nilai tahap tidak sah.")
+STAGE_FILE_PROBLEMS_SUMMARY = Text("{source}: {count} masalah di berkas nilai tahap.")
+#: What NO_PANEL_COLUMNS lists as ignored when the file has no other column.
+NO_OTHER_COLUMNS = Text("tidak ada")

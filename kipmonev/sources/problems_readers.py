@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import ERROR, Entry
+from kipmonev.core.catalogue import ERROR, Entry, Text
 
 #: A zip (.ods, .xlsb) or an OLE2 file (.xls) that the reader cannot open or that ends too early.
 DAMAGED = Entry(
@@ -10,6 +10,8 @@ DAMAGED = Entry(
     ERROR,
     "berkas {kind} rusak atau terpotong ({detail}). Salin ulang berkas dari sumbernya, atau buka dan simpan ulang di Excel atau LibreOffice.",
 )
+#: The detail of DAMAGED for an .xls workbook stream that names no sheet.
+NO_SHEETS = Text("tidak ada sheet di dalamnya")
 #: A sheet whose cells with content span a rectangle too large to read (cells far apart).
 SHEET_TOO_WIDE = Entry(
     "KM-X-002",

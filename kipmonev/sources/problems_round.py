@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kipmonev.core.catalogue import ERROR, WARNING, Entry
+from kipmonev.core.catalogue import ERROR, WARNING, Entry, Text
 
 # --- putaran.yaml ----------------------------------------------------------------------------
 CONFIG_MISSING = Entry("KM-R-001", ERROR, "berkas pengaturan putaran tidak ada. Setiap folder putaran memuat putaran.yaml. Jalankan 'kipmonev round init {folder}' terlebih dahulu.")
@@ -49,3 +49,16 @@ NAME_MISMATCH = Entry("KM-R-045", WARNING, "nama badan publik '{given}' berbeda 
 CATEGORY_MISMATCH = Entry("KM-R-046", WARNING, "kategori '{given}' berbeda dengan kategori di daftar untuk ID '{id}' ('{expected}'). Kategori di daftar yang dipakai. Periksa apakah templatnya benar.")
 UNREADABLE = Entry("KM-R-047", WARNING, "isian tidak dapat dibaca: {count} galat, yang pertama: {first} Berkas dicatat sebagai versi yang perlu perbaikan. Perbaiki isian lalu kirim ulang.")
 EDITION_MISMATCH = Entry("KM-R-048", WARNING, "isian dibuat dengan edisi '{given}', sedangkan putaran memakai edisi '{expected}' untuk kategori {category}. Isian tetap dinilai dengan edisinya sendiri. Minta badan publik memakai templat putaran.")
+
+# --- summaries of the errors above (the first line people read) ------------------------------
+SUMMARY_ROSTER_UNREADABLE_AT = Text("{source}: daftar badan publik tidak dapat dibaca.")
+SUMMARY_ROSTER_NOT_FOUND = Text("Daftar badan publik tidak ditemukan.")
+SUMMARY_ROSTER_UNREADABLE = Text("Daftar badan publik tidak dapat dibaca.")
+SUMMARY_ROSTER_EMPTY = Text("{source}: daftar badan publik kosong.")
+SUMMARY_ROSTER_HEADING = Text("{source}: baris judul daftar badan publik tidak lengkap.")
+SUMMARY_ROSTER_PROBLEMS = Text("{source}: {count} masalah ditemukan di daftar badan publik.")
+#: How ROSTER_FORMAT names a file without a suffix.
+NO_SUFFIX = Text("(tanpa akhiran)")
+SUMMARY_STORE_EVENT_KIND = Text("Jenis peristiwa tidak dikenal.")
+SUMMARY_STORE_UNREADABLE = Text("Basis data putaran tidak dapat dibuka.")
+SUMMARY_STORE_NEWER = Text("Basis data putaran dari versi kipmonev yang lebih baru.")

@@ -38,7 +38,7 @@ def _csv_rows(path: Path, source: str) -> list[list[str]]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise RosterError(f"{source}: daftar badan publik tidak dapat dibaca.", (pr.ROSTER_ENCODING.at(Location(source)),)) from e
+        raise RosterError(pr.SUMMARY_ROSTER_UNREADABLE_AT.text(source=source), (pr.ROSTER_ENCODING.at(Location(source)),)) from e
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
@@ -77,7 +77,7 @@ def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
     """
     source = str(path)
     if not path.is_file():
-        raise RosterError("Daftar badan publik tidak ditemukan.", (pr.ROSTER_MISSING.at(Location(source)),))
+        raise RosterError(pr.SUMMARY_ROSTER_NOT_FOUND.text(), (pr.ROSTER_MISSING.at(Location(source)),))
     suffix = path.suffix.lower()
     sheet: str | None = None
     if suffix == ".csv":
@@ -85,12 +85,12 @@ def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
     elif suffix in {".xlsx", ".xlsm"}:
         rows, sheet = _xlsx_rows(path, source)
     else:
-        raise RosterError("Daftar badan publik tidak dapat dibaca.", (pr.ROSTER_FORMAT.at(Location(source), suffix=suffix or "(tanpa akhiran)"),))
+        raise RosterError(pr.SUMMARY_ROSTER_UNREADABLE.text(), (pr.ROSTER_FORMAT.at(Location(source), suffix=suffix or pr.NO_SUFFIX.text()),))
     known = {_key(c): c for c in categories} if categories is not None else None
     problems: list[Problem] = []
     head = next((i for i, row in enumerate(rows) if any(cell.strip() for cell in row)), None)
     if head is None:
-        raise RosterError(f"{source}: daftar badan publik kosong.", (pr.ROSTER_EMPTY.at(Location(source)),))
+        raise RosterError(pr.SUMMARY_ROSTER_EMPTY.text(source=source), (pr.ROSTER_EMPTY.at(Location(source)),))
     columns: dict[str, int] = {}
     aliases = {alias: field for field, names in ROSTER_HEADINGS.items() for alias in names}
     for col, cell in enumerate(rows[head]):
@@ -100,7 +100,7 @@ def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
     missing = [f for f in ("id", "name", "category") if f not in columns]
     if missing:
         raise RosterError(
-            f"{source}: baris judul daftar badan publik tidak lengkap.",
+            pr.SUMMARY_ROSTER_HEADING.text(source=source),
             tuple(pr.ROSTER_COLUMN_MISSING.at(_locate(source, sheet, head, None if sheet is None else 0), column=quoted([_LABELS[f]], "dan")) for f in missing),
         )
     entries: list[RosterEntry] = []
@@ -148,7 +148,7 @@ def read_roster(path: Path, categories: Iterable[str] | None) -> Roster:
     if not problems and not entries:
         problems.append(pr.ROSTER_EMPTY.at(_locate(source, sheet, head, None if sheet is None else 0)))
     if problems:
-        raise RosterError(f"{source}: {len(problems)} masalah ditemukan di daftar badan publik.", tuple(problems))
+        raise RosterError(pr.SUMMARY_ROSTER_PROBLEMS.text(source=source, count=len(problems)), tuple(problems))
     # A parent given by ID is shown by its name.
     names = {e.id.casefold(): e.name for e in entries}
     entries = [e.model_copy(update={"parent": names.get(e.parent.casefold(), e.parent)}) if e.parent else e for e in entries]

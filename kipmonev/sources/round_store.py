@@ -94,7 +94,7 @@ class Transaction:
         written: list[Event] = []
         for event in events:
             if event.kind not in EVENT_KINDS:
-                raise StoreError("Jenis peristiwa tidak dikenal.", (pr.EVENT_KIND_UNKNOWN.at(Location(str(self._store.path)), kind=event.kind, known=quoted(list(EVENT_KINDS))),))
+                raise StoreError(pr.SUMMARY_STORE_EVENT_KIND.text(), (pr.EVENT_KIND_UNKNOWN.at(Location(str(self._store.path)), kind=event.kind, known=quoted(list(EVENT_KINDS))),))
             at = _now()
             cursor = self._store.connection.execute(
                 "INSERT INTO events (at, actor, kind, subject, old, new, reason, input_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,7 +133,7 @@ class RoundStore:
         try:
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as e:
-            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
+            raise StoreError(pr.SUMMARY_STORE_UNREADABLE.text(), (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
         store = cls(path, connection)
         try:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -143,7 +143,7 @@ class RoundStore:
             store._migrate()
         except sqlite3.DatabaseError as e:
             connection.close()
-            raise StoreError("Basis data putaran tidak dapat dibuka.", (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
+            raise StoreError(pr.SUMMARY_STORE_UNREADABLE.text(), (pr.STORE_UNREADABLE.at(Location(source), reason=_store_reason(e)),)) from e
         except BaseException:
             connection.close()
             raise
@@ -152,7 +152,7 @@ class RoundStore:
     def _refuse_newer(self) -> None:
         version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise StoreError("Basis data putaran dari versi kipmonev yang lebih baru.", (pr.STORE_NEWER.at(Location(str(self.path)), found=version, known=SCHEMA_VERSION),))
+            raise StoreError(pr.SUMMARY_STORE_NEWER.text(), (pr.STORE_NEWER.at(Location(str(self.path)), found=version, known=SCHEMA_VERSION),))
 
     def _migrate(self) -> None:
         version = int(self.connection.execute("PRAGMA user_version").fetchone()[0])

@@ -27,15 +27,13 @@ from kipmonev.core.numbers import parse_number
 from kipmonev.core.reasons import reason
 from kipmonev.engine.stages import ONLY_STAGE, CombineRule, StageFile, StageRow, StageScore, combine
 from kipmonev.formats.a1 import column_letter
+from kipmonev.formats.panel_texts import ID_ALIASES, NAME_ALIASES, STAGE_ALIASES
 from kipmonev.sources import problems_panel as pp
 from kipmonev.sources.book import open_book
 from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
 from kipmonev.sources.cells import display
 from kipmonev.sources.problems import STAGE_FILE_BAD_SCORE, STAGE_FILE_DUPLICATE, STAGE_FILE_EMPTY_ROW, STAGE_FILE_UNREADABLE
 
-ID_ALIASES = ("id", "kode", "id badan publik", "kode badan publik", "kode/id badan publik", "id_badan_publik")
-STAGE_ALIASES = ("tahap", "kode tahap")
-NAME_ALIASES = ("nama", "nama badan publik", "badan publik")
 #: Panelist headers: an optional "nilai", a panelist word, then a number or a single letter (``P`` takes numbers only).
 PANELIST_HEADER = re.compile(r"^(?:nilai\s+)?(?:(?:panelis|panel|juri|penilai)\s*[-_.]?\s*(?:\d{1,3}|[a-z])|p\s*[-_.]?\s*\d{1,3})$")
 #: A panelist declared by name: ``Panelis: Dr. Ani``.
@@ -108,12 +106,12 @@ def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFi
     try:
         rows, sheet = table_rows(path, source)
     except WorkbookError as e:
-        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", e.problems) from e
+        raise StageScoreError(pp.STAGE_FILE_UNREADABLE_SUMMARY.text(), e.problems) from e
     except (OSError, UnicodeDecodeError, ValueError, KeyError) as e:
-        raise StageScoreError("Berkas nilai tahap tidak dapat dibaca.", (STAGE_FILE_UNREADABLE.at(Location(source), reason=reason(e)),)) from e
+        raise StageScoreError(pp.STAGE_FILE_UNREADABLE_SUMMARY.text(), (STAGE_FILE_UNREADABLE.at(Location(source), reason=reason(e)),)) from e
     header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if header_index is None:
-        raise StageScoreError("Berkas nilai tahap kosong.", (pp.NO_BODY_COLUMN.at(Location(source), aliases=ID_ALIASES),))
+        raise StageScoreError(pp.STAGE_FILE_EMPTY_SUMMARY.text(), (pp.NO_BODY_COLUMN.at(Location(source), aliases=ID_ALIASES),))
     raw_header = [" ".join(c.split()) for c in rows[header_index]]
     header = [_key(c) for c in raw_header]
 
@@ -145,9 +143,9 @@ def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFi
     if id_col is None and name_col is None:
         problems.append(pp.NO_BODY_COLUMN.at(header_cell(0), aliases=ID_ALIASES))
     if not panel:
-        problems.append(pp.NO_PANEL_COLUMNS.at(header_cell(0), ignored=ignored or ["tidak ada"]))
+        problems.append(pp.NO_PANEL_COLUMNS.at(header_cell(0), ignored=ignored or [pp.NO_OTHER_COLUMNS.text()]))
     if problems:
-        raise StageScoreError(f"{source}: berkas nilai tahap tidak sah.", tuple(problems))
+        raise StageScoreError(pp.STAGE_FILE_INVALID_SUMMARY.text(source=source), tuple(problems))
     result: list[StageRow] = []
     seen: set[tuple[str, str]] = set()
     for r in range(header_index + 1, len(rows)):
@@ -184,7 +182,7 @@ def read_stage_file(path: Path, rule: CombineRule = CombineRule.MEAN) -> StageFi
             result.append(StageRow(len(result), where(r, key_col), body, body_name, stage, StageScore(value, len(scores), rule, tuple(scores))))
         seen.add(key)
     if problems:
-        raise StageScoreError(f"{source}: {len(problems)} masalah di berkas nilai tahap.", tuple(problems))
+        raise StageScoreError(pp.STAGE_FILE_PROBLEMS_SUMMARY.text(source=source, count=len(problems)), tuple(problems))
     return StageFile(source, tuple(n for _, n in panel), tuple(ignored), tuple(result))
 
 

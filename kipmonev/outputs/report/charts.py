@@ -14,7 +14,7 @@ from decimal import Decimal
 from markupsafe import Markup, escape
 
 from kipmonev.core.formatting import format_number, format_percent
-from kipmonev.outputs.report.labels import short_text
+from kipmonev.outputs.report.labels import CHART_BODIES, CHART_NOT_APPLICABLE, CHART_SELF, CHART_SHARE, CHART_VERIFIED, short_text
 from kipmonev.outputs.report.rows import IndicatorSection
 
 _WIDTH = 680
@@ -104,7 +104,7 @@ def indicator_chart(sections: Sequence[IndicatorSection]) -> Markup:
         An inline ``<svg>`` element, safe to insert into HTML as is.
     """
     both = any(s.verified_result is not None for s in sections)
-    legend = [_Legend(BASIS_COLOR, "Nilai verifikasi"), _Legend(SELF_COLOR, "Nilai mandiri", thin=True)] if both else [_Legend(BASIS_COLOR, "Nilai mandiri")]
+    legend = [_Legend(BASIS_COLOR, CHART_VERIFIED.text()), _Legend(SELF_COLOR, CHART_SELF.text(), thin=True)] if both else [_Legend(BASIS_COLOR, CHART_SELF.text())]
     out, shift = _legend(legend)
     top = _TOP + shift
     y = top
@@ -113,10 +113,10 @@ def indicator_chart(sections: Sequence[IndicatorSection]) -> Markup:
         out.append(f'<text x="0" y="{_n(y + _BAR_H - 2)}">{escape(short_text(s.name, _LABEL_CHARS))}</text>')
         out.append(f'<rect x="{_BAR_X}" y="{_n(y)}" width="{_BAR_W}" height="{_BAR_H}" fill="{TRACK_COLOR}"/>')
         if basis.percent is None:
-            value = "tidak berlaku"
+            value = CHART_NOT_APPLICABLE.text()
         else:
             out.append(f'<rect x="{_BAR_X}" y="{_n(y)}" width="{_n(_BAR_W * _share(basis.percent))}" height="{_BAR_H}" fill="{BASIS_COLOR}"/>')
-            value = f"{format_number(basis.contribution)} dari {format_number(s.weight)}"
+            value = CHART_SHARE.text(value=format_number(basis.contribution), weight=format_number(s.weight))
         if s.verified_result is not None and s.self_result.percent is not None:
             x = _BAR_X + _BAR_W * _share(s.self_result.percent)
             out.append(f'<rect x="{_n(max(x - 1.25, _BAR_X))}" y="{_n(y - 2)}" width="2.5" height="{_BAR_H + 4}" fill="{SELF_COLOR}"/>')
@@ -172,6 +172,6 @@ def distribution_chart(bars: Sequence[StackedBar], legend: Sequence[tuple[str, s
             if width >= 12:
                 out.append(f'<text x="{_n(x + width / 2)}" y="{_n(y + _BAR_H - 3)}" class="c" style="fill:{seg.text_color}">{seg.count}</text>')
             x += width
-        out.append(f'<text x="{_VALUE_X}" y="{_n(y + _BAR_H - 2)}">{bar.total} badan publik</text>')
+        out.append(f'<text x="{_VALUE_X}" y="{_n(y + _BAR_H - 2)}">{CHART_BODIES.text(count=bar.total)}</text>')
         y += _ROW_H
     return _svg(y + 2, title, _axis(top, y - _ROW_H + _BAR_H + 3) + out)

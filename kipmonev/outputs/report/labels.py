@@ -15,6 +15,13 @@ from kipmonev.engine.links import is_link
 from kipmonev.model.questionnaire import NoteStatus
 from kipmonev.model.result import BandResult
 
+#: The indicator chart of the body report and the band chart of the recap.
+CHART_VERIFIED = Text("Nilai verifikasi")
+CHART_SELF = Text("Nilai mandiri")
+CHART_NOT_APPLICABLE = Text("tidak berlaku")
+CHART_SHARE = Text("{value} dari {weight}")
+CHART_BODIES = Text("{count} badan publik")
+
 #: Longest body name used in titles and PDF metadata.
 SHORT_NAME_LENGTH = 120
 #: Longest evidence label in one-line rows; a link always points at the full address.
