@@ -1,4 +1,4 @@
-"""The body report as a workbook: Ringkasan, Rincian, Rencana Perbaikan.
+"""The body report as a workbook: Ringkasan, Rincian, Rencana Perbaikan (and Bukti Dukung when evidence was checked).
 
 Numbers are stored as numbers with a ``0.00`` format (missing shown as "–", never 0), headers are frozen,
 the qualification is coloured, fonts are named explicitly, evidence links are hyperlinks, and no text cell
@@ -267,8 +267,50 @@ def _plan(ws: Worksheet, r: BodyReport) -> None:
     _fit(ws, landscape=True)
 
 
+_EVIDENCE_HEADERS = [
+    "Kode",
+    "Jenis",
+    "Bukti",
+    "Tipe berkas",
+    "Halaman",
+    "Ukuran (MB)",
+    "SHA-256 (awal)",
+    "Status tautan",
+    "Waktu pemeriksaan",
+    "Hasil pemeriksaan",
+    "Kode masalah",
+]
+
+
+def _evidence(ws: Worksheet, r: BodyReport) -> None:
+    """Every checked piece of evidence, one row each (the result's evidence_checks)."""
+    _widths(ws, [10, 9, 40, 12, 9, 11, 16, 18, 24, 60, 12])
+    _header(ws, 1, _EVIDENCE_HEADERS)
+    row = 1
+    for e in r.evidence_checks:
+        row += 1
+        _put(ws, row, 1, e.code)
+        _put(ws, row, 2, e.kind)
+        cell = _put(ws, row, 3, e.value)
+        if e.href and len(e.href) <= MAX_LINK:
+            cell.hyperlink = e.href
+            cell.font = _LINK_FONT
+        _put(ws, row, 4, e.media)
+        _put(ws, row, 5, e.pages, fmt="0")
+        _put(ws, row, 6, e.size_mb, fmt="0.0")
+        _put(ws, row, 7, e.sha256)
+        _put(ws, row, 8, e.status)
+        _put(ws, row, 9, e.checked_at)
+        _put(ws, row, 10, e.finding)
+        _put(ws, row, 11, e.problem_code)
+    _fit_rows(ws)
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(_EVIDENCE_HEADERS))}{max(row, 1)}"
+    _fit(ws, landscape=True)
+
+
 def body_workbook(report: BodyReport) -> Workbook:
-    """Build the body report's workbook (sheets Ringkasan, Rincian, Rencana Perbaikan)."""
+    """Build the body report's workbook (sheets Ringkasan, Rincian, Rencana Perbaikan, and Bukti Dukung when evidence was checked)."""
     wb = Workbook()
     first = wb.active
     if not isinstance(first, Worksheet):
@@ -276,6 +318,8 @@ def body_workbook(report: BodyReport) -> Workbook:
     _summary(first, report)
     _details(wb.create_sheet("Rincian"), report)
     _plan(wb.create_sheet("Rencana Perbaikan"), report)
+    if report.evidence_checks:
+        _evidence(wb.create_sheet("Bukti Dukung"), report)
     stamp = dt.datetime.combine(report.report_date, dt.time())
     wb.properties.title = safe_text(report.pdf_title)
     wb.properties.subject = safe_text(report.pdf_subject)

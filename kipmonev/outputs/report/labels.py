@@ -129,3 +129,33 @@ ROUNDING_NOTE_INDICATORS = Text("Jumlah nilai indikator {track} yang tercetak ({
 ROUNDING_NOTE_STAGES = Text("Jumlah kontribusi tahap yang tercetak ({shown}) berbeda {diff} dari nilai akhir ({total}) " + _ROUNDING_WHY)
 TRACK_SELF = "mandiri"
 TRACK_VERIFIED = "verifikasi"
+
+
+# --- the evidence section (the result's evidence_checks) ---------------------------------------------
+
+EVIDENCE_HEADING = Text("Bukti Dukung yang Diperiksa")
+EVIDENCE_INTRO = Text(
+    "Setiap bukti dukung yang diperiksa kipmonev, per pertanyaan: berkas di folder bukti (jenis menurut isinya, jumlah halaman, "
+    "ukuran dan sidik SHA-256) dan tautan (status dan waktu pemeriksaan). Temuan pemeriksaan tidak mengubah nilai."
+)
+EVIDENCE_KIND_FILE = Text("Berkas")
+EVIDENCE_KIND_LINK = Text("Tautan")
+EVIDENCE_PASSED = Text("Lolos pemeriksaan")
+EVIDENCE_PAGES = Text("{pages} halaman")
+EVIDENCE_SCAN = Text("hasil pindai (tanpa lapisan teks)")
+EVIDENCE_SIZE = Text("{size} MB")
+EVIDENCE_SHA = Text("SHA-256 {short}…")
+EVIDENCE_HTTP = Text("HTTP {status}")
+EVIDENCE_CHECKED_AT = Text("diperiksa {moment}")
+#: A link's state when no HTTP answer came (EvidenceRecord.status), in words.
+LINK_STATES = {"not_opened": Text("tidak dibuka (alamat lokal)"), "no_answer": Text("tidak menjawab"), "not_checked": Text("tidak diperiksa")}
+#: What a file holds by its content (EvidenceRecord.media_type), in a word or two.
+MEDIA_TYPES = {
+    "application/pdf": "PDF",
+    "application/vnd.openxmlformats-officedocument": "Office",
+    "application/zip": "zip",
+    "application/x-ole-storage": "Office lama",
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "text/plain": "teks",
+}

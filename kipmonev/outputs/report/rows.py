@@ -27,6 +27,43 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class EvidenceCheckRow:
+    """One checked piece of evidence (the result's ``evidence_checks``), ready to show.
+
+    Attributes:
+        code: The question's code.
+        kind: "Berkas" or "Tautan".
+        value: The file name as found (or as written) or the URL.
+        href: The link target (http/https only), else ``None``.
+        media: What the file holds by its content ("PDF", "Office"), else ``None``.
+        pages: The PDF's pages, else ``None``.
+        size_mb: The file's size in MB (one decimal, rounded up), else ``None``.
+        sha256: The first 12 hex digits of the file's SHA-256, else ``None``.
+        status: A link's status in words ("HTTP 200", "tidak diperiksa"), else ``None``.
+        checked_at: When a link was checked ("23 November 2026 08.00 UTC"), else ``None``.
+        details: The facts above as one line, for the HTML and PDF report.
+        finding: The problem's message as a sentence, or "Lolos pemeriksaan".
+        ok: No problem was found.
+        problem_code: The problem's code, when there is one.
+    """
+
+    code: str
+    kind: str
+    value: str
+    href: str | None
+    media: str | None
+    pages: int | None
+    size_mb: Decimal | None
+    sha256: str | None
+    status: str | None
+    checked_at: str | None
+    details: str
+    finding: str
+    ok: bool
+    problem_code: str | None
+
+
+@dataclass(frozen=True)
 class ChecklistLine:
     """One checklist item with whether the answer ticked it."""
 

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import PureWindowsPath
 
 from kipmonev.core.catalogue import Text
-from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain
+from kipmonev.core.formatting import format_long_date, format_number, format_percent, format_plain, format_timestamp
 from kipmonev.core.numbers import parse_number
 from kipmonev.engine.links import is_link
 from kipmonev.model.questionnaire import NA_LABEL, AnswerType, GateFailRule, MissingAnswerRule
@@ -22,6 +22,8 @@ from kipmonev.model.result import (
     AnswerResult,
     Assessment,
     Basis,
+    EvidenceRecord,
+    EvidenceSource,
     Fulfilment,
     GatePass,
     GateResult,
@@ -34,6 +36,19 @@ from kipmonev.model.result import (
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.report.labels import (
     COVER_NOTE_HEADING,
+    EVIDENCE_CHECKED_AT,
+    EVIDENCE_HEADING,
+    EVIDENCE_HTTP,
+    EVIDENCE_INTRO,
+    EVIDENCE_KIND_FILE,
+    EVIDENCE_KIND_LINK,
+    EVIDENCE_PAGES,
+    EVIDENCE_PASSED,
+    EVIDENCE_SCAN,
+    EVIDENCE_SHA,
+    EVIDENCE_SIZE,
+    LINK_STATES,
+    MEDIA_TYPES,
     ROUNDING_NOTE_INDICATORS,
     ROUNDING_NOTE_STAGES,
     TRACK_SELF,
@@ -52,6 +67,7 @@ from kipmonev.outputs.report.rows import (
     ChecklistLine,
     Comparison,
     Evidence,
+    EvidenceCheckRow,
     ImprovementRow,
     IndicatorChange,
     IndicatorSection,
@@ -123,6 +139,10 @@ class BodyReport:
     comparison: Comparison | None
     methodology: Methodology
     notices: tuple[str, ...]
+    #: Every checked piece of evidence, in question order (empty when nothing was checked).
+    evidence_checks: tuple[EvidenceCheckRow, ...] = ()
+    evidence_heading: str = ""
+    evidence_intro: str = ""
 
 
 # --- builders ------------------------------------------------------------------------
@@ -583,4 +603,59 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         comparison=_comparison(a, previous) if previous is not None else None,
         methodology=_methodology(a),
         notices=tuple(clean_text(f"{_without_folders(n.where)}: {n.message}") for n in a.notices),
+        evidence_checks=_evidence_checks(a),
+        evidence_heading=EVIDENCE_HEADING.text(),
+        evidence_intro=EVIDENCE_INTRO.text(),
     )
+
+
+_MB = 1024 * 1024
+
+
+def _evidence_check(code: str, e: EvidenceRecord) -> EvidenceCheckRow:
+    """One record as a row: the facts a verifier needs to show what was seen (rules B1-B8, link checks)."""
+    is_file = e.kind is EvidenceSource.FILE
+    value = clean_text(e.file_name or e.value)
+    media = (MEDIA_TYPES.get(e.media_type, e.media_type) if e.media_type else None) if is_file else None
+    size = Decimal(-(-e.size * 10 // _MB)) / 10 if is_file and e.size is not None else None
+    sha = e.sha256[:12] if is_file and e.sha256 else None
+    status: str | None = None
+    checked: str | None = None
+    if not is_file:
+        state = LINK_STATES.get(e.status or "")
+        status = state.text() if state is not None else (EVIDENCE_HTTP.text(status=e.status) if e.status else None)
+        if e.checked_at:
+            try:
+                checked = format_timestamp(dt.datetime.fromisoformat(e.checked_at))
+            except ValueError:
+                checked = clean_text(e.checked_at)
+    parts: list[str] = []
+    if is_file and e.sha256 is None:  # not found or not looked up: the finding says which
+        parts = []
+    elif is_file:
+        parts = [p for p in (media, EVIDENCE_PAGES.text(pages=e.pages) if e.pages is not None else None, EVIDENCE_SCAN.text() if e.text_layer is False else None) if p]
+        if size is not None:
+            parts.append(EVIDENCE_SIZE.text(size=format_number(size, 1)))
+        parts.append(EVIDENCE_SHA.text(short=sha))
+    else:
+        parts = [p for p in (status, EVIDENCE_CHECKED_AT.text(moment=checked) if checked else None) if p]
+    return EvidenceCheckRow(
+        code=code,
+        kind=(EVIDENCE_KIND_FILE if is_file else EVIDENCE_KIND_LINK).text(),
+        value=value,
+        href=value if not is_file and is_link(value) else None,
+        media=media,
+        pages=e.pages if is_file else None,
+        size_mb=size,
+        sha256=sha,
+        status=status,
+        checked_at=checked,
+        details=", ".join(parts),
+        finding=sentence(e.message) if e.message else EVIDENCE_PASSED.text(),
+        ok=e.problem_code is None,
+        problem_code=e.problem_code,
+    )
+
+
+def _evidence_checks(a: Assessment) -> tuple[EvidenceCheckRow, ...]:
+    return tuple(_evidence_check(q.code, e) for q in a.questions for e in q.evidence_checks)
