@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import zipfile
 
 from pypdf import PdfReader, PdfWriter
 
@@ -66,3 +67,12 @@ def encrypted_pdf() -> bytes:
 def no_pages_pdf() -> bytes:
     """A well-formed PDF without a page."""
     return _write(PdfWriter())
+
+
+def docx() -> bytes:
+    """The start of a Word document: a zip with ``[Content_Types].xml`` and ``word/``, as Office writes it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()

@@ -21,13 +21,11 @@ import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 
 import pytest
-from evidence_files import encrypted_pdf, no_pages_pdf, scan_pdf, text_pdf
-from local_server import local_server
+from evidence_files import docx, encrypted_pdf, no_pages_pdf, scan_pdf, text_pdf
+from local_server import Routes, local_server, recorded_pages
 
 from kipmonev.app.check import check_workbook
 from kipmonev.model.questionnaire import Questionnaire
@@ -109,14 +107,6 @@ def _score_is_clean(q: Questionnaire, path: Path, *scores: Decimal) -> None:
 
 
 # --- documents in the evidence folder or zip ---------------------------------------------------------
-
-
-def docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 def _zip_of(members: dict[str, bytes], *, encrypted: str | None = None) -> bytes:
@@ -372,8 +362,7 @@ def test_each_link_written_wrongly_says_what_is_wrong_at_its_cell(tmp_path: Path
 
 # --- links that answer but do not show the document (local server, recorded pages) -------------------
 
-PAGES = Path(__file__).parent / "data" / "links"
-ROUTES: dict[tuple[str, str], tuple[int, str | None, str | None]] = {
+ROUTES: Routes = {
     ("drive.google.com", "/file/d/rahasia/view"): (302, "http://accounts.google.com:{port}/ServiceLogin?service=wise", None),
     ("accounts.google.com", "/ServiceLogin"): (200, None, "google-signin.html"),
     ("docs.google.com", "/document/d/1AbC/edit"): (200, None, "google-docs-signin.html"),
@@ -392,33 +381,9 @@ ROUTES: dict[tuple[str, str], tuple[int, str | None, str | None]] = {
 }
 
 
-class _Recorded(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _route(self, head: bool) -> None:
-        host, port = self.headers["Host"].rsplit(":", 1)
-        status, location, page = ROUTES.get((host, self.path.split("?", 1)[0]), (200, None, None))
-        body = (PAGES / page).read_bytes() if page else b"%PDF-1.7 dokumen"
-        self.send_response(status)
-        if location:
-            self.send_header("Location", location.format(port=port))
-        self.send_header("Content-Type", "text/html; charset=utf-8" if page else "application/pdf")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-    def do_HEAD(self) -> None:
-        self._route(head=True)
-
-    def do_GET(self) -> None:
-        self._route(head=False)
-
-
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    with local_server(_Recorded) as found:
+    with local_server(recorded_pages(ROUTES)) as found:
         yield found
 
 

@@ -6,13 +6,12 @@ The evidence cells are those of a small workbook: Kuesioner!G6 is AA.1.1's evide
 from __future__ import annotations
 
 import hashlib
-import io
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from evidence_files import encrypted_pdf, no_pages_pdf, scan_pdf, text_pdf
+from evidence_files import docx, encrypted_pdf, no_pages_pdf, scan_pdf, text_pdf
 
 from kipmonev.core.errors import Location
 from kipmonev.core.reasons import reason
@@ -26,14 +25,6 @@ CELLS = {"AA.1.1": ("AA.1", "G6"), "AA.1.2": ("AA.1", "G7"), "BB.1.2": ("BB.1", 
 def item(question: str, value: str, period: int | None = None) -> EvidenceItem:
     indicator, cell = CELLS[question]
     return EvidenceItem(question, indicator, value, Location("isian.xlsx", "Kuesioner", cell), period)
-
-
-def docx() -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
-    return buffer.getvalue()
 
 
 JPEG = b"\xff\xd8\xff\xe0" + bytes(200)

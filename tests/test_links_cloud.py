@@ -9,22 +9,17 @@ where the refusal is what is tested. Nothing here touches the internet.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator, Sequence
-from http.server import BaseHTTPRequestHandler
-from pathlib import Path
-from typing import Any
 
 import pytest
-from local_server import local_server
+from local_server import Routes, local_server, recorded_pages
 
 from kipmonev.core.errors import Location
 from kipmonev.sources.cloud_links import cloud_fault
 from kipmonev.sources.links import LinkChecker, check_links
 
-PAGES = Path(__file__).parent / "data" / "links"
 #: (host, path) → (status, redirect target or None, recorded page or None); ``{port}`` is the server's.
-ROUTES: dict[tuple[str, str], tuple[int, str | None, str | None]] = {
+ROUTES: Routes = {
     ("drive.google.com", "/file/d/rahasia/view"): (302, "http://accounts.google.com:{port}/ServiceLogin?service=wise&continue=x", None),
     ("accounts.google.com", "/ServiceLogin"): (200, None, "google-signin.html"),
     ("docs.google.com", "/document/d/1AbC/edit"): (200, None, "google-docs-signin.html"),
@@ -52,41 +47,13 @@ SLOW = ("ppid.contoh.go.id", "/lambat")
 SEEN: list[tuple[str, str]] = []
 
 
-class _Recorded(BaseHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def _route(self, head: bool) -> None:
-        host, port = self.headers["Host"].rsplit(":", 1)
-        key = (host, self.path.split("?", 1)[0])
-        SEEN.append((self.command, host))
-        if key == SLOW:
-            time.sleep(1.5)
-        status, location, page = ROUTES.get(key, (200, None, None))
-        body = (PAGES / page).read_bytes() if page else b"%PDF-1.7 dokumen"
-        self.send_response(status)
-        if location:
-            self.send_header("Location", location.format(port=port))
-        self.send_header("Content-Type", "text/html; charset=utf-8" if page else "application/pdf")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-    def do_HEAD(self) -> None:
-        self._route(head=True)
-
-    def do_GET(self) -> None:
-        self._route(head=False)
-
-
 def _everything_local(host: str) -> Sequence[str]:
     return ["127.0.0.1"]
 
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    with local_server(_Recorded) as found:
+    with local_server(recorded_pages(ROUTES, SEEN, SLOW)) as found:
         yield found
 
 
