@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python examples/generate.py            # writes examples/*.xlsx
+    python examples/generate.py            # writes examples/*.xlsx and examples/bukti/
     python examples/generate.py OUT_DIR    # writes them elsewhere
 
 The output is deterministic (fixed seed, fixed document dates, fixed zip timestamps): running it again
@@ -12,8 +12,10 @@ to land in a chosen qualification; the script stops with an error if one does no
 
 from __future__ import annotations
 
+import io
 import random
 import sys
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -174,6 +176,51 @@ def main(out_dir: Path = HERE) -> list[Path]:
     return written
 
 
+def text_pdf(text: str) -> bytes:
+    """A one-page PDF that draws ``text`` (a real text layer), written by hand with a correct xref."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode() + b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def _word() -> bytes:
+    """The start of a Word document (a zip with [Content_Types].xml), fixed timestamps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 8, 15, 0, 0, 0)), data)
+    return buffer.getvalue()
+
+
+def evidence(out_dir: Path = HERE) -> list[Path]:
+    """Write ``bukti/BP-01/``: the evidence folder of the first example body (``score --evidence``, ``check --evidence``).
+
+    One good PDF and one Word document renamed to .pdf, which the evidence check reports. The example
+    workbooks cite links, so ``check`` also lists both files as named by no evidence cell.
+    """
+    folder = out_dir / "bukti" / "BP-01"
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {"sk-ppid.pdf": text_pdf("Keputusan tentang PPID Kementerian Urusan Contoh"), "laporan-layanan-2024.pdf": _word()}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return [folder / name for name in files]
+
+
 if __name__ == "__main__":
-    for path in main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    for path in [*main(target), *evidence(target)]:
         print(path)

@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import random
+import sys
 import zipfile
+from functools import cache
+from pathlib import Path
+from types import ModuleType
 
 from pypdf import PdfReader, PdfWriter
 
 
 def _raw_pdf(text: str) -> bytes:
-    """A one-page PDF whose page draws ``text`` in Helvetica (a real text layer), with a correct xref."""
-    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode("latin-1")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    """A one-page PDF whose page draws ``text`` in Helvetica (a real text layer): the examples' own builder."""
+    made = _examples().text_pdf(text)
+    assert isinstance(made, bytes)
+    return made
+
+
+@cache
+def _examples() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("examples_generate", Path(__file__).resolve().parents[1] / "examples" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = sys.modules.get(spec.name)
+    if module is None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+        spec.loader.exec_module(module)
+    return module
 
 
 def _write(writer: PdfWriter) -> bytes:
