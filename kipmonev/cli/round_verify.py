@@ -56,7 +56,13 @@ def assign_cmd(folder: Path, path: Path) -> None:
 @click.option("-o", "--out", "out_dir", type=FilePath(file_okay=False, path_type=Path), help="Folder paket (bawaan: FOLDER/verifikasi).")
 @click.option("--second", is_flag=True, help="Paket pendapat kedua: hanya pertanyaan sampel (lihat round second-opinion).")
 @click.option("--verifier", metavar="NAMA", help="Hanya paket untuk verifikator ini.")
-def verify_pack_cmd(folder: Path, out_dir: Path | None, second: bool, verifier: str | None) -> None:
+@click.option(
+    "--evidence",
+    metavar="FOLDER",
+    type=FilePath(exists=True, file_okay=False, path_type=Path),
+    help="Folder bukti dukung (FOLDER/<ID>/ atau FOLDER/<ID>.zip per badan publik): paket mendapat kolom terkunci berisi hasil pemeriksaan bukti setiap butir.",
+)
+def verify_pack_cmd(folder: Path, out_dir: Path | None, second: bool, verifier: str | None, evidence: Path | None) -> None:
     """Tulis paket verifikasi per badan publik, terikat pada hash versi berlaku isiannya.
 
     Jawaban, data dukung dan keterangan badan publik tampil terkunci; verifikator mengisi kolom Jawaban
@@ -67,9 +73,10 @@ def verify_pack_cmd(folder: Path, out_dir: Path | None, second: bool, verifier: 
     Contoh:
       kipmonev round verify-pack putaran-2025
       kipmonev round verify-pack putaran-2025 --second
+      kipmonev round verify-pack putaran-2025 --evidence bukti/
     """
     with _open(folder) as r, user_errors():
-        result = write_packs(r, out_dir, second=second, verifier=verifier)
+        result = write_packs(r, out_dir, second=second, verifier=verifier, evidence=evidence)
     click.echo(tx.PACKS_WRITTEN.text(count=len(result.written), folder=str(result.folder)))
     if result.unassigned:
         _warn(tx.PACKS_UNASSIGNED.text(count=len(result.unassigned), ids=", ".join(result.unassigned)))

@@ -53,4 +53,8 @@ PACK_NOTE = Text(
     "isi hanya kolom Jawaban Verifikasi dan Catatan Verifikator."
 )
 PACK_ROLE_FIRST = Text("verifikator utama")
+#: The locked column of a verifier pack made with --evidence: each item's evidence check result.
+PACK_EVIDENCE_HEADING = Text("Hasil Pemeriksaan Bukti (kipmonev)")
+PACK_EVIDENCE_LINE = Text("{value}: {finding}")
+PACK_EVIDENCE_NOTE = Text("Pemeriksaan bukti: {notes}")
 PACK_ROLE_SECOND = Text("pendapat kedua atas {count} pertanyaan sampel")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kipmonev.app import problems_verification as pv
 from kipmonev.app.round.history import roster_body
+from kipmonev.app.round.pack_evidence import pack_evidence
 from kipmonev.app.round.workspace import Round, file_hash
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import KipmonevError, Location, Problem
@@ -103,8 +104,11 @@ def _safe(name: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " -_." else "_" for ch in name).strip() or "_"
 
 
-def write_packs(r: Round, out_dir: Path | None = None, *, second: bool = False, verifier: str | None = None) -> PacksWritten:
+def write_packs(r: Round, out_dir: Path | None = None, *, second: bool = False, verifier: str | None = None, evidence: Path | None = None) -> PacksWritten:
     """Write a pack per body with a current version and a verifier (or per sampled body, ``second``), one folder per verifier.
+
+    With ``evidence`` (a folder of ``<ID>/`` folders or ``<ID>.zip`` files) each pack gets a locked column
+    with each item's evidence check result (:mod:`kipmonev.app.round.pack_evidence`).
 
     Raises:
         WorkbookError: A pack cannot be written.
@@ -136,7 +140,8 @@ def write_packs(r: Round, out_dir: Path | None = None, *, second: bool = False, 
         suffix = "pendapat-kedua" if second else "verifikasi"
         path = folder / _safe(name) / f"{_safe(entry.id)}-{suffix}.xlsx"
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_verify_pack(path, c.questionnaire, c.submission, body_id=entry.id, sha256=c.record.sha256, verifier=name, role=role, sample=codes, commission=r.config.commission)
+        checked = pack_evidence(c.questionnaire, c.submission, entry.id, evidence) if evidence is not None else None
+        write_verify_pack(path, c.questionnaire, c.submission, body_id=entry.id, sha256=c.record.sha256, verifier=name, role=role, sample=codes, commission=r.config.commission, evidence=checked)
         result.written.append(path)
         written.append(NewEvent(kind="output.written", subject=entry.id, new=path.name, input_hash=file_hash(path), reason=pv.PACK_WRITTEN_REASON.text(role=role.value, verifier=name), data={"jenis": "paket_verifikasi", "berkas": path.name}))
     if written:

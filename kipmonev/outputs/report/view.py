@@ -612,7 +612,7 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
 _MB = 1024 * 1024
 
 
-def _evidence_check(code: str, e: EvidenceRecord) -> EvidenceCheckRow:
+def evidence_check_row(code: str, e: EvidenceRecord) -> EvidenceCheckRow:
     """One record as a row: the facts a verifier needs to show what was seen (rules B1-B8, link checks)."""
     is_file = e.kind is EvidenceSource.FILE
     value = clean_text(e.file_name or e.value)
@@ -658,4 +658,4 @@ def _evidence_check(code: str, e: EvidenceRecord) -> EvidenceCheckRow:
 
 
 def _evidence_checks(a: Assessment) -> tuple[EvidenceCheckRow, ...]:
-    return tuple(_evidence_check(q.code, e) for q in a.questions for e in q.evidence_checks)
+    return tuple(evidence_check_row(q.code, e) for q in a.questions for e in q.evidence_checks)
