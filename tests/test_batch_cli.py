@@ -153,7 +153,7 @@ def test_another_commissions_rules(tmp_path: Path) -> None:
         (["score", "tidak-ada", "-o", "x"], 2, "Galat: Nilai tidak sah untuk 'BERKAS_ATAU_FOLDER...': Jalur 'tidak-ada' tidak ditemukan.\n"),
         (["score", str(EXAMPLES), "-o", "x", "-j", "0"], 2, "Galat: Nilai tidak sah untuk '-j' / '--jobs': 0 di luar rentang x>=1.\n"),
         (["score", str(EXAMPLES), "-o", "x", "--combine", "modus"], 2, "Galat: Nilai tidak sah untuk '--combine': 'modus' bukan salah satu dari 'mean', 'trimmed', 'median'.\n"),
-        (["score", str(EXAMPLES), "-o", "x", "--rules", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", known=", ".join(s.id for s in shipped_rule_sets())) + "\n"),
+        (["score", str(EXAMPLES), "-o", "x", "--rules", "ki-bulan"], 1, "Galat: ki-bulan: " + UNKNOWN_RULE_SET.text(name="ki-bulan", meant="", known=", ".join(s.id for s in shipped_rule_sets())) + "\n"),
     ],
 )
 def test_usage_and_user_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], code: int, tail: str) -> None:

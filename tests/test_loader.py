@@ -268,6 +268,29 @@ def test_unknown_shipped_id() -> None:
         load_questionnaire("ki-bulan-2025")
 
 
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [
+        ("ki-pusat-2025-kementrian", " Mungkin maksud Anda 'ki-pusat-2025-kementerian'?"),
+        ("KI-PUSAT-2025-BUMN", " Mungkin maksud Anda 'ki-pusat-2025-bumn'?"),
+        ("ki-pusat-2024-partai-politik", " Mungkin maksud Anda 'ki-pusat-2025-partai-politik'?"),
+        ("kuesioner-saya", ""),
+    ],
+)
+def test_an_unknown_id_names_the_closest_shipped_edition(given: str, hint: str) -> None:
+    with pytest.raises(QuestionnaireError) as caught:
+        load_questionnaire(given)
+    assert str(caught.value.problems[0]).startswith(f"{given}: kuesioner '{given}' tidak ditemukan.{hint} Gunakan jalur berkas atau salah satu id: ")
+
+
+@pytest.mark.parametrize(("given", "hint"), [("ki-jatm", " Mungkin maksud Anda 'ki-jatim'?"), ("kid-diy2025", " Mungkin maksud Anda 'kid-diy-2025'?"), ("aturan-kami", "")])
+def test_an_unknown_rule_set_names_the_closest_shipped_one(given: str, hint: str) -> None:
+    known = ", ".join(s.id for s in shipped_rule_sets())
+    with pytest.raises(QuestionnaireError) as caught:
+        load_rule_set(given)
+    assert str(caught.value.problems[0]) == f"{given}: aturan '{given}' tidak ditemukan.{hint} Gunakan jalur berkas atau salah satu id: {known}."
+
+
 def test_shipped_rule_sets_load() -> None:
     assert [load_rule_set(x).rules.gate for x in ("ki-pusat", "ki-dki-jakarta")] != [None, None]
     assert load_rule_set("ki-kaltim").rules.gate is None

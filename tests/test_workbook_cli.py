@@ -73,7 +73,7 @@ def test_template_user_errors() -> None:
     assert run("template", "ki-pusat-2025-bumn", "-o", "isian.xlsx", "--force")[0] == 0
     code, _, err = run("template", "ki-pusat-2099-bumn", "-o", "lain.xlsx")
     assert code == 1
-    assert err.startswith("Galat: ki-pusat-2099-bumn: kuesioner 'ki-pusat-2099-bumn' tidak ditemukan. Gunakan jalur berkas atau salah satu id: ki-provinsi-2025-pemerintah-kabupaten-kota, ki-pusat-2025-bumn, ")
+    assert err.startswith("Galat: ki-pusat-2099-bumn: kuesioner 'ki-pusat-2099-bumn' tidak ditemukan. Mungkin maksud Anda 'ki-pusat-2025-bumn'? Gunakan jalur berkas atau salah satu id: ki-provinsi-2025-pemerintah-kabupaten-kota, ki-pusat-2025-bumn, ")
     code, _, err = run("template", "ki-pusat-2025-bumn", "-o", "lain.xlsx", "--rules", "ki-mars")
     assert code == 1
     assert err.startswith("Galat: ki-mars: aturan 'ki-mars' tidak ditemukan.")

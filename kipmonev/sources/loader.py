@@ -22,6 +22,7 @@ from kipmonev.core.errors import Location, Problem, QuestionnaireError
 from kipmonev.core.fileio import display_path
 from kipmonev.core.reasons import reason
 from kipmonev.core.resources import shipped_editions, shipped_rule_sets
+from kipmonev.core.text import closest
 from kipmonev.model.questionnaire import (
     Loc,
     Questionnaire,
@@ -40,6 +41,7 @@ from kipmonev.sources.problems import (
     INCLUDE_NOT_LIST,
     INCLUDE_TOO_DEEP,
     INCLUDE_TOO_MANY,
+    MEANT_ID,
     SUMMARY_CONTENT_INVALID,
     SUMMARY_EXCLUDE_INVALID,
     SUMMARY_FILE_NOT_FOUND,
@@ -335,6 +337,12 @@ def _problems(error: ValidationError, doc: _Doc, source: str, prefix: Loc = ()) 
     return sorted(problems, key=lambda p: (p.location.source, p.location.line or 0))
 
 
+def meant_id(name: str, known: list[str]) -> str:
+    """The "did you mean" of an unknown questionnaire or rule-set id: the closest shipped id, or nothing."""
+    near = closest(name, known)
+    return MEANT_ID.text(id=near) if near else ""
+
+
 def _rule_set_path(name: str, base: Path) -> Path | None:
     if name.endswith((".yaml", ".yml")):
         candidate = (base.parent / name).resolve()
@@ -351,7 +359,7 @@ def _load_doc(path: Path) -> tuple[_Doc, str]:
         if rule_path is None:
             line = doc.where.get(("aturan",), (source, 1, ()))[1]
             known = [s.id for s in shipped_rule_sets()]
-            raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND_IN.text(source=source), (UNKNOWN_RULE_SET.at(Location(source, line=line), name=rules, known=", ".join(known)),))
+            raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND_IN.text(source=source), (UNKNOWN_RULE_SET.at(Location(source, line=line), name=rules, meant=meant_id(rules, known), known=", ".join(known)),))
         rule_doc = _resolve(rule_path, display_path(rule_path), (rule_path,))
         try:
             RuleSet.model_validate(rule_doc.data)
@@ -377,7 +385,7 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
         if shipped.id == str(name):
             return shipped.path
     known = [s.id for s in shipped_editions()]
-    raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_NOT_FOUND.text(), (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), known=", ".join(known)),))
+    raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_NOT_FOUND.text(), (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), meant=meant_id(str(name), known), known=", ".join(known)),))
 
 
 def load_questionnaire(name: str | Path) -> Questionnaire:
@@ -420,7 +428,7 @@ def load_rule_set(name: str | Path) -> RuleSet:
     path = _rule_set_path(str(name), Path.cwd() / "_") if not Path(name).is_file() else Path(name)
     if path is None:
         known = [s.id for s in shipped_rule_sets()]
-        raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND.text(), (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), known=", ".join(known)),))
+        raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND.text(), (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), meant=meant_id(str(name), known), known=", ".join(known)),))
     source = display_path(path)
     doc = _resolve(path.resolve(), source, (path.resolve(),))
     try:

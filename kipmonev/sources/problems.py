@@ -26,8 +26,10 @@ INCLUDE_NOT_FOUND = Entry("KM-Q-039", ERROR, "berkas yang disertakan '{name}' ti
 INCLUDE_CYCLE = Entry("KM-Q-040", ERROR, "'{name}' menyertakan dirinya sendiri secara melingkar. Hapus salah satu 'sertakan' dalam lingkaran itu.")
 INCLUDE_NOT_LIST = Entry("KM-Q-041", ERROR, "'sertakan' harus berupa daftar nama berkas. Tulis setiap berkas sebagai butir '- nama.yaml'.")
 EXCLUDE_UNKNOWN = Entry("KM-Q-042", ERROR, "'kecualikan' menyebut pertanyaan '{code}' yang tidak ada di berkas yang disertakan. Periksa kodenya atau hapus dari 'kecualikan'.")
-UNKNOWN_RULE_SET = Entry("KM-Q-043", ERROR, "aturan '{name}' tidak ditemukan. Gunakan jalur berkas atau salah satu id: {known}.")
-UNKNOWN_QUESTIONNAIRE = Entry("KM-Q-044", ERROR, "kuesioner '{name}' tidak ditemukan. Gunakan jalur berkas atau salah satu id: {known}.")
+UNKNOWN_RULE_SET = Entry("KM-Q-043", ERROR, "aturan '{name}' tidak ditemukan.{meant} Gunakan jalur berkas atau salah satu id: {known}.")
+UNKNOWN_QUESTIONNAIRE = Entry("KM-Q-044", ERROR, "kuesioner '{name}' tidak ditemukan.{meant} Gunakan jalur berkas atau salah satu id: {known}.")
+#: The ``meant`` of UNKNOWN_RULE_SET and UNKNOWN_QUESTIONNAIRE when a shipped id is close to the name given.
+MEANT_ID = Text(" Mungkin maksud Anda '{id}'?")
 EXCLUDE_NOT_LIST = Entry("KM-Q-045", ERROR, "'kecualikan' harus berupa daftar kode pertanyaan, misalnya 'kecualikan: [JI.6.2]'.")
 YAML_TOO_DEEP = Entry("KM-Q-046", ERROR, "daftar atau pemetaan YAML bersarang lebih dari {limit} tingkat. Kuesioner yang sah jauh lebih dangkal; periksa tanda '[' dan '{{' serta indentasi di sekitar baris ini.")
 INCLUDE_TOO_DEEP = Entry("KM-Q-047", ERROR, "'{name}' tidak disertakan: rantai 'sertakan' paling panjang {limit} berkas, termasuk berkas edisi. Sertakan fragmen langsung dari berkas edisi, bukan melalui rantai berkas.")
