@@ -79,6 +79,31 @@ def _timed_cli(args: list[str]) -> tuple[float, int]:
     return wall, peak // 1024
 
 
+def memory_over_batch(files: list[Path], out_dir: Path, jobs: int, marks: tuple[int, ...] = (1000,)) -> tuple[dict[int, int], int]:
+    """One batch over ``files``: resident memory of the process tree (MB) when ``marks`` files are done and
+    at the last, and the peak over the whole run including the recap, so growth shows within one run."""
+    at: dict[int, int] = {}
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(os.getpid()))
+            time.sleep(0.05)
+
+    def progress(n: int, total: int) -> None:
+        if n in marks or n == total:
+            at[n] = _tree_rss_kb(os.getpid()) // 1024
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    run_batch(files, BatchOptions(out_dir=out_dir, date=dt.date.today().isoformat(), jobs=jobs), progress)
+    done.set()
+    sampler.join()
+    return at, peak // 1024
+
+
 def _rate(files: list[Path], action: Callable[[Path], object]) -> float:
     start = time.perf_counter()
     for path in files:
@@ -173,6 +198,14 @@ def main() -> None:
             marginal = f"; tambahan {num((wall - w0) / (n - n0) * 1000)} ms/isian"
         walls.append((n, wall))
         rows.append((f"kipmonev score + rekap, {n} isian (CLI, termasuk mulai proses)", f"{num(wall, 2)} s{marginal}", f"puncak RSS seluruh proses {peak} MB"))
+
+    if len(files) >= 2000:  # growth within one run: the process tree after 1,000 workbooks and after all of them
+        at, peak = memory_over_batch(files, work / "memori", ns.jobs)
+        rows.append((
+            f"Memori satu batch {num(len(files), 0)} isian (run_batch, {ns.jobs} proses)",
+            f"RSS {at[1000]} MB setelah {num(1000, 0)}, {at[len(files)]} MB setelah {num(len(files), 0)}",
+            f"puncak dengan rekap {peak} MB; tambahan {num((at[len(files)] - at[1000]) * 1000 / (len(files) - 1000), 1)} MB per {num(1000, 0)}",
+        ))  # fmt: skip
 
     from kipmonev.model.result import Assessment
     from kipmonev.outputs.report import render_many

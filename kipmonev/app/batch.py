@@ -6,12 +6,14 @@ atomically as they arrive; the recap only at the end, so an interrupted run leav
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from kipmonev.app.batch_memory import SharedValues
 from kipmonev.app.check import BodyEvidence, check_body_evidence
 from kipmonev.app.output_folder import MANIFEST, own_output_folders
 from kipmonev.app.panel import PanelInput, read_panel
@@ -386,6 +388,7 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
     warnings: list[ErrorRow] = list(_errors(panel.stage_file.source, panel.warnings).errors) if panel is not None else []
     used_rows: set[int] = set()
     scored: list[_Scored] = []
+    shared = SharedValues()  # the batch's memory grows by each row's own data only
     outcomes = _outcomes(files, options, stage_file, protect)
     try:
         for outcome in outcomes:
@@ -395,13 +398,14 @@ def run_batch(paths: Iterable[Path], options: BatchOptions, progress: Callable[[
             if isinstance(outcome, _Failed):
                 errors += outcome.errors
                 continue
+            outcome = _shared(outcome, shared)
             bands = bands or outcome.bands
             scored.append(outcome)
             warnings += outcome.warnings
             used_rows.update(outcome.stage_rows)
         again = _gate_calls(scored)
         if again:
-            redone = {o.index: o for o in _outcomes(files, options, stage_file, protect, again) if isinstance(o, _Scored)}
+            redone = {o.index: _shared(o, shared) for o in _outcomes(files, options, stage_file, protect, again) if isinstance(o, _Scored)}
             scored = [redone.get(o.index, o) for o in scored]
         rows = [o.row for o in scored]
     except KeyboardInterrupt:
@@ -452,6 +456,14 @@ def _tally(folder: Path | None, scored: list[_Scored]) -> EvidenceTally | None:
     return EvidenceTally(folder, checked=sum(1 for e in found if e.source is not None), without=sum(1 for e in found if e.source is None), problems=sum(e.problems for e in found if e.source is not None))
 
 
+def _shared(outcome: _Scored, shared: SharedValues) -> _Scored:
+    """The outcome with what every body of its rule set repeats (bands, rules, cells) kept once for the batch."""
+    ranked = outcome.ranked
+    if ranked is not None:
+        ranked = dataclasses.replace(ranked, rules=shared.rules(ranked.rules))
+    return dataclasses.replace(outcome, row=shared.row(outcome.row), bands=shared.bands(outcome.bands), ranked=ranked)
+
+
 def _check_stage_options(options: BatchOptions) -> None:
     """One source of later-stage scores, and conflicts of interest only with panel kits (checked before any file is read)."""
     where = Location(str(options.panel or options.conflicts or options.stage_file or "."))
@@ -477,7 +489,7 @@ def _gate_calls(scored: list[_Scored]) -> dict[int, tuple[GateCall, ...]]:
     groups: dict[str, list[tuple[_Scored, GateGroup]]] = {}
     for o in scored:
         if o.ranked is not None:
-            groups.setdefault(o.ranked.rules.model_dump_json(), []).append((o, o.ranked))
+            groups.setdefault(str(id(o.ranked.rules)), []).append((o, o.ranked))  # equal rules are one object (_shared)
     changed: dict[int, tuple[GateCall, ...]] = {}
     for members in groups.values():
         rules = members[0][1].rules
