@@ -35,6 +35,7 @@ from kipmonev.core.fileio import Protected, safe_filename, write_atomic
 from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
+from kipmonev.engine.objection import after_sanggah, objection_result
 from kipmonev.engine.panel import rubric_problems, with_panel
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
 from kipmonev.engine.round import body_from_file_name
@@ -43,6 +44,7 @@ from kipmonev.engine.stages import CombineRule, StageFile, match_rows, stage_sco
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.a1 import column_letter
 from kipmonev.formats.workbook_layout import STAGE_FIRST_ROW
+from kipmonev.model.objection import Claim
 from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
 from kipmonev.model.result import BandResult, PanelResult
@@ -96,6 +98,9 @@ class BatchOptions:
     #: checked (rules B1-B8); the findings are notices of its result, the score does not change.
     evidence: Path | None = None
 
+    #: With ``verifications``: input path → the sanggah claims filed on it (``round recap``); the verified
+    #: track is scored before and after the accepted ones, and the result keeps both (its ``objection``).
+    objections: dict[str, tuple[Claim, ...]] | None = None
 
 @dataclass(frozen=True)
 class EvidenceTally:
@@ -192,6 +197,7 @@ class _WorkerState:
     commission_verifies: bool = False
     verifications: dict[str, dict[str, Answer]] | None = None
     evidence: Path | None = None
+    objections: dict[str, tuple[Claim, ...]] | None = None
 
 
 _STATE: list[_WorkerState] = []
@@ -206,11 +212,12 @@ def _init_worker(
     commission_verifies: bool,
     verifications: dict[str, dict[str, Answer]] | None = None,
     evidence: Path | None = None,
+    objections: dict[str, tuple[Claim, ...]] | None = None,
 ) -> None:
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications, evidence)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications, evidence, objections)]
 
 
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> FilledWorkbook:
@@ -312,6 +319,11 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
             notes = {code: s.note for code, s in scores.items()}
             panels = {code: s.panel for code, s in scores.items() if s.panel is not None}
         assessment = with_panel(score(questionnaire, submission, calls), panels)
+        claims = (state.objections or {}).get(file)
+        if claims:  # rule O5: the verification alone is "before"; the accepted sanggah give "after", the headline
+            after = submission.model_copy(update={"verification": after_sanggah(submission.verification, claims)})
+            scored_after = with_panel(score(questionnaire, after, calls), panels)
+            assessment = scored_after.model_copy(update={"objection": objection_result(assessment, scored_after, claims)})
         evidence = None
         if state.evidence is not None:  # after scoring: the findings are notices, the score stays as it is
             assessment, evidence = check_body_evidence(filled, assessment, state.evidence)
@@ -337,7 +349,7 @@ def _outcomes(
     files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
 ) -> Generator[_Scored | _Failed, None, None]:
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
-    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications, options.evidence)
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications, options.evidence, options.objections)
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
     with WorkerPool(worker_count(options.jobs, len(work)), _init_worker, state) as pool:
         yield from pool.map(_assess, work)

@@ -11,8 +11,11 @@ from pathlib import Path
 import click
 
 from kipmonev.app.round.history import round_history
+from kipmonev.cli import (
+    round_sanggah,  # noqa: F401  (registers the sanggah commands on the round group)
+    round_verify,  # noqa: F401  (registers the verification commands on the round group)
+)
 from kipmonev.cli import round_texts as tx
-from kipmonev.cli import round_verify  # noqa: F401  (registers the verification commands on the round group)
 from kipmonev.cli._common import printable, table, user_errors
 from kipmonev.cli.round import _EXISTING_FOLDER, _open, round_cmd
 

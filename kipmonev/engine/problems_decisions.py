@@ -18,6 +18,11 @@ HISTORY_LINES: dict[str, Text] = {
     "verification.recorded": Text("Verifikator {verifikator} (peran {peran}) memutuskan {butir}: {new}."),
     "second_opinion.sampled": Text("{jumlah} pertanyaan ({daftar}) ditarik untuk pendapat kedua oleh {new}."),
     "verification.resolved": Text("Pleno memutuskan {butir}: {new}."),
+    # sanggah (objection) round
+    "sanggah.packed": Text("Paket sanggah {name} ditulis: {jumlah} pertanyaan ({daftar}), nilai verifikasi sementara {nilai}, batas sanggah {batas_teks}."),
+    "sanggah.filed": Text("Sanggah atas {butir} diajukan (diterima {tanggal_teks}): '{klaim}'; jawaban yang diajukan {diajukan}; bukti baru {bukti}."),
+    "sanggah.refused_late": Text("Paket sanggah {name} ditolak: diterima {tanggal_teks}, setelah batas masa sanggah {batas_teks}."),
+    "sanggah.decided": Text("Sanggah atas {butir} {putusan} oleh {verifikator}: {old} → {new}, poin verifikasi {poin_sebelum} → {poin_sesudah}, nilai SAQ verifikasi {nilai_sebelum} → {nilai_sesudah}."),
 }
 #: What ``roster.set`` did to the body.
 ROSTER_ADDED = Text("ditambahkan ke daftar")

@@ -26,5 +26,7 @@ STATUS_DIR = "status"
 RECAP_DIR = "rekap"
 #: The verifier packs of ``round verify-pack``, one folder per verifier.
 VERIFY_DIR = "verifikasi"
+#: The sanggah packs of ``round sanggah-pack``, one per body whose verification cost it points.
+SANGGAH_DIR = "sanggah"
 #: Accepted headings of the verifiers' assignment file (``round assign``), compared case-insensitively.
 ASSIGNMENT_HEADINGS: dict[str, str] = {"body_id": "ID", "category": "Kategori", "verifier": "Verifikator"}

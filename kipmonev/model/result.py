@@ -15,6 +15,7 @@ from pydantic import Field, PlainSerializer
 
 from kipmonev.core.numbers import json_number
 from kipmonev.model.base import Frozen
+from kipmonev.model.objection import Decision
 from kipmonev.model.questionnaire import AnswerType, AssessedBy, EvidenceKind, GateFailRule, GateJoin, MissingAnswerRule, NoteStatus, RoundingMode
 from kipmonev.model.submission import BodyIdentity, Notice
 
@@ -333,6 +334,36 @@ class Outcome(Frozen):
     method: Method = Field(description="Cara nilai utama dibentuk: hanya SAQ, tahap berbobot, tidak lolos gerbang (nilai SAQ / tahap lain 0), atau tahap belum lengkap.")
 
 
+# --- sanggah (objection) -------------------------------------------------------------------
+
+class ObjectionItem(Frozen):
+    """One claim in a body's result: what was claimed, the decision, the verdict and points before and after."""
+
+    code: str = Field(description="Kode pertanyaan.")
+    claim: str = Field(description="Tanggapan atau klaim badan publik.")
+    claimed: str | None = Field(None, description="Jawaban yang diajukan.")
+    evidence: str | None = Field(None, description="Bukti baru.")
+    received: str = Field(description="Tanggal sanggah diterima (ISO).")
+    decision: Decision | None = Field(None, description="'diterima', 'ditolak', atau kosong bila belum diputus.")
+    reason: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = Field(None, description="Waktu putusan (ISO 8601, UTC).")
+    verdict_before: str = Field(description="Putusan verifikasi sebelum sanggah.")
+    verdict_after: str = Field(description="Putusan verifikasi sesudah sanggah.")
+    points_before: Score = Field(description="Poin verifikasi sebelum sanggah.")
+    points_after: Score = Field(description="Poin verifikasi sesudah sanggah.")
+
+
+class ObjectionResult(Frozen):
+    """The ``objection`` section of a result: the verified score before and after sanggah, and each claim."""
+
+    saq_before: Score = Field(description="Nilai SAQ verifikasi sebelum sanggah.")
+    saq_after: Score = Field(description="Nilai SAQ verifikasi sesudah sanggah.")
+    score_before: Score = Field(description="Nilai utama sebelum sanggah.")
+    score_after: Score = Field(description="Nilai utama sesudah sanggah (sama dengan outcome.estimate_score).")
+    items: tuple[ObjectionItem, ...] = ()
+
+
 class Assessment(Frozen):
     """The canonical result for one body."""
 
@@ -352,6 +383,7 @@ class Assessment(Frozen):
     questions: tuple[QuestionResult, ...]
     improvements: tuple[Improvement, ...] = Field(description="Butir belum terpenuhi, diurutkan dari potensi tambahan nilai terbesar.")
     notices: tuple[Notice, ...] = ()
+    objection: ObjectionResult | None = Field(None, description="Sanggah: nilai sebelum dan sesudah sanggah, dan putusan setiap sanggah; kosong tanpa sanggah.")
 
     def to_json(self) -> str:
         """Serialise to the canonical JSON text (UTF-8, indented, stable key order)."""

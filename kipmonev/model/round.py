@@ -74,6 +74,11 @@ EVENT_KINDS: dict[str, str] = {
     "verification.recorded": "putusan verifikasi dicatat",
     "second_opinion.sampled": "sampel pendapat kedua ditarik",
     "verification.resolved": "beda putusan verifikasi diputuskan pleno",
+    # sanggah (objection) round
+    "sanggah.packed": "paket sanggah ditulis",
+    "sanggah.filed": "sanggah diajukan",
+    "sanggah.refused_late": "sanggah terlambat ditolak",
+    "sanggah.decided": "sanggah diputus",
 }
 
 

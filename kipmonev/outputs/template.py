@@ -120,14 +120,16 @@ def _identity_sheet(wb: Workbook, q: Questionnaire, body: BodyIdentity | None, l
     page(ws)
 
 
-class _Lists:
+class ChoiceLists:
     """The hidden Pilihan sheet: one row per distinct set of drop-down labels."""
 
     def __init__(self, wb: Workbook) -> None:
+        """Add the (empty) Pilihan sheet to ``wb``."""
         self.ws = wb.create_sheet(tx.SHEET_LISTS)
         self.rows: dict[tuple[str, ...], str] = {}
 
     def range_of(self, labels: tuple[str, ...]) -> str:
+        """The absolute range holding ``labels`` (written on first use)."""
         if labels not in self.rows:
             row = len(self.rows) + 1
             for col, label in enumerate(labels, start=1):
@@ -137,10 +139,11 @@ class _Lists:
         return self.rows[labels]
 
 
-class _Validations:
+class Validations:
     """Data validations, one per distinct rule, each listing its cells (ranges are set once, at the end)."""
 
-    def __init__(self, ws: Worksheet, lists: _Lists) -> None:
+    def __init__(self, ws: Worksheet, lists: ChoiceLists) -> None:
+        """Collect the validations of ``ws``, drop-downs fed from ``lists``."""
         self.ws = ws
         self.lists = lists
         self.rules: dict[tuple[str, ...], tuple[DataValidation, list[str]]] = {}
@@ -153,6 +156,7 @@ class _Validations:
         self.rules[rule][1].append(cell)
 
     def dropdown(self, cell: str | None, labels: tuple[str, ...]) -> None:
+        """A drop-down of ``labels`` on ``cell`` (``None``: a column the sheet does not have)."""
         self._add(
             ("list", *labels),
             cell,
@@ -160,6 +164,7 @@ class _Validations:
         )
 
     def number(self, cell: str | None, allow_na: bool, percent: bool = False) -> None:
+        """A number (or 0-100 for a percentage, optionally 'Tidak Berlaku') on ``cell``."""
         if cell is None:  # a column the template does not have (the verifier's, in a body's template)
             return
         # A percentage is 0–100; a cell where '75%' was typed holds 0,75 and passes, and is read as 75.
@@ -217,7 +222,8 @@ def _own_points_text(question: AnyQuestion) -> str:
     return "; ".join(f"{label} = {format_plain(r.points)}" for r, label in zip(question.ranges, question.range_labels(), strict=True))
 
 
-def _answer_labels(question: AnyQuestion, verifier: bool = False) -> tuple[str, ...]:
+def answer_labels(question: AnyQuestion, verifier: bool = False) -> tuple[str, ...]:
+    """The labels of a question's drop-down: the body's (with a substitute), or the verifier's; 'Tidak Berlaku' when allowed."""
     na = (NA_LABEL,) if question.allow_na else ()
     if verifier:
         return question.verifier_labels + na
@@ -241,7 +247,7 @@ def _question_text(question: AnyQuestion) -> str:
     return "\n".join(parts)
 
 
-def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: bool) -> int:
+def _answers_sheet(wb: Workbook, q: Questionnaire, lists: ChoiceLists, body_only: bool) -> int:
     """Write the Kuesioner sheet (without verifier columns for a body's own template); return its last row."""
     ws = wb.create_sheet(tx.SHEET_ANSWERS)
     columns = BODY_COLUMNS if body_only else COLUMNS
@@ -253,7 +259,7 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
     for head, col in columns.items():
         fill = FILL_HEADER
         put(ws, HEADER_ROW, col, head, F_HEADER, fill)
-    validations = _Validations(ws, lists)
+    validations = Validations(ws, lists)
     c = columns
     verifier = tx.COL_VERIFY in c  # a body's own template has no verifier columns
     row = HEADER_ROW
@@ -312,7 +318,7 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
         if verifier:
             put(ws, row, c[tx.COL_VERIFY], None, F_TEXT, FILL_VERIFY, unlocked=True)
         if question.verifier_scale:  # S11: the verifier picks a level, whatever the body's answer type
-            validations.dropdown(verify_ref, _answer_labels(question, verifier=True))
+            validations.dropdown(verify_ref, answer_labels(question, verifier=True))
         if isinstance(question, NumberQuestion):
             validations.number(answer_ref, question.allow_na, question.is_percent)
             if not question.verifier_scale:
@@ -321,9 +327,9 @@ def _answers_sheet(wb: Workbook, q: Questionnaire, lists: _Lists, body_only: boo
             validations.dropdown(answer_ref, (NA_LABEL,))
             validations.dropdown(verify_ref, (NA_LABEL,))
         else:
-            validations.dropdown(answer_ref, _answer_labels(question))
+            validations.dropdown(answer_ref, answer_labels(question))
             if not question.verifier_scale:
-                validations.dropdown(verify_ref, _answer_labels(question))
+                validations.dropdown(verify_ref, answer_labels(question))
     for column, width in (BODY_WIDTHS if body_only else WIDTHS).items():
         ws.column_dimensions[get_column_letter(column)].width = width
     validations.close()
@@ -388,7 +394,7 @@ def build_template(q: Questionnaire, body: BodyIdentity | None = None, *, body_o
     """
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
-    lists = _Lists(wb)
+    lists = ChoiceLists(wb)
     _guide_sheet(wb, q.model_copy(update={"commission": commission}) if commission else q, body_only)
     _identity_sheet(wb, q, body, lock_id=body_only)
     last_answer_row = _answers_sheet(wb, q, lists, body_only)

@@ -4,7 +4,8 @@ The batch is :func:`kipmonev.app.batch.run_batch`, given the current versions (t
 store, so what is scored is exactly what was received), the roster and every body's status from the log:
 the recap's funnel starts at the roster and every body without a scorable version is listed by name.
 The verifier's track is the round's log (:func:`kipmonev.app.round.verify.logged_verification`): the
-verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook.
+verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook,
+and with sanggah, scored before and after the accepted claims (:func:`kipmonev.app.round.sanggah.logged_objections`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from kipmonev.app import problems_round as pa
 from kipmonev.app.batch import BatchOptions, BatchResult, run_batch
+from kipmonev.app.round.sanggah import logged_objections
 from kipmonev.app.round.status import round_progress
 from kipmonev.app.round.verify import logged_verification
 from kipmonev.app.round.workspace import Round
@@ -56,6 +58,7 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         editions=tuple(r.config.editions.values()),
         commission_verifies=True,
         verifications={str(r.folder / stored): answers for stored, answers in logged_verification(r).items()},
+        objections={str(r.folder / stored): claims for stored, claims in logged_objections(r).items()},
     )
     result = run_batch(inputs, options)
     r.store.append(

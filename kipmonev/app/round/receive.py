@@ -196,7 +196,7 @@ def _read(r: Round, stored: Path) -> FilledWorkbook:
 
 def _outputs(r: Round) -> dict[str, dict[str, object]]:
     """The hashes of every file the round wrote itself, with what they are."""
-    return {e.input_hash: e.data for e in r.events("output.written") if e.input_hash}
+    return {e.input_hash: e.data for e in [*r.events("output.written"), *r.events("sanggah.packed")] if e.input_hash}
 
 
 def receive_files(r: Round, paths: Iterable[Path], progress: Callable[[int, int], None] | None = None) -> ReceiveReport:

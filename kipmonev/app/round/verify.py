@@ -14,9 +14,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 from kipmonev.app import problems_verification as pv
 from kipmonev.app.round.history import roster_body
@@ -36,6 +38,8 @@ from kipmonev.model.verification import Role, Verdict, VerificationState
 from kipmonev.outputs.verify_pack import write_verify_pack
 from kipmonev.sources.reader import read_workbook
 from kipmonev.sources.verify_pack import read_binding, read_pack
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -247,14 +251,25 @@ def _collect_one(r: Round, path: Path, cur: dict[str, Current], assigned: dict[s
 def collect_packs(r: Round, paths: list[Path]) -> list[PackOutcome]:
     """Read packs back and record every changed verdict (one transaction per pack); refused packs say why."""
     cur = current_submissions(r)
-    outcomes: list[PackOutcome] = []
-    for path in paths:
+
+    def one(path: Path) -> tuple[PackOutcome, list[NewEvent]]:
         events = r.events()
+        return _collect_one(r, path, cur, ev.assignments(events), ev.verdicts(events))
+
+    return collect_each(r, paths, one, lambda path, problems: PackOutcome(path, errors=problems or (pv.NOT_A_PACK.at(Location(str(path))),)))
+
+
+def collect_each(r: Round, paths: list[Path], one: Callable[[Path], tuple[T, list[NewEvent]]], failed: Callable[[Path, tuple[Problem, ...]], T]) -> list[T]:
+    """Collect returned packs one by one, each pack's events in one transaction; a pack that cannot be read becomes ``failed``.
+
+    One bad pack never stops the rest: an unreadable file is its own outcome, with the reader's problems.
+    """
+    outcomes: list[T] = []
+    for path in paths:
         try:
-            outcome, new = _collect_one(r, path, cur, ev.assignments(events), ev.verdicts(events))
-        except (KipmonevError, OSError) as e:  # one bad pack never stops the rest
-            problems = e.problems if isinstance(e, KipmonevError) else ()
-            outcome, new = PackOutcome(path, errors=problems or (pv.NOT_A_PACK.at(Location(str(path))),)), []
+            outcome, new = one(path)
+        except (KipmonevError, OSError) as e:
+            outcome, new = failed(path, e.problems if isinstance(e, KipmonevError) else ()), []
         if new:
             r.store.append(r.actor, new)
         outcomes.append(outcome)

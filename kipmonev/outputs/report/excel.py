@@ -19,6 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kipmonev.core.fileio import workbook_bytes
+from kipmonev.outputs.report import sanggah_labels as sl
 from kipmonev.outputs.report.labels import BandView
 from kipmonev.outputs.report.rows import Evidence
 from kipmonev.outputs.report.view import BodyReport
@@ -309,8 +310,30 @@ def _evidence(ws: Worksheet, r: BodyReport) -> None:
     _fit(ws, landscape=True)
 
 
+def _objection(ws: Worksheet, r: BodyReport) -> None:
+    s = r.objection
+    assert s is not None
+    _widths(ws, [12, 40, 18, 34, 16, 12, 34, 24, 16, 16, 10, 10])
+    _put(ws, 1, 1, s.summary, font=_BOLD_FONT)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=8)
+    _header(ws, 3, ["", sl.HEAD_BEFORE, sl.HEAD_AFTER])
+    for row, (label, before, after) in enumerate(((sl.ROW_SAQ, s.saq_before, s.saq_after), (r.headline_label, s.score_before, s.score_after)), start=4):
+        _put(ws, row, 1, label, font=_BOLD_FONT)
+        _put(ws, row, 2, before)
+        _put(ws, row, 3, after)
+    _header(ws, 7, list(sl.HEADERS))
+    for row, i in enumerate(s.rows, start=8):
+        for col, value in enumerate((i.code, i.claim, i.claimed, i.evidence, i.received, i.decision, i.reason, i.decided_by, i.verdict_before, i.verdict_after), start=1):
+            _put(ws, row, col, value)
+        _put(ws, row, 11, i.points_before, fmt=POINTS_FORMAT)
+        _put(ws, row, 12, i.points_after, fmt=POINTS_FORMAT)
+    _fit_rows(ws, 7)
+    ws.freeze_panes = "B8"
+    _fit(ws, landscape=True)
+
+
 def body_workbook(report: BodyReport) -> Workbook:
-    """Build the body report's workbook (sheets Ringkasan, Rincian, Rencana Perbaikan, and Bukti Dukung when evidence was checked)."""
+    """Build the body report's workbook (sheets Ringkasan, Rincian, Rencana Perbaikan, Bukti Dukung when evidence was checked, Sanggah when there was one)."""
     wb = Workbook()
     first = wb.active
     if not isinstance(first, Worksheet):
@@ -320,6 +343,8 @@ def body_workbook(report: BodyReport) -> Workbook:
     _plan(wb.create_sheet("Rencana Perbaikan"), report)
     if report.evidence_checks:
         _evidence(wb.create_sheet("Bukti Dukung"), report)
+    if report.objection is not None:
+        _objection(wb.create_sheet(sl.SHEET), report)
     stamp = dt.datetime.combine(report.report_date, dt.time())
     wb.properties.title = safe_text(report.pdf_title)
     wb.properties.subject = safe_text(report.pdf_subject)

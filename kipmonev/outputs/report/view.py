@@ -77,6 +77,7 @@ from kipmonev.outputs.report.rows import (
     StageRow,
     Verdict,
 )
+from kipmonev.outputs.report.sanggah import ObjectionView, objection_view
 
 #: Longest body name in the running header of each page.
 HEADER_NAME_LENGTH = 60
@@ -143,6 +144,7 @@ class BodyReport:
     evidence_checks: tuple[EvidenceCheckRow, ...] = ()
     evidence_heading: str = ""
     evidence_intro: str = ""
+    objection: ObjectionView | None = None
 
 
 # --- builders ------------------------------------------------------------------------
@@ -606,6 +608,7 @@ def build_body_report(assessment: Assessment, report_date: dt.date, previous: As
         evidence_checks=_evidence_checks(a),
         evidence_heading=EVIDENCE_HEADING.text(),
         evidence_intro=EVIDENCE_INTRO.text(),
+        objection=objection_view(a),
     )
 
 
