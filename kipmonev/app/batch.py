@@ -7,6 +7,7 @@ atomically as they arrive; the recap only at the end, so an interrupted run leav
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from kipmonev.app.problems_panel import CONFLICTS_WITHOUT_PANEL, PANEL_AND_STAGE
 from kipmonev.app.problems_stages import STAGE_NOT_IN_RULE_SET
 from kipmonev.app.problems_verification import SELF_STAGE_SCORES, SELF_VERIFICATION
 from kipmonev.core.errors import KipmonevError, Location, Problem, WorkbookError
-from kipmonev.core.fileio import Protected, safe_filename, write_atomic
+from kipmonev.core.fileio import Protected, file_hash, safe_filename, write_atomic
 from kipmonev.core.pool import WorkerPool, worker_count
 from kipmonev.engine.gates import GateCall, GateEntry, evaluate_gates, gate_values, needs_batch
 from kipmonev.engine.matching import BodyKey, body_key
@@ -40,6 +41,7 @@ from kipmonev.engine.panel import rubric_problems, with_panel
 from kipmonev.engine.recap import build_participation, build_recap, previous_from_recap, row_from_assessment, status_of_row, with_changes
 from kipmonev.engine.round import body_from_file_name
 from kipmonev.engine.scoring import score
+from kipmonev.engine.signoff import apply_signoff
 from kipmonev.engine.stages import CombineRule, StageFile, match_rows, stage_scores_for, unmatched_rows
 from kipmonev.formats import workbook_texts as tx
 from kipmonev.formats.a1 import column_letter
@@ -47,14 +49,15 @@ from kipmonev.formats.workbook_layout import STAGE_FIRST_ROW
 from kipmonev.model.objection import Claim
 from kipmonev.model.questionnaire import Questionnaire, Rules, RuleSet
 from kipmonev.model.recap import BodyRow, ErrorRow, Participation, Recap
-from kipmonev.model.result import BandResult, PanelResult
+from kipmonev.model.result import Assessment, BandResult, InputFile, InputRole, PanelResult
 from kipmonev.model.round import BodyStatus, RosterEntry
+from kipmonev.model.signoff import SignOffResult
 from kipmonev.model.submission import Answer, Notice, Submission
 from kipmonev.outputs.fill import STAGE_SCORE_COLUMN
 from kipmonev.outputs.recap_export import CSV_FILES, write_recap_csv, write_recap_json, write_recap_xlsx
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.book_base import SPREADSHEET_SUFFIXES
-from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, resolve_questionnaire_path, shipped_rule_set_path, with_rule_set
 from kipmonev.sources.reader import FilledWorkbook
 from kipmonev.sources.results import RECAP_FILE, read_error_reason, recap_file
 from kipmonev.sources.stages import read_stage_file
@@ -97,6 +100,12 @@ class BatchOptions:
     #: ``score --evidence DIR``: each body's evidence folder ``DIR/<ID>/`` or zip ``DIR/<ID>.zip`` is
     #: checked (rules B1-B8); the findings are notices of its result, the score does not change.
     evidence: Path | None = None
+    #: ``round recap``: input path → the round's sign-off state, applied to the result (rules F3, F5 of
+    #: :mod:`kipmonev.engine.signoff`), and the log's name for the notices it adds.
+    signoffs: dict[str, SignOffResult] | None = None
+    log_name: str = ""
+    #: Input path → input files besides the workbook (``round recap``: the verifier packs the log read).
+    extra_inputs: dict[str, tuple[InputFile, ...]] | None = None
 
     #: With ``verifications``: input path → the sanggah claims filed on it (``round recap``); the verified
     #: track is scored before and after the accepted ones, and the result keeps both (its ``objection``).
@@ -198,6 +207,18 @@ class _WorkerState:
     verifications: dict[str, dict[str, Answer]] | None = None
     evidence: Path | None = None
     objections: dict[str, tuple[Claim, ...]] | None = None
+    extras: _Extras | None = None
+
+
+@dataclass(frozen=True)
+class _Extras:
+    """What a worker adds to each result: its input files and, in a round, the sign-off state."""
+
+    common: tuple[InputFile, ...] = ()  # the stage or panel files and the rule set, the same for every body
+    names: dict[str, str] = field(default_factory=dict)
+    extra_inputs: dict[str, tuple[InputFile, ...]] = field(default_factory=dict)
+    signoffs: dict[str, SignOffResult] = field(default_factory=dict)
+    log_name: str = ""
 
 
 _STATE: list[_WorkerState] = []
@@ -213,11 +234,34 @@ def _init_worker(
     verifications: dict[str, dict[str, Answer]] | None = None,
     evidence: Path | None = None,
     objections: dict[str, tuple[Claim, ...]] | None = None,
+    extras: _Extras | None = None,
 ) -> None:
     rules = load_rule_set(rule_set) if rule_set else None
     # The editions as the round's templates were made: with the round's rule set, so their hashes match.
     loaded = tuple(with_rule_set(load_questionnaire(e), rules) if rules else load_questionnaire(e) for e in editions)
-    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications, evidence, objections)]
+    _STATE[:] = [_WorkerState(rules, stage_file, results_dir, protect, loaded, commission_verifies, verifications, evidence, objections, extras)]
+
+
+@functools.cache
+def _questionnaire_file(questionnaire_id: str) -> InputFile | None:
+    """The edition's own file and its hash, when the edition is a shipped one or a file (cached per process)."""
+    try:
+        path = resolve_questionnaire_path(questionnaire_id)
+        return InputFile(role=InputRole.QUESTIONNAIRE, name=path.name, sha256=file_hash(path))
+    except (KipmonevError, OSError):
+        return None
+
+
+def _with_inputs(assessment: Assessment, path: Path, extras: _Extras | None) -> Assessment:
+    """Rule: a result names every file it was computed from, with its SHA-256, so an edited copy is detectable."""
+    file = str(path)
+    ex = extras or _Extras()
+    own = InputFile(role=InputRole.WORKBOOK, name=ex.names.get(file, path.name), sha256=file_hash(path))
+    edition = _questionnaire_file(assessment.questionnaire.id)
+    inputs = (own, *ex.extra_inputs.get(file, ()), *ex.common, *((edition,) if edition else ()))
+    assessment = assessment.model_copy(update={"inputs": inputs})
+    signoff = ex.signoffs.get(file)
+    return apply_signoff(assessment, signoff, ex.log_name) if signoff is not None else assessment
 
 
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> FilledWorkbook:
@@ -327,6 +371,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
         evidence = None
         if state.evidence is not None:  # after scoring: the findings are notices, the score stays as it is
             assessment, evidence = check_body_evidence(filled, assessment, state.evidence)
+        assessment = _with_inputs(assessment, path, state.extras)
     except KipmonevError as e:
         return _errors(file, e.problems or (BATCH_UNLOCATED.at(Location(file), summary=e.summary),))
     except Exception as e:  # one bad file must never stop a batch; it is reported with its type
@@ -349,10 +394,27 @@ def _outcomes(
     files: list[Path], options: BatchOptions, stage_file: StageFile | None, protect: Protected, calls: dict[int, tuple[GateCall, ...]] | None = None
 ) -> Generator[_Scored | _Failed, None, None]:
     """Score ``files`` (all of them, or with ``calls`` only those indexes, again, with the batch's gate calls)."""
-    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications, options.evidence, options.objections)
+    state = (options.rule_set, stage_file, options.out_dir / RESULTS_DIR, protect, options.editions, options.commission_verifies, options.verifications, options.evidence, options.objections, _extras(options))
     work = [(i, f, None) for i, f in enumerate(files)] if calls is None else [(i, files[i], c) for i, c in sorted(calls.items())]
     with WorkerPool(worker_count(options.jobs, len(work)), _init_worker, state) as pool:
         yield from pool.map(_assess, work)
+
+
+def _files_of(path: Path) -> list[Path]:
+    return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(("~$", "."))) if path.is_dir() else [path]
+
+
+def _extras(options: BatchOptions) -> _Extras:
+    """The input files every body shares (stage or panel files, conflicts, the rule set) and the round's additions."""
+    common: list[InputFile] = []
+    for role, given in ((InputRole.STAGES, options.stage_file), (InputRole.PANEL, options.panel), (InputRole.PANEL, options.conflicts)):
+        if given is not None:
+            common += [InputFile(role=role, name=p.name, sha256=file_hash(p)) for p in _files_of(given)]
+    if options.rule_set:
+        rules = Path(options.rule_set) if Path(options.rule_set).is_file() else shipped_rule_set_path(options.rule_set)
+        if rules is not None:
+            common.append(InputFile(role=InputRole.RULES, name=rules.name, sha256=file_hash(rules)))
+    return _Extras(tuple(common), dict(options.names or {}), dict(options.extra_inputs or {}), dict(options.signoffs or {}), options.log_name)
 
 
 def _read_previous(path: Path) -> Recap:

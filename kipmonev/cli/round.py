@@ -13,14 +13,18 @@ from kipmonev.app.reports import render_batch_reports
 from kipmonev.app.round.init import InitOptions, init_round
 from kipmonev.app.round.recap import recap_dir, round_recap
 from kipmonev.app.round.receive import receive_files
+from kipmonev.app.round.signoff import signoff_counts, stored_copy_problems
 from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
+from kipmonev.cli import signoff_texts as stx
 from kipmonev.cli._common import CONTEXT, UserError, option, printable, table, user_errors
 from kipmonev.cli._i18n import Date, FilePath, Group, IntRange
 from kipmonev.cli._options import date_option, jobs_option, report_option, templates_option
 from kipmonev.cli.batch import EXIT_INTERRUPTED, REPORTS_DIR, print_errors, print_summary
+from kipmonev.engine.problems_signoff import LEVEL_LABELS
 from kipmonev.model.round import BodyStatus, Outcome
+from kipmonev.model.signoff import SignOffStatus
 from kipmonev.outputs.report import ReportFormat
 
 #: Short status headings, so the terminal table fits 100 columns (the files carry the full labels).
@@ -174,6 +178,8 @@ def status_cmd(folder: Path, out_dir: Path | None, date: dt.date | None, templat
     """
     with _open(folder) as r, user_errors():
         result = write_round_status(r, date or dt.date.today(), out_dir, templates)
+        signoffs = signoff_counts(r)
+        required = r.config.sign_offs
     progress = result.progress
     statuses = list(BodyStatus)
     heads = ["DIUNDANG", "MENGIRIM", *[_SHORT[s] for s in statuses]]
@@ -191,6 +197,9 @@ def status_cmd(folder: Path, out_dir: Path | None, date: dt.date | None, templat
         click.echo(f"\nBerkas yang tidak dinilai ({len(progress.strays)}):")
         for f in progress.strays:
             click.echo(printable(f"- {f.name}: {f.outcome_label}", keep_newlines=False))
+    click.echo("\n" + stx.STATUS_TITLE.text(required=", ".join(LEVEL_LABELS[level] for level in required) or stx.STATUS_NONE.text()))
+    rows = [[group or progress.totals.group, *[str(counts[s]) for s in SignOffStatus]] for group, counts in signoffs]
+    click.echo(table(rows, list(stx.STATUS_HEADER)))
     click.echo("\nDitulis: " + ", ".join(str(p) for p in result.written))
 
 
@@ -215,6 +224,8 @@ def recap_cmd(folder: Path, jobs: int | None, report: tuple[ReportFormat, ...], 
     when = date or dt.date.today()
     with _open(folder) as r:
         out = recap_dir(r)
+        for problem in stored_copy_problems(r)[1]:
+            click.echo(printable(stx.WARNING.text(message=str(problem)), keep_newlines=False), err=True)
         try:
             with user_errors():
                 result = round_recap(r, when, jobs or cpu_count())

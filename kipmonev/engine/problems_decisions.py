@@ -23,6 +23,10 @@ HISTORY_LINES: dict[str, Text] = {
     "sanggah.filed": Text("Sanggah atas {butir} diajukan (diterima {tanggal_teks}): '{klaim}'; jawaban yang diajukan {diajukan}; bukti baru {bukti}."),
     "sanggah.refused_late": Text("Paket sanggah {name} ditolak: diterima {tanggal_teks}, setelah batas masa sanggah {batas_teks}."),
     "sanggah.decided": Text("Sanggah atas {butir} {putusan} oleh {verifikator}: {old} → {new}, poin verifikasi {poin_sebelum} → {poin_sesudah}, nilai SAQ verifikasi {nilai_sebelum} → {nilai_sesudah}."),
+    # sign-off, penetapan and corrections
+    "signoff.recorded": Text("Hasil disahkan: {tingkat}, atas nilai {new}."),
+    "penetapan.recorded": Text("Hasil ditetapkan dalam pleno dengan SK {sk} tanggal {tanggal_teks}: nilai {new}, {kualifikasi}."),
+    "correction.recorded": Text("Nilai dikoreksi dengan SK {sk}: {old} → {new} ({kualifikasi_lama} → {kualifikasi})."),
 }
 #: What ``roster.set`` did to the body.
 ROSTER_ADDED = Text("ditambahkan ke daftar")

@@ -79,6 +79,7 @@ def row_from_assessment(a: Assessment, file: str, result_file: str | None = None
         answered=a.counts.answered,
         result_file=result_file,
         notices=a.notices,
+        signoff=a.signoff.label if a.signoff else None,
     )
 
 
@@ -116,13 +117,24 @@ def _gate_steps(rows: list[BodyRow]) -> tuple[GateStep, ...]:
     return tuple(steps)
 
 
+def competition_ranks(entries: Sequence[tuple[Decimal, str, str]]) -> list[tuple[int, int]]:
+    """Rule B1 for any scored entries ``(score, name, id)``: ``(index into entries, rank)``, best first.
+
+    Equal scores share a rank and the next rank skips (1, 2, 2, 4); within a tie by name, then ID.
+    """
+    order = sorted(range(len(entries)), key=lambda i: (-entries[i][0], entries[i][1].casefold(), entries[i][2]))
+    out: list[tuple[int, int]] = []
+    for position, i in enumerate(order, start=1):
+        rank = out[-1][1] if out and entries[out[-1][0]][0] == entries[i][0] else position
+        out.append((i, rank))
+    return out
+
+
 def _rank(rows: list[BodyRow]) -> list[BodyRow]:
     """Rule B1 within one category."""
-    ranked = sorted((r for r in rows if r.final_score is not None), key=lambda r: (-(r.final_score or 0), r.name.casefold(), r.body_id or ""))
-    out: list[BodyRow] = []
-    for position, row in enumerate(ranked, start=1):
-        rank = out[-1].rank if out and out[-1].final_score == row.final_score else position
-        out.append(row.model_copy(update={"rank": rank}))
+    scored = [r for r in rows if r.final_score is not None]
+    ranks = competition_ranks([(r.final_score or Decimal(0), r.name, r.body_id or "") for r in scored])
+    out = [scored[i].model_copy(update={"rank": rank}) for i, rank in ranks]
     rest = sorted((r for r in rows if r.final_score is None), key=lambda r: (-r.estimate_score, r.name.casefold(), r.body_id or ""))
     return out + [r.model_copy(update={"rank": None}) for r in rest]
 

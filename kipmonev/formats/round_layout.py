@@ -30,3 +30,5 @@ VERIFY_DIR = "verifikasi"
 SANGGAH_DIR = "sanggah"
 #: Accepted headings of the verifiers' assignment file (``round assign``), compared case-insensitively.
 ASSIGNMENT_HEADINGS: dict[str, str] = {"body_id": "ID", "category": "Kategori", "verifier": "Verifikator"}
+#: The penetapan annexes (Lampiran Penetapan) of ``round penetapan`` and ``round correct``, one pair per SK.
+PENETAPAN_DIR = "penetapan"

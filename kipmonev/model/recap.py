@@ -82,6 +82,7 @@ class BodyRow(Frozen):
     rank: int | None = None
     previous: Previous | None = None
     notices: tuple[Notice, ...] = Field((), description="Peringatan pembacaan dan penilaian berkas ini (berkas tetap dinilai).")
+    signoff: str | None = Field(None, description="Status pengesahan dalam putaran: 'belum diverifikasi', 'diverifikasi', 'dijamin mutu' atau 'ditetapkan'; kosong di luar putaran.")
 
 
 class ErrorRow(Frozen):

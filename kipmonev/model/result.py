@@ -17,6 +17,7 @@ from kipmonev.core.numbers import json_number
 from kipmonev.model.base import Frozen
 from kipmonev.model.objection import Decision
 from kipmonev.model.questionnaire import AnswerType, AssessedBy, EvidenceKind, GateFailRule, GateJoin, MissingAnswerRule, NoteStatus, RoundingMode
+from kipmonev.model.signoff import SignOffResult
 from kipmonev.model.submission import BodyIdentity, Notice
 
 #: Bumped when the result's shape changes incompatibly.
@@ -308,6 +309,25 @@ class RulesSummary(Frozen):
     notes: tuple[RuleNoteResult, ...]
 
 
+class InputRole(StrEnum):
+    """What an input file of a result was."""
+
+    WORKBOOK = "isian"
+    VERIFY_PACK = "paket_verifikasi"
+    STAGES = "berkas_tahap"
+    PANEL = "berkas_panel"
+    RULES = "aturan"
+    QUESTIONNAIRE = "kuesioner"
+
+
+class InputFile(Frozen):
+    """One file a result was computed from, so an edited copy is detectable (``round verify-inputs``)."""
+
+    role: InputRole = Field(description="'isian', 'paket_verifikasi', 'berkas_tahap', 'berkas_panel', 'aturan' atau 'kuesioner'.")
+    name: str = Field(description="Nama berkas (untuk isian dalam putaran: nama asli saat diterima).")
+    sha256: str = Field(description="SHA-256 isi berkas saat dinilai (heksadesimal).")
+
+
 class Method(StrEnum):
     """How the headline score was formed (rules S6–S8)."""
 
@@ -373,6 +393,8 @@ class Assessment(Frozen):
     rules: RulesSummary
     body: BodyIdentity
     source: str | None = Field(None, description="Berkas asal.")
+    inputs: tuple[InputFile, ...] = Field((), description="Berkas masukan hasil ini (peran, nama, SHA-256): isian, paket verifikasi, berkas tahap atau panel, aturan, kuesioner.")
+    signoff: SignOffResult | None = Field(None, description="Status pengesahan dalam putaran (diverifikasi, dijamin mutu, ditetapkan) dan koreksi sesudah penetapan; kosong di luar putaran.")
     saq_self: TrackResult = Field(description="Nilai mandiri.")
     saq_verified: TrackResult | None = Field(description="Nilai verifikasi; kosong bila belum ada jawaban verifikator.")
     stages: tuple[StageResult, ...]

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import Field
 
 from kipmonev.model.base import Frozen
+from kipmonev.model.signoff import LEVEL_ORDER, SignOffLevel
 
 # --- settings and roster -----------------------------------------------------------------
 
@@ -36,6 +37,7 @@ class RoundConfig(Frozen):
     rule_set: str | None = Field(None, description="Id atau berkas aturan penilaian (tahap, gerbang, kualifikasi).")
     roster: str = Field("daftar-badan-publik.csv", description="Berkas daftar badan publik, relatif terhadap folder putaran.")
     deadlines: Deadlines = Field(default_factory=Deadlines, description="Tenggat pengisian, verifikasi dan sanggah.")
+    sign_offs: tuple[SignOffLevel, ...] = Field(LEVEL_ORDER, description="Pengesahan yang diwajibkan sebelum nilai final ('pengesahan' di putaran.yaml): dijamin_mutu, ditetapkan, keduanya (bawaan) atau tidak ada.")
 
 
 class RosterEntry(Frozen):
@@ -79,6 +81,10 @@ EVENT_KINDS: dict[str, str] = {
     "sanggah.filed": "sanggah diajukan",
     "sanggah.refused_late": "sanggah terlambat ditolak",
     "sanggah.decided": "sanggah diputus",
+    # sign-off, penetapan and corrections (engine/signoff.py)
+    "signoff.recorded": "pengesahan dicatat",
+    "penetapan.recorded": "hasil ditetapkan dalam pleno",
+    "correction.recorded": "koreksi sesudah penetapan dicatat",
 }
 
 

@@ -39,6 +39,8 @@ def config_text(config: RoundConfig) -> str:
         f"  pengisian: {_date(config.deadlines.filling)}",
         f"  verifikasi: {_date(config.deadlines.verification)}",
         f"  sanggah: {_date(config.deadlines.objection)}",
+        "# Pengesahan yang wajib sebelum nilai final: dijamin_mutu (round sign-off), ditetapkan (round penetapan), atau [].",
+        "pengesahan: [" + ", ".join(level.value for level in config.sign_offs) + "]",
     ]
     return "\n".join(lines) + "\n"
 

@@ -347,7 +347,7 @@ def _rule_set_path(name: str, base: Path) -> Path | None:
     if name.endswith((".yaml", ".yml")):
         candidate = (base.parent / name).resolve()
         return candidate if candidate.is_file() else None
-    return next((s.path for s in shipped_rule_sets() if s.id == name), None)
+    return shipped_rule_set_path(name)
 
 
 def _load_doc(path: Path) -> tuple[_Doc, str]:
@@ -370,6 +370,11 @@ def _load_doc(path: Path) -> tuple[_Doc, str]:
         doc.where = {loc: v for loc, v in doc.where.items() if loc[:1] != ("aturan",)}
         doc.where.update({loc: v for loc, v in rule_doc.where.items() if loc[:1] == ("aturan",)})
     return doc, source
+
+
+def shipped_rule_set_path(name: str) -> Path | None:
+    """The file of a shipped rule set, by its id (``None`` for an unknown id)."""
+    return next((s.path for s in shipped_rule_sets() if s.id == name), None)
 
 
 def resolve_questionnaire_path(name: str | Path) -> Path:

@@ -62,3 +62,10 @@ NO_SUFFIX = Text("(tanpa akhiran)")
 SUMMARY_STORE_EVENT_KIND = Text("Jenis peristiwa tidak dikenal.")
 SUMMARY_STORE_UNREADABLE = Text("Basis data putaran tidak dapat dibuka.")
 SUMMARY_STORE_NEWER = Text("Basis data putaran dari versi kipmonev yang lebih baru.")
+# --- sign-off (pengesahan in putaran.yaml) ---
+SIGN_OFF_UNKNOWN = Entry(
+    "KM-T-010",
+    ERROR,
+    "pengesahan '{value}' tidak dikenal. 'pengesahan' berisi daftar tingkat yang wajib sebelum nilai final: {known} (keduanya bila "
+    "kunci ini tidak ditulis), atau daftar kosong []. Perbaiki isinya, misalnya 'pengesahan: [dijamin_mutu, ditetapkan]'.",
+)

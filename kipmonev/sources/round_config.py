@@ -21,10 +21,11 @@ from kipmonev.core.resources import shipped_rule_sets
 from kipmonev.core.text import closest
 from kipmonev.formats.round_layout import CONFIG_FILE
 from kipmonev.model.round import Deadlines, RoundConfig
+from kipmonev.model.signoff import LEVEL_ORDER, SignOffLevel
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, yaml_complaint
 
-_KEYS = {"komisi": "commission", "tahun": "year", "edisi": "editions", "aturan": "rule_set", "daftar": "roster", "tenggat": "deadlines"}
+_KEYS = {"komisi": "commission", "tahun": "year", "edisi": "editions", "aturan": "rule_set", "daftar": "roster", "tenggat": "deadlines", "pengesahan": "sign_offs"}
 _DEADLINES = {"pengisian": "filling", "verifikasi": "verification", "sanggah": "objection"}
 _REQUIRED = ("komisi", "tahun", "edisi")
 
@@ -120,6 +121,23 @@ def _deadlines(r: _Reader, node: yaml.Node) -> Deadlines:
     return Deadlines.model_validate({_DEADLINES[k]: v for k, v in values.items()})
 
 
+def _sign_offs(r: _Reader, node: yaml.Node) -> tuple[SignOffLevel, ...]:
+    """``pengesahan``: a list of levels (or one), in any order and spelling (``dijamin mutu``, ``dijamin-mutu``)."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    known = {level.value: level for level in LEVEL_ORDER}
+    found: set[SignOffLevel] = set()
+    for item in items:
+        text = r.text(item, "pengesahan")
+        if text is None or (text == "" and not isinstance(node, yaml.SequenceNode)):
+            continue
+        level = known.get("_".join(text.casefold().replace("-", " ").split()))
+        if level is None:
+            r.problems.append(pr.SIGN_OFF_UNKNOWN.at(r.at(item, "pengesahan"), value=text, known=quoted(list(known), "dan")))
+            continue
+        found.add(level)
+    return tuple(level for level in LEVEL_ORDER if level in found)
+
+
 def _editions(r: _Reader, node: yaml.Node, base: Path) -> tuple[dict[str, str], list[Problem]]:
     """Category → edition; each edition is loaded once to check it exists and is valid."""
     editions: dict[str, str] = {}
@@ -184,6 +202,8 @@ def read_round_config(folder: Path) -> tuple[RoundConfig, tuple[Problem, ...]]:
             data["deadlines"] = _deadlines(r, node)
         elif key == "edisi":
             data["editions"], warnings = _editions(r, node, folder)
+        elif key == "pengesahan":
+            data["sign_offs"] = _sign_offs(r, node)
         else:
             text = r.text(node, key)
             if not text:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kipmonev.app import problems_verification as pv
-from kipmonev.app.round.workspace import Round, file_hash
+from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.fileio import file_hash
 from kipmonev.core.text import closest
 from kipmonev.engine.verification import ASSIGNED, assignments
 from kipmonev.model.round import NewEvent

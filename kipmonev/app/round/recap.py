@@ -3,9 +3,11 @@
 The batch is :func:`kipmonev.app.batch.run_batch`, given the current versions (the copies in the intake
 store, so what is scored is exactly what was received), the roster and every body's status from the log:
 the recap's funnel starts at the roster and every body without a scorable version is listed by name.
-The verifier's track is the round's log (:func:`kipmonev.app.round.verify.logged_verification`): the
-verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook,
-and with sanggah, scored before and after the accepted claims (:func:`kipmonev.app.round.sanggah.logged_objections`).
+The verifier's track is the round's log (:func:`kipmonev.app.round.signoff.round_inputs`): the
+verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook;
+with sanggah, scored before and after the accepted claims (:func:`kipmonev.app.round.sanggah.logged_objections`).
+Each result carries the body's sign-off state (final only after the sign-offs putaran.yaml requires) and the
+files it was computed from, with their SHA-256.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from pathlib import Path
 from kipmonev.app import problems_round as pa
 from kipmonev.app.batch import BatchOptions, BatchResult, run_batch
 from kipmonev.app.round.sanggah import logged_objections
+from kipmonev.app.round.signoff import log_name, round_inputs
 from kipmonev.app.round.status import round_progress
-from kipmonev.app.round.verify import logged_verification
 from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.engine.round import current_versions, file_records
@@ -47,6 +49,7 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
     inputs = [r.folder / f.stored for f in versions]
     names = {str(path): f.name for path, f in zip(inputs, versions, strict=True)}
     progress = round_progress(r, date)
+    logged = round_inputs(r)
     options = BatchOptions(
         out_dir=recap_dir(r),
         date=date.isoformat(),
@@ -57,7 +60,10 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         names=names,
         editions=tuple(r.config.editions.values()),
         commission_verifies=True,
-        verifications={str(r.folder / stored): answers for stored, answers in logged_verification(r).items()},
+        verifications={str(r.folder / stored): answers for stored, answers in logged.verifications.items()},
+        signoffs={str(r.folder / stored): s for stored, s in logged.signoffs.items()},
+        extra_inputs={str(r.folder / stored): files for stored, files in logged.extra_inputs.items()},
+        log_name=log_name(r),
         objections={str(r.folder / stored): claims for stored, claims in logged_objections(r).items()},
     )
     result = run_batch(inputs, options)

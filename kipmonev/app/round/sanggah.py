@@ -21,9 +21,10 @@ from pathlib import Path
 from kipmonev.app import problems_sanggah as ps
 from kipmonev.app.round.history import roster_body
 from kipmonev.app.round.verify import Current, _safe, collect_each, current_submissions, verification_status
-from kipmonev.app.round.workspace import Round, file_hash
+from kipmonev.app.round.workspace import Round
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.fileio import file_hash
 from kipmonev.core.formatting import format_long_date, format_number
 from kipmonev.engine import objection as eo
 from kipmonev.engine.round import file_records

@@ -8,8 +8,9 @@
 - :func:`draw_second_opinion` (``round second-opinion``) draws a seeded sample (rule V6), one
   ``second_opinion.sampled`` event per sampled body, the seed in each.
 - :func:`decide_clash` (``round verify-decide``) records the pleno's choice between two verdicts.
-- :func:`verification_status` (``round verify-status``) and :func:`logged_verification` (for ``round
-  recap``, which scores with the log's verdicts, never the body's workbook) derive the rest from the log.
+- :func:`verification_status` (``round verify-status``, and ``round recap`` through
+  :func:`kipmonev.app.round.signoff.round_inputs`, which scores with the log's verdicts, never the body's
+  workbook) derives the rest from the log.
 """
 
 from __future__ import annotations
@@ -23,9 +24,10 @@ from typing import TypeVar
 from kipmonev.app import problems_verification as pv
 from kipmonev.app.round.history import roster_body
 from kipmonev.app.round.pack_evidence import pack_evidence
-from kipmonev.app.round.workspace import Round, file_hash
+from kipmonev.app.round.workspace import Round
 from kipmonev.core.catalogue import quoted
 from kipmonev.core.errors import KipmonevError, Location, Problem
+from kipmonev.core.fileio import file_hash
 from kipmonev.engine import verification as ev
 from kipmonev.engine.links import evidence_satisfied
 from kipmonev.engine.round import current_versions, file_records
@@ -78,14 +80,6 @@ def verification_status(r: Round, current: dict[str, Current] | None = None) -> 
     return ev.verification_state(
         r.events(), r.roster.entries, {k: c.record.sha256 for k, c in cur.items()}, {c: r.questionnaire(c) for c in r.config.editions}, {c.record.sha256: c.submission.answers for c in cur.values()}
     )
-
-
-def logged_verification(r: Round) -> dict[str, dict[str, Answer]]:
-    """Stored file (relative to the round) → the verified answers the log holds for it: what ``round recap`` scores."""
-    cur = current_submissions(r)
-    state = verification_status(r, cur)
-    by_body = {b.body_id.casefold(): b for b in state.bodies}
-    return {c.record.stored: by_body[key].decided for key, c in cur.items() if key in by_body}
 
 
 # --- packs out --------------------------------------------------------------------------------

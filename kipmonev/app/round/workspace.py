@@ -9,12 +9,12 @@ deadline moved and who was invited when.
 from __future__ import annotations
 
 import getpass
-import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from kipmonev.core.errors import Problem
+from kipmonev.core.fileio import file_hash
 from kipmonev.formats.round_layout import CONFIG_FILE, INTAKE_DIR, STORE_FILE
 from kipmonev.model.questionnaire import Questionnaire
 from kipmonev.model.round import Event, NewEvent, Roster, RoundConfig
@@ -32,13 +32,6 @@ def default_actor() -> str:
         return "tidak diketahui"
 
 
-def file_hash(path: Path) -> str:
-    """SHA-256 of a file's bytes, in hexadecimal."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass
