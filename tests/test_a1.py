@@ -63,8 +63,9 @@ def test_cell_names_past_zzz_are_r1c1() -> None:
     assert (cell_name(5, 6), cell_name(5, LAST_A1_COLUMN), cell_name(5, LAST_A1_COLUMN + 1)) == ("F5", "ZZZ5", "R5C18279")
 
 
-def test_checking_a_workbook_never_imports_openpyxl() -> None:
-    # kipmonev check of one workbook pays its start-up in full; openpyxl is a third of it (benchmarks/RESULTS.md)
+def test_checking_a_workbook_never_imports_openpyxl_or_the_reports() -> None:
+    # kipmonev check of one workbook pays its start-up in full; openpyxl is a third of it (benchmarks/RESULTS.md),
+    # the report package (jinja2, the views) another tenth
     code = (
         "import runpy, sys\n"
         f"sys.argv = ['kipmonev', 'check', {str(EXAMPLE)!r}]\n"
@@ -72,7 +73,7 @@ def test_checking_a_workbook_never_imports_openpyxl() -> None:
         "    runpy.run_module('kipmonev', run_name='__main__')\n"
         "except SystemExit as e:\n"
         "    assert e.code == 1, e.code  # the example has one warning\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'openpyxl'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'jinja2') or m.startswith('kipmonev.outputs.report')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "[]"

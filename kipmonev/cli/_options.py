@@ -14,14 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kipmonev.cli._common import F, option
 from kipmonev.cli._i18n import Date, FilePath, IntRange
 from kipmonev.cli.problems import REPORT_UNKNOWN_FORMAT
-from kipmonev.outputs.report import ReportFormat
+
+if TYPE_CHECKING:
+    from kipmonev.outputs.report.base import ReportFormat
 
 
 class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic only in newer click
@@ -31,6 +33,9 @@ class FormatList(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # ge
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> tuple[ReportFormat, ...]:
         """Split on commas and check each name against :class:`ReportFormat`."""
+        # Imported here: the report package (WeasyPrint's neighbours included) is not needed by `check`.
+        from kipmonev.outputs.report.base import ReportFormat
+
         if isinstance(value, tuple):
             return value
         out: list[ReportFormat] = []
