@@ -7,9 +7,8 @@ from decimal import Decimal
 from pydantic import Field
 
 from kipmonev.engine.matching import pair_by_key_then_name
-from kipmonev.model.base import Frozen
+from kipmonev.model.base import Frozen, Score
 from kipmonev.model.recap import BodyRow
-from kipmonev.model.result import Score
 
 
 class IndicatorChange(Frozen):

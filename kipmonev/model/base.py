@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+
+from kipmonev.core.numbers import json_number
+
+#: A score or points: an exact Decimal in Python, a JSON number in the canonical result.
+Score = Annotated[Decimal, PlainSerializer(json_number, return_type=float, when_used="json")]
 
 
 class Frozen(BaseModel):

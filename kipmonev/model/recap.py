@@ -8,8 +8,8 @@ from __future__ import annotations
 from pydantic import Field
 
 from kipmonev._version import __version__
-from kipmonev.model.base import Frozen
-from kipmonev.model.result import BandResult, Score
+from kipmonev.model.base import Frozen, Score
+from kipmonev.model.result import BandResult
 from kipmonev.model.submission import Notice
 
 RECAP_SCHEMA_VERSION = "1.0"

@@ -7,14 +7,12 @@ by the edition's rule.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import Field, PlainSerializer
+from pydantic import Field
 
-from kipmonev.core.numbers import json_number
-from kipmonev.model.base import Frozen
+from kipmonev.model.base import Frozen, Score
 from kipmonev.model.objection import Decision
 from kipmonev.model.questionnaire import AnswerType, AssessedBy, EvidenceKind, GateFailRule, GateJoin, MissingAnswerRule, NoteStatus, RoundingMode
 from kipmonev.model.signoff import SignOffResult
@@ -24,7 +22,6 @@ from kipmonev.model.submission import BodyIdentity, Notice
 SCHEMA_VERSION = "1.0"
 
 
-Score = Annotated[Decimal, PlainSerializer(json_number, return_type=float, when_used="json")]
 
 
 class QuestionStatus(StrEnum):

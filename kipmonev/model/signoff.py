@@ -6,16 +6,11 @@ Decisions are events (``signoff.recorded``, ``penetapan.recorded``, ``correction
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
 
-from pydantic import Field, PlainSerializer
+from pydantic import Field
 
-from kipmonev.core.numbers import json_number
-from kipmonev.model.base import Frozen
-
-Score = Annotated[Decimal, PlainSerializer(json_number, return_type=float, when_used="json")]
+from kipmonev.model.base import Frozen, Score
 
 
 class SignOffLevel(StrEnum):
