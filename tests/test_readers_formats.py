@@ -148,6 +148,34 @@ def test_the_format_is_told_by_the_content_not_the_name(saved: dict[str, list[Pa
 # --- what calamine does not give: percentages, error values, formulas --------------------------------
 
 
+_ROW = b'<row r="5"><c r="A5" t="inlineStr"><is><t>JI.1</t></is></c><c r="B5" s="3"/>%s</row>'
+
+
+@pytest.mark.parametrize(
+    ("cells", "plain"),
+    [
+        (b"", True),
+        (b'<c r="C5"><v>1</v></c><c r="Z9999" t="b"><v>1</v></c><c r="AA5" s="2"/><c r="C10000" s="2"/>', True),  # far but empty
+        (b'<c r="C5" t="str"><v>t="x"</v></c><c r="D5" t="inlineStr"><is><t>&lt;fo</t></is></c>', True),  # near misses
+        (b'<c r="AA5"><v>1</v></c>', False),  # content beyond column Z
+        (b'<c r="C10000"><v>1</v></c>', False),  # content beyond row 9999
+        (b"<c><v>1</v></c>", False),  # no reference
+        (b'<c s="1" r="C5"><v>1</v></c>', False),  # the reference is not the first attribute
+        (b'<c r="C5"><f>1+1</f><v>2</v></c>', False),
+        (b'<c r="C5"><f t="shared" si="0"/><v>2</v></c>', False),
+        (b'<c r="C5"><f/><v>2</v></c>', False),
+        (b'<c r="C5" t="e"><v>#N/A</v></c>', False),
+        (b"<c r='C5' t='e'><v>#N/A</v></c>", False),
+    ],
+)
+def test_sheets_calamine_reads_exactly_are_told_in_one_scan(cells: bytes, plain: bool) -> None:
+    """Which .xlsx sheet parts go to calamine (``plain``) and which to kipmonev's own parser."""
+    data = b'<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (hf.MAIN.encode(), _ROW % cells)
+    assert book_module._plain(data) is plain
+    assert book_module._plain(b"<row>" + data) is False  # a row without its number
+    assert book_module._plain(data.replace(b"<sheetData>", b"<x:sheetData>")) is False  # a namespace prefix
+
+
 @pytest.fixture(scope="module")
 def special(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("khusus")

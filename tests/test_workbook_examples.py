@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 
 from kipmonev import score
-from kipmonev.sources.reader import read_submission
+from kipmonev.sources.reader import read_submission, read_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FILES = sorted(EXAMPLES.glob("*.xlsx"))
@@ -63,3 +64,37 @@ def test_running_the_generator_again_reproduces_the_committed_scores(tmp_path: P
     assert sorted(p.name for p in written) == [p.name for p in FILES]
     for path in written:
         assert _scores(path) == _scores(EXAMPLES / path.name), path.name
+
+
+GOLDEN_READ = Path(__file__).parent / "golden" / "isian-contoh-terbaca.txt"
+
+
+def _read_lines(path: Path) -> list[str]:
+    """Everything the reader returns for one workbook, one line per answer, warning and evidence entry."""
+    filled = read_workbook(path)
+    q, sub = filled.questionnaire, filled.submission
+    where = f"{path.parent}{os.sep}"
+    lines = [f"== {path.name}: {q.id} versi {q.version}, aturan {q.rule_set}", f"identitas {sub.body.model_dump_json(exclude_defaults=True)}"]
+    # Evidence is pinned once, by its cell, in the "bukti" lines (the verifier's copy is the body's).
+    lines += [f"jawaban {code} {a.model_dump_json(exclude_defaults=True, exclude={'evidence'})}" for code, a in sub.answers.items()]
+    lines += [f"verifikasi {code} {a.model_dump_json(exclude_defaults=True, exclude={'evidence'})}" for code, a in sub.verification.items()]
+    assert all(a.evidence == (sub.answers[code].evidence if code in sub.answers else ()) for code, a in sub.verification.items())
+    lines += [f"tahap {code} {value}" for code, value in sub.stage_scores.items()]
+    lines += [f"peringatan {w.code} {str(w.location).replace(where, '')}: {w.message}" for w in filled.warnings]
+    lines += [f"bukti {code} {str(loc).replace(where, '')} {item}" for code, loc, item in filled.evidence]
+    lines.append(f"tautan {len(filled.evidence_links)}, galat {len(filled.errors)}, pemberitahuan {len(sub.notices)}")
+    return lines
+
+
+def test_every_example_reads_as_its_golden() -> None:
+    """Set KIPMONEV_UPDATE_GOLDEN=1 to rewrite the golden; review the diff before committing.
+
+    The reader's whole output for each bundled example (answers, verification, stages, warnings with
+    their cells and messages, evidence entries), so a change to the reading path that changes anything
+    read shows up here line by line.
+    """
+    text = "\n".join(line for path in FILES for line in _read_lines(path)) + "\n"
+    if os.environ.get("KIPMONEV_UPDATE_GOLDEN") == "1":
+        GOLDEN_READ.write_text(text, encoding="utf-8")
+    assert GOLDEN_READ.exists(), f"{GOLDEN_READ} missing: run with KIPMONEV_UPDATE_GOLDEN=1"
+    assert text.splitlines() == GOLDEN_READ.read_text(encoding="utf-8").splitlines()
