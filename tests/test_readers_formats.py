@@ -7,6 +7,7 @@ for it), so .xlsb files are written by ``tests/xlsb_writer.py`` from the same .x
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -31,10 +32,12 @@ from kipmonev import Assessment, WorkbookError, load_questionnaire, score
 from kipmonev.model.questionnaire import ChecklistQuestion, ChoiceQuestion, NumberQuestion, Questionnaire, YesNoQuestion
 from kipmonev.model.submission import Answer
 from kipmonev.sources import book as book_module
+from kipmonev.sources import book_base
 from kipmonev.sources import problems_readers as px
 from kipmonev.sources.book import open_book
 from kipmonev.sources.problems import CELL_ERROR, FORMULA_WITHOUT_VALUE, XLSX_DOCTYPE, XLSX_ENCRYPTED, XLSX_NOT_ZIP, XLSX_PART_TOO_LARGE
 from kipmonev.sources.reader import read_workbook
+from kipmonev.sources.xlsx import Cell
 
 Q = small()
 KEMENTERIAN = load_questionnaire("ki-pusat-2025-kementerian")
@@ -174,6 +177,31 @@ def test_sheets_calamine_reads_exactly_are_told_in_one_scan(cells: bytes, plain:
     assert book_module._plain(data) is plain
     assert book_module._plain(b"<row>" + data) is False  # a row without its number
     assert book_module._plain(data.replace(b"<sheetData>", b"<x:sheetData>")) is False  # a namespace prefix
+
+
+def test_a_grid_sheet_gives_each_cell_as_the_whole_cells_dict_does() -> None:
+    """What the reader asks of a calamine sheet (a cell, a value, a row, a column) without making every cell first."""
+    grid: list[list[Any]] = [["Kode", "", 3.0, True], ["", 0.1, 7, ""], ["x", "", "", dt.date(2026, 1, 2)]]
+    links = {(2, 1): "https://a.example/1", (1, 1): "https://a.example/2", (5, 2): "https://a.example/3", (2, 9): "https://a.example/4"}
+
+    def sheet() -> book_base.GridSheet:
+        made = book_base.GridSheet("S", grid)
+        made.links.update(links)
+        return made
+
+    lazy, whole = sheet(), sheet()
+    cells = whole.cells  # every cell made at once, as the own parser gives them
+    assert cells[(1, 3)] == Cell(1, 3, Decimal(3)) and cells[(5, 2)] == Cell(5, 2, None, link="https://a.example/3")
+    assert lazy.area == 12 and len(cells) == 10
+    for row in range(0, 7):
+        assert lazy.row_cells(row, 8) == whole.row_cells(row, 8) == [c for (r, col), c in sorted(cells.items()) if r == row and col <= 8]
+        for col in range(0, 11):
+            assert lazy.get(row, col) == cells.get((row, col)), (row, col)
+            assert lazy.value(row, col) == whole.value(row, col)
+    for col in range(1, 11):
+        assert list(lazy.column(col)) == list(whole.column(col)) == [c for (_, k), c in sorted(cells.items()) if k == col]
+    assert lazy.cells == cells
+
 
 
 @pytest.fixture(scope="module")

@@ -69,10 +69,10 @@ def _columns(r: ReadState, sheet: Sheet) -> _Columns | None:
     wanted = {role: {a.casefold() for a in (role, *tx.HEADER_ALIASES.get(role, ()))} for role in tx.HEADER_ALIASES}
     for row in range(1, HEADER_SEARCH_ROWS + 1):
         found: dict[str, int] = {}
-        for col in range(1, 60):
-            cell = sheet.get(row, col)
-            if cell is None or not isinstance(cell.value, str):
+        for cell in sheet.row_cells(row, 59):
+            if not isinstance(cell.value, str):
                 continue
+            col = cell.column
             key = header_key(cell.value)
             for role, names in wanted.items():
                 if key in names and role not in found:
@@ -106,8 +106,10 @@ class _Answers:
                 known.update({f"{question.code}.{it.code}".casefold(): f"{question.code}.{it.code}" for it in question.items})
         headings = {i.code.casefold() for i in q.indicators} | {g.code.casefold() for g in q.groups}
         rows: dict[str, int] = {}
-        for (row, col), cell in sorted(self.sheet.cells.items()):
-            if col != cols.code or row <= cols.header_row or cell.value is None:
+        col = cols.code
+        for cell in self.sheet.column(col):
+            row = cell.row
+            if row <= cols.header_row or cell.value is None:
                 continue
             text = clean_text(display(cell.value))
             if not text or text.casefold() in headings:

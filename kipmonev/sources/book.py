@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING, NoReturn
 from kipmonev.core.errors import WorkbookError
 from kipmonev.formats.a1 import cell_position
 from kipmonev.sources import xlsx
-from kipmonev.sources.book_base import MAX_DENSE_CELLS, Book, calamine_sheet, grid_cells, merges_of, open_calamine
+from kipmonev.sources.book_base import MAX_DENSE_CELLS, Book, GridSheet, calamine_sheet, merges_of, open_calamine
 from kipmonev.sources.book_biff import XlsbBook, XlsBook
 from kipmonev.sources.book_ods import OdsBook
 from kipmonev.sources.problems import XLSX_TOO_MANY_CELLS
-from kipmonev.sources.xlsx import Cell, Sheet, XlsxFile, unreadable
+from kipmonev.sources.xlsx import Sheet, XlsxFile, unreadable
 
 if TYPE_CHECKING:
     from python_calamine import CalamineWorkbook
@@ -80,13 +80,13 @@ def _hyperlinks(data: bytes, targets: dict[str, str]) -> dict[tuple[int, int], s
     return links
 
 
-def _percent_cells(data: bytes, styles: frozenset[int], cells: dict[tuple[int, int], Cell]) -> frozenset[tuple[int, int]]:
+def _percent_cells(data: bytes, styles: frozenset[int], sheet: GridSheet) -> frozenset[tuple[int, int]]:
     """Cells with a value whose style is a percentage format (found in the part's bytes, not parsed)."""
     used = [str(s).encode() for s in styles if f' s="{s}"'.encode() in data]
     if not used:
         return frozenset()
     pattern = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*? s="(?:' + b"|".join(used) + rb')"')
-    return frozenset(pos for m in pattern.finditer(data) if (pos := cell_position(m.group(1).decode())) is not None and pos in cells)
+    return frozenset(pos for m in pattern.finditer(data) if (pos := cell_position(m.group(1).decode())) is not None and sheet.grid_value(*pos) is not None)
 
 
 class XlsxBook(Book):
@@ -137,15 +137,13 @@ class XlsxBook(Book):
             found = calamine_sheet(self._workbook(), name, self.source, self.kind)
         except WorkbookError:
             return self._file.parse_sheet(name, part, targets, data)  # the located message for bad XML
-        sheet = Sheet(name, grid_cells(found.to_python(skip_empty_area=False)), merges_of(found.merged_cell_ranges))
-        if len(sheet.merges) > xlsx.MAX_CELLS or len(sheet.cells) > xlsx.MAX_CELLS:
+        sheet = GridSheet(name, found.to_python(skip_empty_area=False), merges_of(found.merged_cell_ranges))
+        # NOTE: a plain sheet's content lies within A1:Z9999 (_FAR_CELL), fewer cells than MAX_CELLS.
+        if len(sheet.merges) > xlsx.MAX_CELLS or (sheet.area > xlsx.MAX_CELLS and len(sheet.cells) > xlsx.MAX_CELLS):
             self._fail_cells(name)
-        cells = sheet.cells
-        sheet.percent = _percent_cells(data, self._file.percent_styles(), cells)
+        sheet.percent = _percent_cells(data, self._file.percent_styles(), sheet)
         if targets:
-            for pos, target in _hyperlinks(data, targets).items():
-                cell = cells.get(pos)
-                cells[pos] = Cell(pos[0], pos[1], None, link=target) if cell is None else cell._replace(link=target)
+            sheet.links.update(_hyperlinks(data, targets))
         return sheet
 
     def _fail_cells(self, name: str) -> NoReturn:

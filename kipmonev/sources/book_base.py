@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import TracebackType
@@ -86,27 +87,118 @@ def _temporal(value: object) -> str:
     return str(value)
 
 
+def _value(v: Any) -> CellValue:
+    """One value of calamine's grid as a kipmonev cell value (``None`` for an empty cell)."""
+    kind = type(v)
+    if kind is str:
+        return v if v else None
+    if kind is float:
+        return _number(v)
+    if kind is bool:
+        return bool(v)
+    if kind is int:
+        return Decimal(v)
+    return _temporal(v)
+
+
 def grid_cells(rows: list[list[Any]]) -> dict[tuple[int, int], Cell]:
     """The cells with content of calamine's grid (0-based, from A1), as kipmonev cells (1-based)."""
     cells: dict[tuple[int, int], Cell] = {}
     for r, row in enumerate(rows, start=1):
         for c, v in enumerate(row, start=1):
-            kind = type(v)
-            value: CellValue
-            if kind is str:
-                if not v:
-                    continue
-                value = v
-            elif kind is float:
-                value = _number(v)
-            elif kind is bool:
-                value = v
-            elif kind is int:
-                value = Decimal(v)
+            if type(v) is str:  # most cells: text, or empty
+                if v:
+                    cells[(r, c)] = Cell(r, c, v)
             else:
-                value = _temporal(v)
-            cells[(r, c)] = Cell(r, c, value)
+                cells[(r, c)] = Cell(r, c, _value(v))
     return cells
+
+
+class GridSheet(Sheet):
+    """A worksheet as calamine's grid, whose cells are made when they are asked for.
+
+    A filled template's Kuesioner sheet holds the question texts, definitions and legal bases next to the
+    answers; the reader looks only at the code, answer, evidence and note columns, so making a cell of
+    every value (``grid_cells``) was mostly work nobody used. :meth:`get`, :meth:`value` and
+    :meth:`column` read the grid directly; ``cells`` (every cell) is made on first use, the same dict
+    ``grid_cells`` gives, with the hyperlink targets (``links``) added as the own parser adds them.
+    """
+
+    def __init__(self, name: str, grid: list[list[Any]], merges: tuple[tuple[int, int, int, int], ...] = ()) -> None:
+        """A sheet over calamine's grid (0-based rows of values from A1)."""
+        self.name = name
+        self.merges = merges
+        self.percent = frozenset()
+        self._grid = grid
+        self._made: dict[tuple[int, int], Cell] | None = None
+        #: Cell → external hyperlink target (a cell without a value may have one).
+        self.links: dict[tuple[int, int], str] = {}
+
+    @property
+    def cells(self) -> dict[tuple[int, int], Cell]:
+        """Every cell with content, by (row, column)."""
+        if self._made is None:
+            cells = grid_cells(self._grid)
+            for pos, target in self.links.items():
+                cell = cells.get(pos)
+                cells[pos] = Cell(pos[0], pos[1], None, link=target) if cell is None else cell._replace(link=target)
+            self._made = cells
+        return self._made
+
+    @cells.setter
+    def cells(self, cells: dict[tuple[int, int], Cell]) -> None:
+        self._made = cells
+
+    @property
+    def area(self) -> int:
+        """The cells of the grid's rectangle: an upper bound of the cells with content, links aside."""
+        return len(self._grid) * max((len(row) for row in self._grid), default=0)
+
+    def grid_value(self, row: int, column: int) -> CellValue:
+        """The value calamine read at a position (``None`` when empty or outside the grid), links aside."""
+        if row < 1 or column < 1 or row > len(self._grid):
+            return None
+        values = self._grid[row - 1]
+        return _value(values[column - 1]) if column <= len(values) else None
+
+    def get(self, row: int, column: int) -> Cell | None:
+        """The cell at a position, or ``None`` when it is empty."""
+        if self._made is not None:
+            return self._made.get((row, column))
+        grid = self._grid
+        value = None
+        if 0 < row <= len(grid) and column > 0:
+            values = grid[row - 1]
+            if column <= len(values):
+                value = _value(values[column - 1])
+        link = self.links.get((row, column)) if self.links else None
+        if value is None:
+            return None if link is None else Cell(row, column, None, link=link)
+        return Cell(row, column, value, link=link)
+
+    def row_cells(self, row: int, last_column: int) -> list[Cell]:
+        """The cells with content in one row, up to a column, left to right."""
+        if self._made is not None:
+            return super().row_cells(row, last_column)
+        width = len(self._grid[row - 1]) if 0 < row <= len(self._grid) else 0
+        if self.links:
+            width = max(width, max((c for r, c in self.links if r == row), default=0))
+        return [cell for col in range(1, min(width, last_column) + 1) if (cell := self.get(row, col)) is not None]
+
+    def value(self, row: int, column: int) -> CellValue:
+        """The value at a position (``None`` when empty)."""
+        return self.grid_value(row, column) if self._made is None else super().value(row, column)
+
+    def column(self, column: int) -> Iterator[Cell]:
+        """The cells with content in one column, ascending."""
+        if self._made is not None:
+            yield from super().column(column)
+            return
+        last = max((r for r, c in self.links if c == column), default=0)
+        for row in range(1, max(len(self._grid), last) + 1):
+            cell = self.get(row, column)
+            if cell is not None:
+                yield cell
 
 
 _STATES = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}

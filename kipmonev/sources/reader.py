@@ -203,7 +203,7 @@ def _stages(r: ReadState, q: Questionnaire, required: bool = True) -> dict[str, 
     sheet = r.book.sheet(name)
     header: tuple[int, int, int] | None = None
     for row in range(1, HEADER_SEARCH_ROWS + 1):
-        keys = {header_key(sheet.value(row, col)): col for col in range(1, 20) if isinstance(sheet.value(row, col), str)}
+        keys = {header_key(cell.value): cell.column for cell in sheet.row_cells(row, 19) if isinstance(cell.value, str)}
         code_col = keys.get("kode")
         value_col = keys.get(tx.STAGE_HEADERS[3].casefold(), keys.get("nilai"))
         if code_col is not None and value_col is not None:

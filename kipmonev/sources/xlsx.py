@@ -141,6 +141,15 @@ class Sheet:
         """Rows with content, ascending."""
         return iter(sorted({r for r, _ in self.cells}))
 
+    def row_cells(self, row: int, last_column: int) -> list[Cell]:
+        """The cells with content in one row, up to a column, left to right."""
+        cells = self.cells
+        return [cell for col in range(1, last_column + 1) if (cell := cells.get((row, col))) is not None]
+
+    def column(self, column: int) -> Iterator[Cell]:
+        """The cells with content in one column, ascending."""
+        return (cell for (_, col), cell in sorted(self.cells.items()) if col == column)
+
 
 def excel_number(text: str) -> Decimal:
     """A stored number as Excel shows it: 15 significant digits, integers without a fraction.
