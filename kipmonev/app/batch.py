@@ -81,6 +81,8 @@ class BatchOptions:
     #: Filled panel kits (``score --panel``), instead of a stage-score file, and the conflicts of interest.
     panel: Path | None = None
     conflicts: Path | None = None
+    #: ``round recap``: the stage scores the round's log holds, already read as panel kits (instead of files).
+    stages: PanelInput | None = None
     rule_set: str | None = None
     previous: Path | None = None
     #: The invited bodies (``score --roster``, ``round recap``): only they are ranked, the rest is listed.
@@ -549,6 +551,8 @@ def _check_stage_options(options: BatchOptions) -> None:
 
 def _stage_input(options: BatchOptions) -> tuple[StageFile | None, PanelInput | None]:
     """The later-stage scores: from a stage-score file, or from filled panel kits (with their conflicts of interest)."""
+    if options.stages is not None:
+        return options.stages.stage_file, options.stages
     if options.panel is not None:
         panel = read_panel(options.panel, options.conflicts, options.combine)
         return panel.stage_file, panel

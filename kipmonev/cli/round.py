@@ -14,9 +14,11 @@ from kipmonev.app.round.init import InitOptions, init_round
 from kipmonev.app.round.recap import recap_dir, round_recap
 from kipmonev.app.round.receive import receive_files
 from kipmonev.app.round.signoff import signoff_counts, stored_copy_problems
+from kipmonev.app.round.stages import round_stage_progress
 from kipmonev.app.round.status import write_round_status
 from kipmonev.app.round.templates import write_round_templates
 from kipmonev.app.round.workspace import Round, open_round
+from kipmonev.cli import round_texts as rtx
 from kipmonev.cli import signoff_texts as stx
 from kipmonev.cli._common import CONTEXT, UserError, option, printable, table, user_errors
 from kipmonev.cli._i18n import Date, FilePath, Group, IntRange
@@ -180,6 +182,7 @@ def status_cmd(folder: Path, out_dir: Path | None, date: dt.date | None, templat
         result = write_round_status(r, date or dt.date.today(), out_dir, templates)
         signoffs = signoff_counts(r)
         required = r.config.sign_offs
+        stages = round_stage_progress(r)
     progress = result.progress
     statuses = list(BodyStatus)
     heads = ["DIUNDANG", "MENGIRIM", *[_SHORT[s] for s in statuses]]
@@ -197,6 +200,10 @@ def status_cmd(folder: Path, out_dir: Path | None, date: dt.date | None, templat
         click.echo(f"\nBerkas yang tidak dinilai ({len(progress.strays)}):")
         for f in progress.strays:
             click.echo(printable(f"- {f.name}: {f.outcome_label}", keep_newlines=False))
+    if stages:
+        click.echo("\n" + rtx.STAGES_TITLE.text())
+        rows = [[s.stage_name, s.body_id, s.name, str(len(s.expected)), str(len(s.received)), ", ".join(s.waiting) or rtx.NONE.text(), ", ".join(s.conflicts) or rtx.NONE.text()] for s in stages]
+        click.echo(table(rows, list(rtx.STAGES_HEADER)))
     click.echo("\n" + stx.STATUS_TITLE.text(required=", ".join(LEVEL_LABELS[level] for level in required) or stx.STATUS_NONE.text()))
     rows = [[group or progress.totals.group, *[str(counts[s]) for s in SignOffStatus]] for group, counts in signoffs]
     click.echo(table(rows, list(stx.STATUS_HEADER)))

@@ -14,6 +14,7 @@ from kipmonev.app.round.history import round_history
 from kipmonev.cli import (
     round_sanggah,  # noqa: F401  (registers the sanggah commands on the round group)
     round_signoff,  # noqa: F401  (registers the sign-off commands on the round group)
+    round_stages,  # noqa: F401  (registers the later-stage commands on the round group)
     round_verify,  # noqa: F401  (registers the verification commands on the round group)
 )
 from kipmonev.cli import round_texts as tx

@@ -37,6 +37,7 @@ class RoundConfig(Frozen):
     rule_set: str | None = Field(None, description="Id atau berkas aturan penilaian (tahap, gerbang, kualifikasi).")
     roster: str = Field("daftar-badan-publik.csv", description="Berkas daftar badan publik, relatif terhadap folder putaran.")
     deadlines: Deadlines = Field(default_factory=Deadlines, description="Tenggat pengisian, verifikasi dan sanggah.")
+    panel_combine: str = Field("mean", pattern="^(mean|trimmed|median)$", description="Cara menggabungkan nilai panelis tahap lanjutan ('gabungan_panel' di putaran.yaml): mean (rata-rata, bawaan), trimmed (rata-rata terpangkas) atau median.")
     sign_offs: tuple[SignOffLevel, ...] = Field(LEVEL_ORDER, description="Pengesahan yang diwajibkan sebelum nilai final ('pengesahan' di putaran.yaml): dijamin_mutu, ditetapkan, keduanya (bawaan) atau tidak ada.")
 
 
@@ -85,6 +86,9 @@ EVENT_KINDS: dict[str, str] = {
     "signoff.recorded": "pengesahan dicatat",
     "penetapan.recorded": "hasil ditetapkan dalam pleno",
     "correction.recorded": "koreksi sesudah penetapan dicatat",
+    # later stages (presentasi/uji publik, visitasi): engine/round_stages.py
+    "stage.kit_written": "lembar nilai tahap ditulis",
+    "stage.scored": "nilai panelis dicatat",
 }
 
 

@@ -69,3 +69,9 @@ SIGN_OFF_UNKNOWN = Entry(
     "pengesahan '{value}' tidak dikenal. 'pengesahan' berisi daftar tingkat yang wajib sebelum nilai final: {known} (keduanya bila "
     "kunci ini tidak ditulis), atau daftar kosong []. Perbaiki isinya, misalnya 'pengesahan: [dijamin_mutu, ditetapkan]'.",
 )
+COMBINE_UNKNOWN = Entry(
+    "KM-R-108",
+    ERROR,
+    "gabungan_panel '{value}' tidak dikenal. Nilai panelis tahap lanjutan digabung dengan salah satu dari {known}. Tulis salah satunya, "
+    "atau hapus baris ini untuk rata-rata.",
+)

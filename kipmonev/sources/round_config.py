@@ -25,9 +25,11 @@ from kipmonev.model.signoff import LEVEL_ORDER, SignOffLevel
 from kipmonev.sources import problems_round as pr
 from kipmonev.sources.loader import load_questionnaire, load_rule_set, yaml_complaint
 
-_KEYS = {"komisi": "commission", "tahun": "year", "edisi": "editions", "aturan": "rule_set", "daftar": "roster", "tenggat": "deadlines", "pengesahan": "sign_offs"}
+_KEYS = {"komisi": "commission", "tahun": "year", "edisi": "editions", "aturan": "rule_set", "daftar": "roster", "tenggat": "deadlines", "pengesahan": "sign_offs", "gabungan_panel": "panel_combine"}
 _DEADLINES = {"pengisian": "filling", "verifikasi": "verification", "sanggah": "objection"}
 _REQUIRED = ("komisi", "tahun", "edisi")
+#: ``gabungan_panel``: how panelists' stage scores are combined, as written (English or Indonesian) → the rule.
+_COMBINE = {"mean": "mean", "rata-rata": "mean", "trimmed": "trimmed", "rata-rata terpangkas": "trimmed", "median": "median"}
 
 _MONTHS = {
     name: i
@@ -215,6 +217,12 @@ def read_round_config(folder: Path) -> tuple[RoundConfig, tuple[Problem, ...]]:
                     r.problems.append(pr.YEAR_INVALID.at(r.at(node, key), value=text))
                     continue
                 data["year"] = int(text)
+            elif key == "gabungan_panel":
+                rule = _COMBINE.get(" ".join(text.casefold().split()))
+                if rule is None:
+                    r.problems.append(pr.COMBINE_UNKNOWN.at(r.at(node, key), value=text, known=quoted(list(_COMBINE))))
+                    continue
+                data["panel_combine"] = rule
             elif key == "aturan":
                 candidate = folder / text
                 name = str(candidate) if candidate.is_file() else text

@@ -6,6 +6,8 @@ the recap's funnel starts at the roster and every body without a scorable versio
 The verifier's track is the round's log (:func:`kipmonev.app.round.signoff.round_inputs`): the
 verdicts recorded from verifier packs for exactly the version scored, never the body's own workbook;
 with sanggah, scored before and after the accepted claims (:func:`kipmonev.app.round.sanggah.logged_objections`).
+The later stages are the panelists' scores the log holds (:func:`kipmonev.app.round.stages.logged_stages`),
+combined by putaran.yaml's ``gabungan_panel`` (bawaan rata-rata), as ``score --panel`` combines a kit's.
 Each result carries the body's sign-off state (final only after the sign-offs putaran.yaml requires) and the
 files it was computed from, with their SHA-256.
 """
@@ -20,11 +22,14 @@ from kipmonev.app import problems_round as pa
 from kipmonev.app.batch import BatchOptions, BatchResult, run_batch
 from kipmonev.app.round.sanggah import logged_objections
 from kipmonev.app.round.signoff import log_name, round_inputs
+from kipmonev.app.round.stages import logged_stages
 from kipmonev.app.round.status import round_progress
 from kipmonev.app.round.workspace import Round
 from kipmonev.core.errors import KipmonevError, Location
 from kipmonev.engine.round import current_versions, file_records
+from kipmonev.engine.stages import CombineRule
 from kipmonev.formats.round_layout import RECAP_DIR
+from kipmonev.model.result import InputFile, InputRole
 from kipmonev.model.round import NewEvent, Outcome
 
 
@@ -50,6 +55,12 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
     names = {str(path): f.name for path, f in zip(inputs, versions, strict=True)}
     progress = round_progress(r, date)
     logged = round_inputs(r)
+    stages = logged_stages(r, CombineRule(r.config.panel_combine))
+    extra = {str(r.folder / stored): files for stored, files in logged.extra_inputs.items()}
+    if stages is not None:  # the panelists' sheets each body's stage scores came from, with their SHA-256
+        for path, f in zip(inputs, versions, strict=True):
+            sheets = stages.sheets.get((f.body_id or "").casefold(), ())
+            extra[str(path)] = (*extra.get(str(path), ()), *(InputFile(role=InputRole.PANEL, name=name, sha256=sha) for name, sha in sheets))
     options = BatchOptions(
         out_dir=recap_dir(r),
         date=date.isoformat(),
@@ -62,7 +73,9 @@ def round_recap(r: Round, date: dt.date, jobs: int = 1) -> BatchResult:
         commission_verifies=True,
         verifications={str(r.folder / stored): answers for stored, answers in logged.verifications.items()},
         signoffs={str(r.folder / stored): s for stored, s in logged.signoffs.items()},
-        extra_inputs={str(r.folder / stored): files for stored, files in logged.extra_inputs.items()},
+        extra_inputs=extra,
+        combine=CombineRule(r.config.panel_combine),
+        stages=stages.panel if stages is not None else None,
         log_name=log_name(r),
         objections={str(r.folder / stored): claims for stored, claims in logged_objections(r).items()},
     )

@@ -88,6 +88,7 @@ def _config_summary(config: RoundConfig) -> dict[str, object]:
         "tahun": config.year,
         "aturan": config.rule_set,
         "edisi": config.editions,
+        **({"gabungan_panel": config.panel_combine} if config.panel_combine != "mean" else {}),
         "tenggat": {k: v.isoformat() if v else None for k, v in (("pengisian", config.deadlines.filling), ("verifikasi", config.deadlines.verification), ("sanggah", config.deadlines.objection))},
     }
 
