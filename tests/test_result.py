@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 import jsonschema
 from conftest import FULL_ANSWERS, small, submission
@@ -70,3 +71,24 @@ def test_evidence_manifest_round_trips_and_old_json_still_reads() -> None:
         question.pop("evidence_checks")
     assert Assessment.from_json(json.dumps(old)).questions[0].evidence_checks == ()
     assert "evidence_checks" in result_schema()["$defs"]["QuestionResult"]["properties"]
+
+
+def test_trusted_copies_are_what_model_construct_gives() -> None:
+    """The scoring engine's fast construction: same values, same field order, same set fields as ``model_construct``."""
+    from kipmonev.model.result import AnswerResult, Improvement, QuestionStatus, trusted, trusted_new
+
+    later: Any = None
+    template = Improvement.model_construct(code="A.1", indicator="A", text="t", definition="d", recommendation="r", legal_basis="l", status=later, earned=later, possible=later, gain_saq=later, gain=later)
+    points: dict[str, Any] = {"status": QuestionStatus.MISSING, "earned": Decimal(0), "possible": Decimal("2.5"), "gain_saq": Decimal("1.25"), "gain": Decimal("1.00")}
+    fast = trusted(template, points)
+    slow = Improvement.model_construct(code="A.1", indicator="A", text="t", definition="d", recommendation="r", legal_basis="l", **points)
+    assert fast == slow and list(fast.__dict__) == list(slow.__dict__) and fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json() and repr(fast) == repr(slow)
+    assert template.status is None  # the template is left as it was
+
+    values: dict[str, Any] = {"answer": "Ya", "checked": (), "evidence": ("https://a.go.id",), "status": QuestionStatus.ANSWERED, "earned": Decimal(1), "possible": Decimal(1)}
+    values |= {"reason": None, "fulfilment": None, "level": None, "substitute": False}
+    built = trusted_new(AnswerResult, dict(values), frozenset(AnswerResult.model_fields))
+    constructed = AnswerResult.model_construct(**values)
+    assert built == constructed and list(built.__dict__) == list(constructed.__dict__) and built.model_fields_set == constructed.model_fields_set
+    assert built.model_dump_json() == constructed.model_dump_json()

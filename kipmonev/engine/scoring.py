@@ -74,10 +74,10 @@ from kipmonev.engine.problems import (
     WHY_UNANSWERED,
 )
 from kipmonev.engine.rounding import round_score
+from kipmonev.engine.scoring_plan import ANSWER_FIELDS, QuestionPlan, ScoringPlan, improvement, plan_for, question_result
 from kipmonev.model.problems_format import PERCENT_OUT_OF_RANGE, WHY_INCOMPLETE_VOIDS, WHY_NO_SUBSTITUTE_EVIDENCE
 from kipmonev.model.questionnaire import (
     NA_LABEL,
-    NO_LABEL,
     YES_LABEL,
     AnyQuestion,
     Band,
@@ -86,9 +86,8 @@ from kipmonev.model.questionnaire import (
     EvidenceKind,
     Gate,
     GateFailRule,
-    Group,
+    Indicator,
     MissingAnswerRule,
-    NumberQuestion,
     Questionnaire,
     Rules,
     YesNoQuestion,
@@ -96,26 +95,20 @@ from kipmonev.model.questionnaire import (
 from kipmonev.model.result import (
     AnswerResult,
     Assessment,
-    BandResult,
     Basis,
     Counts,
     Fulfilment,
     GatePass,
     GateResult,
-    GroupRef,
     Improvement,
     IndicatorResult,
     Method,
     Outcome,
-    QuestionnaireRef,
     QuestionResult,
     QuestionStatus,
-    RuleNoteResult,
-    RulesSummary,
-    ScaleStep,
     StageResult,
-    SubstituteResult,
     TrackResult,
+    trusted_new,
 )
 from kipmonev.model.submission import Answer, Submission
 
@@ -131,9 +124,14 @@ def classify(value: Decimal, bands: tuple[Band, ...]) -> Band:
     Raises:
         ValueError: The score is below every band (negative); bands always end at 0.
     """
-    for band in bands:
+    return bands[_band_index(value, bands)]
+
+
+def _band_index(value: Decimal, bands: tuple[Band, ...]) -> int:
+    """S9: the position of :func:`classify`'s band."""
+    for i, band in enumerate(bands):
         if value >= band.lower:
-            return band
+            return i
     raise ValueError(f"score {value} is below every band")
 
 
@@ -276,23 +274,25 @@ def _score_one(q: AnyQuestion, a: _Normal, unmet_by: str | None, rules: Rules, c
     return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
 
 
-def _unmet_by(q: AnyQuestion, answers: Mapping[str, _Normal]) -> str | None:
-    """S3: the scoping question's answer that switches ``q`` off; ``None`` while ``q`` applies.
+def _unmet_by(p: QuestionPlan, answers: Mapping[str, _Normal]) -> str | None:
+    """S3: the scoping question's answer that switches the question off; ``None`` while it applies.
 
     A condition is unmet only when its scoping question was answered with another answer.
     """
-    if q.condition is None:
+    condition = p.question.condition
+    if condition is None or p.condition is None:
         return None
-    target = answers.get(q.condition.question, _BLANK)
+    target = answers.get(condition.question, _BLANK)
     if target.blank or target.na or target.label is None:
         return None
-    return None if target.label.casefold() in {x.strip().casefold() for x in q.condition.answers} else target.label
+    return None if target.label.casefold() in p.condition else target.label
 
 
 def _track(q: Questionnaire, answers: Mapping[str, _Normal], check_evidence: bool) -> dict[str, _Scored]:
+    rules = q.rules
     return {
-        question.code: _score_one(question, answers.get(question.code, _BLANK), _unmet_by(question, answers), q.rules, check_evidence)
-        for question in q.questions
+        p.question.code: _score_one(p.question, answers.get(p.question.code, _BLANK), _unmet_by(p, answers), rules, check_evidence)
+        for p in plan_for(q).questions
     }
 
 
@@ -312,7 +312,7 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     ignored: list[Problem] = []
     normal = {q.code: _normalise(q, answers.get(q.code), "", ignored) for q in questionnaire.questions}
     scored = _track(questionnaire, normal, check_evidence=True)
-    return {q.code: AnswerCheck(_unmet_by(q, normal) is None, scored[q.code].status) for q in questionnaire.questions}
+    return {p.question.code: AnswerCheck(_unmet_by(p, normal) is None, scored[p.question.code].status) for p in plan_for(questionnaire).questions}
 
 
 def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[Decimal, Decimal]]:
@@ -327,22 +327,24 @@ def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[De
 def _saq_exact(q: Questionnaire, sums: Mapping[str, tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal, dict[str, Decimal]]:
     """S4 (S14 for points as given): (exact SAQ, active weight, exact contribution per indicator)."""
     active = sum((i.weight for i in q.indicators if sums[i.code][1] > 0), _ZERO)
-    contributions: dict[str, Decimal] = {}
+    possible_all = sum((p for _, p in sums.values()), _ZERO) if q.direct_points else _ZERO
+    contributions = {ind.code: _contribution(q, ind, sums[ind.code], active, possible_all) for ind in q.indicators}
+    return _total(contributions), active, contributions
+
+
+def _contribution(q: Questionnaire, ind: Indicator, sums: tuple[Decimal, Decimal], active: Decimal, possible_all: Decimal) -> Decimal:
+    """S4 (S14): one indicator's exact contribution from its (earned, possible) points."""
+    earned, possible = sums
     if q.direct_points:
-        possible_all = sum((p for _, p in sums.values()), _ZERO)
-        for ind in q.indicators:
-            earned = sums[ind.code][0]
-            contributions[ind.code] = _CONTEXT.divide(_CONTEXT.multiply(earned, _HUNDRED), possible_all) if possible_all > 0 else _ZERO
-        total = sum(contributions.values(), _ZERO)
-        return min(max(total, _ZERO), _HUNDRED), active, contributions
-    for ind in q.indicators:
-        earned, possible = sums[ind.code]
-        if possible > 0 and active > 0:
-            contributions[ind.code] = _CONTEXT.divide(_CONTEXT.multiply(_CONTEXT.multiply(earned, ind.weight), _HUNDRED), _CONTEXT.multiply(possible, active))
-        else:
-            contributions[ind.code] = _ZERO
-    total = sum(contributions.values(), _ZERO)
-    return min(max(total, _ZERO), _HUNDRED), active, contributions
+        return _CONTEXT.divide(_CONTEXT.multiply(earned, _HUNDRED), possible_all) if possible_all > 0 else _ZERO
+    if possible > 0 and active > 0:
+        return _CONTEXT.divide(_CONTEXT.multiply(_CONTEXT.multiply(earned, ind.weight), _HUNDRED), _CONTEXT.multiply(possible, active))
+    return _ZERO
+
+
+def _total(contributions: Mapping[str, Decimal]) -> Decimal:
+    """The exact SAQ: the contributions summed in indicator order, held within 0–100."""
+    return min(max(sum(contributions.values(), _ZERO), _ZERO), _HUNDRED)
 
 
 def _track_result(q: Questionnaire, scored: Mapping[str, _Scored]) -> tuple[TrackResult, Decimal, dict[str, tuple[Decimal, Decimal]]]:
@@ -508,10 +510,6 @@ def _method(rules: Rules, final: _Final) -> Method:
     return Method.WEIGHTED_STAGES if len(rules.stages) > 1 else Method.SAQ_ONLY
 
 
-def _band(band: Band) -> BandResult:
-    return BandResult.model_construct(code=band.code, name=band.name, lower=band.lower, color=band.color, message=band.message)
-
-
 def _headline(final: _Final, basis_saq: Decimal) -> Decimal:
     return final.value if final.value is not None else basis_saq
 
@@ -542,33 +540,6 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
     return own, verifier
 
 
-_SCALES: dict[str, dict[str, tuple[ScaleStep, ...]]] = {}
-
-
-def _scales(q: Questionnaire) -> dict[str, tuple[ScaleStep, ...]]:
-    """Each question's scale, built once per edition (they depend on the edition only)."""
-    cached = _SCALES.get(q.content_hash)
-    if cached is None:
-        if len(_SCALES) > 64:
-            _SCALES.clear()
-        cached = _SCALES[q.content_hash] = {qq.code: _scale(qq) for qq in q.questions}
-    return cached
-
-
-def _levels(q: AnyQuestion) -> tuple[ScaleStep, ...]:
-    return tuple(ScaleStep.model_construct(label=lv.label, points=lv.points, description=lv.description) for lv in q.verifier_scale or ())
-
-
-def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
-    if isinstance(q, YesNoQuestion):
-        return (ScaleStep.model_construct(label=YES_LABEL, points=q.points), ScaleStep.model_construct(label=NO_LABEL, points=_ZERO))
-    if isinstance(q, ChoiceQuestion):
-        return tuple(ScaleStep.model_construct(label=o.label, points=o.points) for o in q.options)
-    if isinstance(q, ChecklistQuestion):
-        return tuple(ScaleStep.model_construct(code=i.code, label=i.label, points=i.points) for i in q.items)
-    return tuple(ScaleStep.model_construct(label=label, points=r.points) for r, label in zip(q.ranges, q.range_labels(), strict=True))
-
-
 def _fulfilment(s: _Scored) -> Fulfilment | None:
     if s.possible <= 0:
         return None
@@ -578,18 +549,19 @@ def _fulfilment(s: _Scored) -> Fulfilment | None:
 
 
 def _answer_result(q: AnyQuestion, a: _Normal, s: _Scored) -> AnswerResult:
-    return AnswerResult.model_construct(
-        answer=_display(q, a),
-        checked=a.checked,
-        evidence=a.evidence,
-        status=s.status,
-        earned=s.earned,
-        possible=s.possible,
-        reason=s.reason,
-        fulfilment=_fulfilment(s),
-        level=a.level,
-        substitute=a.substitute,
-    )
+    values = {
+        "answer": _display(q, a),
+        "checked": a.checked,
+        "evidence": a.evidence,
+        "status": s.status,
+        "earned": s.earned,
+        "possible": s.possible,
+        "reason": s.reason,
+        "fulfilment": _fulfilment(s),
+        "level": a.level,
+        "substitute": a.substitute,
+    }
+    return trusted_new(AnswerResult, values, ANSWER_FIELDS)
 
 
 def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[GateCall] | None = None) -> Assessment:
@@ -609,6 +581,7 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     """
     q = questionnaire
     rules = q.rules
+    plan = plan_for(q)
     problems: list[Problem] = []
     own, verifier = _normalise_all(q, submission, problems)
     if problems:
@@ -619,8 +592,12 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     has_verification = bool(verifier)
     if has_verification:
         verified_scored = {
-            code: (_score_one(qq, verified_view[code], _unmet_by(qq, verified_view), rules, check_evidence=False) if code in verifier else self_scored[code])
-            for code, qq in q.question_map.items()
+            p.question.code: (
+                _score_one(p.question, verified_view[p.question.code], _unmet_by(p, verified_view), rules, check_evidence=False)
+                if p.question.code in verifier
+                else self_scored[p.question.code]
+            )
+            for p in plan.questions
         }
     self_track, self_exact, _ = _track_result(q, self_scored)
     verified_track = None
@@ -646,23 +623,20 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     outcome = Outcome.model_construct(
         complete=complete,
         final_score=headline if complete else None,
-        band=_band(classify(headline, rules.bands)) if complete else None,
+        band=plan.bands[_band_index(headline, rules.bands)] if complete else None,
         reasons=tuple(reasons),
         basis=Basis.VERIFIED if has_verification else Basis.SELF,
         estimate_score=headline,
-        estimate_band=_band(classify(headline, rules.bands)),
+        estimate_band=plan.bands[_band_index(headline, rules.bands)],
         estimate_includes_stages=final.value is not None and len(rules.stages) > 1 and final.failed is None,
         method=_method(rules, final),
     )
 
-    scales = _scales(q)
     questions = tuple(
-        _question_result(
-            qq, scales[qq.code], own[qq.code], self_scored[qq.code], verifier.get(qq.code), verified_scored.get(qq.code) if has_verification else None, submission, q.groups_of(qq.code)
-        )
-        for qq in q.questions
+        _question_result(p, own[p.question.code], self_scored[p.question.code], verifier.get(p.question.code), verified_scored.get(p.question.code) if has_verification else None, submission)
+        for p in plan.questions
     )
-    improvements = _improvements(q, basis_scored, basis_exact, headline, submission.stage_scores, gates)
+    improvements = _improvements(q, plan, basis_scored, basis_exact, headline, submission.stage_scores, gates)
     counts = Counts.model_construct(
         questions=len(q.questions),
         answered=sum(1 for s in self_scored.values() if s.status in (QuestionStatus.ANSWERED, QuestionStatus.NO_EVIDENCE)),
@@ -673,19 +647,8 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     )
     return Assessment.model_construct(
         kipmonev_version=__version__,
-        questionnaire=QuestionnaireRef.model_construct(
-            id=q.id,
-            title=q.title,
-            commission=q.commission,
-            year=q.year,
-            category=q.category,
-            version=q.version,
-            content_hash=q.content_hash,
-            rule_set=q.rule_set,
-            description=q.description,
-            direct_points=q.direct_points,
-        ),
-        rules=_rules_summary(q),
+        questionnaire=plan.questionnaire,
+        rules=plan.rules,
         body=submission.body,
         source=submission.source,
         saq_self=self_track,
@@ -701,92 +664,57 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     )
 
 
-def _substitute(q: AnyQuestion) -> SubstituteResult | None:
-    sub = q.substitute if isinstance(q, YesNoQuestion) else None
-    if sub is None:
-        return None
-    return SubstituteResult.model_construct(name=sub.name, signed_by=sub.signed_by, evidence_required=sub.evidence, label=sub.label)
-
-
-def _question_result(
-    q: AnyQuestion, scale: tuple[ScaleStep, ...], own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission, groups: tuple[Group, ...]
-) -> QuestionResult:
+def _question_result(p: QuestionPlan, own: _Normal, own_s: _Scored, ver: _Normal | None, ver_s: _Scored | None, sub: Submission) -> QuestionResult:
+    q = p.question
     self_result = _answer_result(q, own, own_s)
     verified_result = _answer_result(q, ver, ver_s) if ver is not None and ver_s is not None else None
-    return QuestionResult.model_construct(
-        code=q.code,
-        indicator=q.indicator,
-        type=q.type,
-        text=q.text,
-        hint=q.hint,
-        definition=q.definition,
-        legal_basis=q.legal_basis,
-        recommendation=q.recommendation,
-        evidence_required=q.evidence,
-        unit=q.unit if isinstance(q, NumberQuestion) else None,
-        max_points=q.max_points,
-        scale=scale,
-        verifier_scale=_levels(q),
-        assessed_by=q.assessed_by,
-        period=q.period,
-        all_or_nothing=isinstance(q, ChecklistQuestion) and q.all_or_nothing,
-        substitute=_substitute(q),
-        groups=tuple(GroupRef.model_construct(code=g.code, title=g.title) for g in groups),
+    verification = sub.verification.get(q.code)
+    answer = sub.answers.get(q.code)
+    return question_result(
+        p,
         self_answer=self_result,
         verified_answer=verified_result,
-        verifier_note=sub.verification[q.code].note if q.code in sub.verification else None,
-        respondent_note=sub.answers[q.code].note if q.code in sub.answers else None,
+        verifier_note=verification.note if verification is not None else None,
+        respondent_note=answer.note if answer is not None else None,
         counted=verified_result or self_result,
     )
 
 
 def _improvements(
-    q: Questionnaire, scored: Mapping[str, _Scored], basis_exact: Decimal, headline: Decimal, stage_scores: Mapping[str, Decimal], gates: Sequence[GateCall] | None
+    q: Questionnaire,
+    plan: ScoringPlan,
+    scored: Mapping[str, _Scored],
+    basis_exact: Decimal,
+    headline: Decimal,
+    stage_scores: Mapping[str, Decimal],
+    gates: Sequence[GateCall] | None,
 ) -> tuple[Improvement, ...]:
-    """S10: what each unmet item alone would add, through the same aggregation as the score itself."""
+    """S10: what each unmet item alone would add, through the same aggregation as the score itself.
+
+    Meeting one item changes only its indicator's earned points, so only that indicator's contribution is
+    recomputed; the others, the active weight and the total's order of addition stay those of the score.
+    """
     rules = q.rules
     sums = _sums(q, scored)
+    _, active, contributions = _saq_exact(q, sums)
+    possible_all = sum((p for _, p in sums.values()), _ZERO) if q.direct_points else _ZERO
     basis_saq = round_score(basis_exact, rules.rounding)
+    finals: dict[tuple[object, ...], Decimal | None] = {}
     out: list[Improvement] = []
-    for qq in q.questions:
+    for p in plan.questions:
+        qq = p.question
         s = scored[qq.code]
         if s.possible <= 0 or s.earned >= s.possible:
             continue
         earned, possible = sums[qq.indicator]
-        changed = dict(sums)
-        changed[qq.indicator] = (earned + (s.possible - s.earned), possible)
-        new_exact, _, _ = _saq_exact(q, changed)
-        new_saq = round_score(new_exact, rules.rounding)
-        new_final = _final_value(rules, new_saq, stage_scores, gates)
+        changed = dict(contributions)
+        changed[qq.indicator] = _contribution(q, q.indicator_map[qq.indicator], (earned + (s.possible - s.earned), possible), active, possible_all)
+        new_saq = round_score(_total(changed), rules.rounding)
+        key = tuple(new_saq.as_tuple())  # exactly this Decimal: 90.0 and 90.00 are kept apart
+        if key not in finals:
+            finals[key] = _final_value(rules, new_saq, stage_scores, gates)
+        new_final = finals[key]
         new_headline = new_saq if new_final is None else new_final
-        out.append(
-            Improvement.model_construct(
-                code=qq.code,
-                indicator=qq.indicator,
-                text=qq.text,
-                definition=qq.definition,
-                recommendation=qq.recommendation,
-                legal_basis=qq.legal_basis,
-                status=s.status,
-                earned=s.earned,
-                possible=s.possible,
-                gain_saq=new_saq - basis_saq,
-                gain=new_headline - headline,
-            )
-        )
+        out.append(improvement(p, status=s.status, earned=s.earned, possible=s.possible, gain_saq=new_saq - basis_saq, gain=new_headline - headline))
     out.sort(key=lambda i: (-i.gain, -i.gain_saq, i.code))
     return tuple(out)
-
-
-def _rules_summary(q: Questionnaire) -> RulesSummary:
-    r = q.rules
-    notes = tuple(RuleNoteResult.model_construct(item=n.item, status=n.status, source=n.source, reason=n.reason) for n in (*r.notes, *q.notes))
-    return RulesSummary.model_construct(
-        bands=tuple(_band(b) for b in r.bands),
-        rounding_places=r.rounding.places,
-        rounding_mode=r.rounding.mode,
-        evidence_credit=r.evidence_credit,
-        missing_answers=r.missing_answers,
-        verification_required=r.verification_required,
-        notes=notes,
-    )

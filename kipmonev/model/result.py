@@ -7,8 +7,9 @@ by the edition's rule.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import Field
 
@@ -21,7 +22,29 @@ from kipmonev.model.submission import BodyIdentity, Notice
 #: Bumped when the result's shape changes incompatibly.
 SCHEMA_VERSION = "1.0"
 
+_M = TypeVar("_M", bound=Frozen)
+_set = object.__setattr__
 
+
+def trusted(template: _M, update: dict[str, Any]) -> _M:
+    """A copy of a trusted result part with some fields replaced, without validation (the scoring engine's fast path).
+
+    The same instance as ``model_construct`` with the template's fields and ``update`` would give (same
+    field order, same set fields), at a fraction of the cost. ``update`` names fields the template set.
+    """
+    values = template.__dict__.copy()
+    values.update(update)
+    return trusted_new(type(template), values, template.__pydantic_fields_set__)
+
+
+def trusted_new(cls: type[_M], values: dict[str, Any], fields_set: Set[str]) -> _M:
+    """An instance from trusted values: every field, in the model's field order, no validation (as ``model_construct``)."""
+    m = cls.__new__(cls)
+    _set(m, "__dict__", values)
+    _set(m, "__pydantic_fields_set__", set(fields_set))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 class QuestionStatus(StrEnum):
