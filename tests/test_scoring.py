@@ -273,3 +273,28 @@ def test_a_question_switched_off_says_which_answer_switched_it_off(scope: str, s
     result = score(small(), submission(answers))
     switched = next(q for q in result.questions if q.code == "BB.2.2")
     assert (switched.self_answer.status, switched.self_answer.reason) == (status, reason)
+
+
+@pytest.mark.parametrize(
+    ("checked_with", "scored_with"),
+    [
+        ({}, {}),  # the same edition: the reader's pass is reused
+        ({}, {"kredit_tanpa_bukti": "0.5"}),  # other rules: the credit for missing evidence applies
+        ({"kredit_tanpa_bukti": "0.5"}, {}),
+    ],
+)
+def test_score_after_the_readers_check_equals_a_fresh_score(checked_with: dict[str, str], scored_with: dict[str, str]) -> None:
+    """The reader's check_answers pass, kept for the score of the same answers, never changes the score."""
+    from kipmonev.engine.scoring import check_answers
+
+    answers = {**FULL_ANSWERS, "AA.1.1": Answer(value="Ya"), "BB.2.1": Answer(value="Tidak")}  # no link; BB.2.2 off
+    fresh = score(small(**scored_with), submission(answers)).to_json()
+    q = small(**scored_with)
+    check_answers(small(**checked_with) if checked_with != scored_with else q, answers)
+    assert score(q, submission(answers)).to_json() == fresh
+    check_answers(q, {**answers, "AA.1.2": Answer(value="Sebagian")})  # other answers checked last
+    assert score(q, submission(answers)).to_json() == fresh
+    with pytest.raises(SubmissionError, match=r"AA\.1\.2"):  # an answer that does not fit is still an error of the score
+        bad = {**answers, "AA.1.2": Answer(value="Mungkin")}
+        check_answers(q, bad)
+        score(q, submission(bad))

@@ -312,7 +312,36 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     ignored: list[Problem] = []
     normal = {q.code: _normalise(q, answers.get(q.code), "", ignored) for q in questionnaire.questions}
     scored = _track(questionnaire, normal, check_evidence=True)
+    if not ignored:  # every answer fits: score() of these same answers starts from here
+        _CHECKED.append(_Checked(questionnaire.questions, questionnaire.rules, tuple(answers.items()), normal, scored))
+        del _CHECKED[:-_MAX_CHECKED]
     return {p.question.code: AnswerCheck(_unmet_by(p, normal) is None, scored[p.question.code].status) for p in plan_for(questionnaire).questions}
+
+
+@dataclass(frozen=True)
+class _Checked:
+    """The body's track as :func:`check_answers` computed it, for :func:`score` of the same answers."""
+
+    questions: tuple[AnyQuestion, ...]
+    rules: Rules
+    answers: tuple[tuple[str, Answer], ...]  # the very Answer instances checked (frozen values)
+    normal: dict[str, _Normal]
+    scored: dict[str, _Scored]
+
+    def matches(self, questions: tuple[AnyQuestion, ...], answers: Mapping[str, Answer]) -> bool:
+        return self.questions is questions and len(self.answers) == len(answers) and all(answers.get(code) is a for code, a in self.answers)
+
+
+#: The last few answer sets the reader checked. The reader checks a workbook's answers for its warnings
+#: (S1-S3, S13) and the score runs the same rules on the same answers right after; a hit skips the second
+#: pass. Only exact reuse: the same question and Answer instances (immutable), and answers that all fit
+#: (so no problem would need this call's location); the scored track only under the same rules instance.
+_CHECKED: list[_Checked] = []
+_MAX_CHECKED = 4
+
+
+def _checked(q: Questionnaire, answers: Mapping[str, Answer]) -> _Checked | None:
+    return next((c for c in reversed(_CHECKED) if c.matches(q.questions, answers)), None)
 
 
 def _sums(q: Questionnaire, scored: Mapping[str, _Scored]) -> dict[str, tuple[Decimal, Decimal]]:
@@ -529,7 +558,8 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
         problems.extend(
             ANSWER_UNKNOWN_QUESTION.at(Location(source, field=f"{label}.{code}"), code=code) for code in given if code not in q.question_map
         )
-    own = {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
+    checked = _checked(q, sub.answers)
+    own = checked.normal if checked is not None else {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
     verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems, verifier=True) for qq in q.questions if qq.code in sub.verification}
     stage_codes = [s.code for s in q.rules.later_stages]
     for code, value in sub.stage_scores.items():
@@ -587,7 +617,8 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     if problems:
         raise SubmissionError(SUBMISSION_INVALID.text(count=len(problems), questionnaire=q.id), tuple(problems))
 
-    self_scored = _track(q, own, check_evidence=True)
+    checked = _checked(q, submission.answers)
+    self_scored = checked.scored if checked is not None and checked.rules is rules and checked.normal is own else _track(q, own, check_evidence=True)
     verified_view = {code: verifier.get(code, own[code]) for code in own}
     has_verification = bool(verifier)
     if has_verification:
