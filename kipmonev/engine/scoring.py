@@ -160,14 +160,17 @@ def _answer_text(value: object) -> str:
     return str(value)
 
 
-def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list[Problem], verifier: bool = False) -> _Normal:
+_NA_KEY = NA_LABEL.casefold()
+
+
+def _normalise(p: QuestionPlan, answer: Answer | None, where: str, problems: list[Problem], verifier: bool = False) -> _Normal:
     """Check one answer against its question (S1, S11, S13), collecting problems instead of raising."""
     if answer is None or answer.is_blank:
         return _BLANK
-    loc = Location(where, field=q.code)
-    if answer.not_applicable or (isinstance(answer.value, str) and answer.value.strip().casefold() == NA_LABEL.casefold()):
+    q = p.question
+    if answer.not_applicable or (isinstance(answer.value, str) and answer.value.strip().casefold() == _NA_KEY):
         if not q.allow_na:
-            problems.append(ANSWER_NA_NOT_ALLOWED.at(loc, code=q.code))
+            problems.append(ANSWER_NA_NOT_ALLOWED.at(Location(where, field=q.code), code=q.code))
             return _BLANK
         return _Normal(False, True, NA_LABEL, (), None, answer.evidence)
     value = answer.value
@@ -176,7 +179,7 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         level = next((lv.label for lv in q.verifier_scale if lv.label.strip().casefold() == text), None)
         if level is None:
             allowed = q.verifier_labels + ((NA_LABEL,) if q.allow_na else ())
-            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
+            problems.append(ANSWER_INVALID.at(Location(where, field=q.code), code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
             return _BLANK
         return _Normal(False, False, level, (), None, answer.evidence, level=level)
     if isinstance(q, YesNoQuestion) and q.substitute is not None and not verifier:
@@ -184,33 +187,32 @@ def _normalise(q: AnyQuestion, answer: Answer | None, where: str, problems: list
         if text == q.substitute.label.strip().casefold() or (answer.substitute and text == YES_LABEL.casefold()):
             return _Normal(False, False, YES_LABEL, (), None, answer.evidence, substitute=True)
     if isinstance(q, YesNoQuestion | ChoiceQuestion):
-        allowed = q.labels + ((NA_LABEL,) if q.allow_na else ())
-        text = value.strip().casefold() if isinstance(value, str) else None
-        label = next((lab for lab in q.labels if lab.casefold() == text), None)
+        label = p.labels.get(value.strip().casefold()) if isinstance(value, str) else None
         if label is None:
-            problems.append(ANSWER_INVALID.at(loc, code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
+            allowed = q.labels + ((NA_LABEL,) if q.allow_na else ())
+            problems.append(ANSWER_INVALID.at(Location(where, field=q.code), code=q.code, given=_answer_text(value), allowed=tuple(allowed), meant=meant(_answer_text(value), allowed)))
             return _BLANK
         return _Normal(False, False, label, (), None, answer.evidence)
     if isinstance(q, ChecklistQuestion):
         items = value if isinstance(value, tuple) else tuple(p for p in str(value).replace(";", ",").split(","))
-        codes = {i.code for i in q.items}
+        codes = p.items
         picked: list[str] = []
         for raw in items:
             code = raw.strip().casefold()
             if not code:
                 continue
             if code not in codes:
-                problems.append(ANSWER_UNKNOWN_ITEM.at(loc, code=q.code, item=raw.strip(), allowed=[i.code for i in q.items]))
+                problems.append(ANSWER_UNKNOWN_ITEM.at(Location(where, field=q.code), code=q.code, item=raw.strip(), allowed=[i.code for i in q.items]))
             elif code not in picked:
                 picked.append(code)
         ordered = tuple(i.code for i in q.items if i.code in picked)
         return _Normal(False, False, None, ordered, None, answer.evidence)
     number = value if isinstance(value, Decimal) else parse_number(value) if isinstance(value, str) else None
     if number is None or not number.is_finite():
-        problems.append(ANSWER_NOT_NUMBER.at(loc, code=q.code, given=_answer_text(value)))
+        problems.append(ANSWER_NOT_NUMBER.at(Location(where, field=q.code), code=q.code, given=_answer_text(value)))
         return _BLANK
     if q.is_percent and not 0 <= number <= 100:
-        problems.append(PERCENT_OUT_OF_RANGE.at(loc, value=number, code=q.code))
+        problems.append(PERCENT_OUT_OF_RANGE.at(Location(where, field=q.code), value=number, code=q.code))
         return _BLANK
     return _Normal(False, False, None, (), number, answer.evidence)
 
@@ -253,12 +255,13 @@ class _Scored:
     reason: str | None
 
 
-def _score_one(q: AnyQuestion, a: _Normal, unmet_by: str | None, rules: Rules, check_evidence: bool) -> _Scored:
+def _score_one(p: QuestionPlan, a: _Normal, unmet_by: str | None, rules: Rules, check_evidence: bool) -> _Scored:
+    q = p.question
     if unmet_by is not None and q.condition is not None:
         why = WHY_CONDITION_UNMET.text(question=q.condition.question, answer=unmet_by, allowed=quoted(q.condition.answers))
         return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, why)
     if a.blank:
-        return _Scored(QuestionStatus.MISSING, _ZERO, q.max_points, WHY_UNANSWERED.text())
+        return _Scored(QuestionStatus.MISSING, _ZERO, p.max_points, WHY_UNANSWERED.text())
     if a.na:
         return _Scored(QuestionStatus.NOT_APPLICABLE, _ZERO, _ZERO, WHY_ANSWERED_NA.text())
     raw = _raw_points(q, a)
@@ -267,11 +270,11 @@ def _score_one(q: AnyQuestion, a: _Normal, unmet_by: str | None, rules: Rules, c
     if check_evidence and raw > 0 and not evidence_satisfied(kind, a.evidence):
         earned = _CONTEXT.multiply(raw, rules.evidence_credit)
         if substitute is not None:
-            return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, WHY_NO_SUBSTITUTE_EVIDENCE.text(name=substitute.name, need=evidence_kind(kind)))
-        return _Scored(QuestionStatus.NO_EVIDENCE, earned, q.max_points, WHY_NO_EVIDENCE.text(need=evidence_kind(q.evidence)))
+            return _Scored(QuestionStatus.NO_EVIDENCE, earned, p.max_points, WHY_NO_SUBSTITUTE_EVIDENCE.text(name=substitute.name, need=evidence_kind(kind)))
+        return _Scored(QuestionStatus.NO_EVIDENCE, earned, p.max_points, WHY_NO_EVIDENCE.text(need=evidence_kind(q.evidence)))
     if isinstance(q, ChecklistQuestion) and q.all_or_nothing and raw == 0 and a.checked:
-        return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, WHY_INCOMPLETE_VOIDS.text())
-    return _Scored(QuestionStatus.ANSWERED, raw, q.max_points, None)
+        return _Scored(QuestionStatus.ANSWERED, raw, p.max_points, WHY_INCOMPLETE_VOIDS.text())
+    return _Scored(QuestionStatus.ANSWERED, raw, p.max_points, None)
 
 
 def _unmet_by(p: QuestionPlan, answers: Mapping[str, _Normal]) -> str | None:
@@ -291,7 +294,7 @@ def _unmet_by(p: QuestionPlan, answers: Mapping[str, _Normal]) -> str | None:
 def _track(q: Questionnaire, answers: Mapping[str, _Normal], check_evidence: bool) -> dict[str, _Scored]:
     rules = q.rules
     return {
-        p.question.code: _score_one(p.question, answers.get(p.question.code, _BLANK), _unmet_by(p, answers), rules, check_evidence)
+        p.question.code: _score_one(p, answers.get(p.question.code, _BLANK), _unmet_by(p, answers), rules, check_evidence)
         for p in plan_for(q).questions
     }
 
@@ -310,7 +313,7 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, Answer]) -
     The reader warns from this (unanswered, lacking evidence), so its warnings and the score cannot disagree.
     """
     ignored: list[Problem] = []
-    normal = {q.code: _normalise(q, answers.get(q.code), "", ignored) for q in questionnaire.questions}
+    normal = {p.question.code: _normalise(p, answers.get(p.question.code), "", ignored) for p in plan_for(questionnaire).questions}
     scored = _track(questionnaire, normal, check_evidence=True)
     if not ignored:  # every answer fits: score() of these same answers starts from here
         _CHECKED.append(_Checked(questionnaire.questions, questionnaire.rules, tuple(answers.items()), normal, scored))
@@ -559,8 +562,9 @@ def _normalise_all(q: Questionnaire, sub: Submission, problems: list[Problem]) -
             ANSWER_UNKNOWN_QUESTION.at(Location(source, field=f"{label}.{code}"), code=code) for code in given if code not in q.question_map
         )
     checked = _checked(q, sub.answers)
-    own = checked.normal if checked is not None else {qq.code: _normalise(qq, sub.answers.get(qq.code), source, problems) for qq in q.questions}
-    verifier = {qq.code: _normalise(qq, sub.verification.get(qq.code), source, problems, verifier=True) for qq in q.questions if qq.code in sub.verification}
+    plan = plan_for(q)
+    own = checked.normal if checked is not None else {p.question.code: _normalise(p, sub.answers.get(p.question.code), source, problems) for p in plan.questions}
+    verifier = {p.question.code: _normalise(p, sub.verification.get(p.question.code), source, problems, verifier=True) for p in plan.questions if p.question.code in sub.verification}
     stage_codes = [s.code for s in q.rules.later_stages]
     for code, value in sub.stage_scores.items():
         if code not in stage_codes:
@@ -624,7 +628,7 @@ def score(questionnaire: Questionnaire, submission: Submission, gates: Sequence[
     if has_verification:
         verified_scored = {
             p.question.code: (
-                _score_one(p.question, verified_view[p.question.code], _unmet_by(p, verified_view), rules, check_evidence=False)
+                _score_one(p, verified_view[p.question.code], _unmet_by(p, verified_view), rules, check_evidence=False)
                 if p.question.code in verifier
                 else self_scored[p.question.code]
             )

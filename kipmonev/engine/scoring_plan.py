@@ -57,6 +57,11 @@ class QuestionPlan:
     improvement: Improvement
     #: S3: the scoping answers that keep the question on (stripped, casefolded); None without a condition.
     condition: frozenset[str] | None
+    max_points: Decimal
+    #: Yes/no and choice: each label by its casefolded text (the first label of equal ones); else empty.
+    labels: dict[str, str]
+    #: Checklists: the item codes; else empty.
+    items: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -154,7 +159,9 @@ def _question(q: Questionnaire, qq: AnyQuestion) -> QuestionPlan:
         gain=_LATER,
     )
     condition = frozenset(x.strip().casefold() for x in qq.condition.answers) if qq.condition is not None else None
-    return QuestionPlan(qq, result, improvement, condition)
+    labels = {lab.casefold(): lab for lab in reversed(qq.labels)} if isinstance(qq, YesNoQuestion | ChoiceQuestion) else {}
+    items = frozenset(i.code for i in qq.items) if isinstance(qq, ChecklistQuestion) else frozenset()
+    return QuestionPlan(qq, result, improvement, condition, qq.max_points, labels, items)
 
 
 def _scale(q: AnyQuestion) -> tuple[ScaleStep, ...]:
