@@ -266,6 +266,26 @@ def _with_inputs(assessment: Assessment, path: Path, extras: _Extras | None) -> 
     return apply_signoff(assessment, signoff, ex.log_name) if signoff is not None else assessment
 
 
+_APPLIED: dict[tuple[int, int], tuple[Questionnaire, RuleSet, Questionnaire]] = {}
+
+
+def _with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
+    """The edition under the batch's rule set, made once per worker for each edition read (both are frozen).
+
+    Applying a rule set re-validates the edition and hashes it again (about 8 ms); every body of an edition
+    shares the one result, and with it the scoring plan made for it.
+    """
+    key = (id(questionnaire), id(rule_set))
+    kept = _APPLIED.get(key)
+    if kept is not None and kept[0] is questionnaire and kept[1] is rule_set:
+        return kept[2]
+    if len(_APPLIED) >= 32:
+        _APPLIED.clear()
+    applied = with_rule_set(questionnaire, rule_set)
+    _APPLIED[key] = (questionnaire, rule_set, applied)
+    return applied
+
+
 def _read(path: Path, editions: tuple[Questionnaire, ...]) -> FilledWorkbook:
     """Read with the edition the workbook names; failing that (not shipped), with each given edition in turn."""
     from kipmonev.sources.reader import read_workbook
@@ -343,7 +363,7 @@ def _assess(job: tuple[int, Path, tuple[GateCall, ...] | None]) -> _Scored | _Fa
         carried: tuple[Problem, ...] = ()
         if state.rule_set is not None:
             made_for = questionnaire
-            questionnaire = with_rule_set(questionnaire, state.rule_set)
+            questionnaire = _with_rule_set(questionnaire, state.rule_set)
             submission, carried = _stages_of(made_for, questionnaire, submission, file, state.rule_set.id)
         notes: dict[str, str] = {}
         panels: dict[str, PanelResult] = {}
