@@ -10,6 +10,7 @@ import pytest
 from kipmonev.app.batch_memory import SharedValues
 from kipmonev.model.recap import BodyRow, IndicatorCell, StageCell
 from kipmonev.model.result import BandResult
+from kipmonev.model.submission import Notice
 
 
 def _band(lower: str = "90", message: str = "Pertahankan.") -> BandResult:
@@ -24,6 +25,7 @@ def _row(name: str, percent: str = "96.59", lower: str = "90") -> BodyRow:
         reasons=("8 pertanyaan belum diverifikasi oleh Komisi Informasi.",),
         indicators=(IndicatorCell(code="JI", name="Jenis Informasi", weight=Decimal("40"), percent=Decimal(percent), contribution=Decimal("38.64")),),
         missing_answers=0, no_evidence=1,
+        notices=(Notice(code="KM-W-050", message="pertanyaan JI.2.2 belum dijawab.", where=f"{name}.xlsx, Kuesioner!F21"),),
     )  # fmt: skip
 
 
@@ -52,3 +54,6 @@ def test_a_shared_row_is_the_same_row_and_shares_its_repeated_parts() -> None:
     assert [s.model_dump_json() for s in shared] == [r.model_dump_json() for r in (a, b, c)]
     assert shared[0].estimate_band is shared[1].estimate_band and shared[0].indicators is shared[1].indicators
     assert shared[0].estimate_band is not shared[2].estimate_band and shared[0].indicators[0] is not shared[2].indicators[0]
+    # The same message in two bodies' notices is one string; where each notice points stays the row's own.
+    assert shared[0].notices[0].message is shared[1].notices[0].message
+    assert [n.where for s in shared for n in s.notices] == ["A.xlsx, Kuesioner!F21", "B.xlsx, Kuesioner!F21", "C.xlsx, Kuesioner!F21"]

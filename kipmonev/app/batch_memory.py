@@ -4,7 +4,8 @@ Every outcome arrives from a worker unpickled, so each row brings its own copies
 same for every body of a rule set or edition (the bands, each band twice more as the row's band and
 estimate, the indicator cells, stage and gate cells, the rules of a ranking gate). Frozen models are
 values, so the parent keeps the first instance of each and drops the copies: what a row then adds to the
-batch's memory is only what is its own (its name, file, scores and notices).
+batch's memory is only what is its own (its name, file, scores and where its notices are); a notice's
+message repeats across bodies (the same unanswered question, the same missing link) and is kept once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from kipmonev.model.questionnaire import Rules
 from kipmonev.model.recap import BodyRow
 from kipmonev.model.result import BandResult
+from kipmonev.model.submission import Notice
 
 __all__ = ["SharedValues"]
 
@@ -57,8 +59,13 @@ class SharedValues:
                 "stages": self.one(tuple(self.one(s) for s in row.stages)),
                 "gates": self.one(tuple(self.one(g) for g in row.gates)),
                 "reasons": self.one(row.reasons),
+                "notices": tuple(self._notice(n) for n in row.notices),
             }
         )
+
+    def _notice(self, notice: Notice) -> Notice:
+        """A notice with its message shared: the same problem in many bodies' files reads the same, only its place differs."""
+        return notice.model_copy(update={"code": self.one(notice.code), "message": self.one(notice.message)})
 
 
 def _key(value: object) -> object:
