@@ -264,7 +264,9 @@ def test_correction_is_a_new_decision(walk: dict[str, Any]) -> None:
     assert code == 0
     history = [" ".join(line.split()) for line in out.splitlines()]
     fixed_line = next(line for line in history if "Hasil ditetapkan dalam pleno" in line)
-    assert f"dengan SK {SK} tanggal 15 Desember 2025: nilai {old_text}" in fixed_line
+    assert f"dengan SK {SK} tanggal 15 Desember 2025: nilai {old_text}, {band.name}. dijamin mutu → ditetapkan " in fixed_line
+    signed_line = next(line for line in history if "Hasil disahkan: dijamin mutu" in line)
+    assert f"Hasil disahkan: dijamin mutu, atas nilai {old_text}. diverifikasi → dijamin mutu " in signed_line  # old → new: the status
     corrected_line = next(line for line in history if "Nilai dikoreksi" in line)
     assert f"Nilai dikoreksi dengan SK {SK_FIX}: {old_text} → 88,50 ({band.name} → Menuju Informatif). {old_text} → 88,50 Salah hitung tahap" in corrected_line
     assert history.index(fixed_line) < history.index(corrected_line)

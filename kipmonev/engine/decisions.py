@@ -17,9 +17,11 @@ from typing import Any
 
 from kipmonev.core.formatting import format_timestamp
 from kipmonev.engine.problems_decisions import HISTORY_LINES, ROSTER_ADDED, ROSTER_REMOVED, UNKNOWN_FILE
+from kipmonev.engine.problems_signoff import STATUS_LABELS
 from kipmonev.engine.round import file_records
 from kipmonev.model.decision import History, HistoryRow
 from kipmonev.model.round import EVENT_KINDS, OUTCOME_LABELS, Event, FileRecord, RosterEntry
+from kipmonev.model.signoff import SignOffStatus
 
 
 def _concerns(event: Event, key: str, files: dict[str, FileRecord]) -> bool:
@@ -61,6 +63,10 @@ def _values(event: Event, key: str, files: dict[str, FileRecord]) -> dict[str, A
         values["name"] = str(event.data.get("name") or event.data.get("berkas") or event.new or "")
         # Decisions name what they decided in their data (the question, the verifier, ...).
         values.update({k: v for k, v in event.data.items() if k not in values})
+        if event.kind in ("signoff.recorded", "penetapan.recorded"):
+            # The line names the score; old → new is the status, as for every other change of state.
+            values["nilai"] = event.new
+            values["new"] = event.data.get("tingkat") if event.kind == "signoff.recorded" else STATUS_LABELS[SignOffStatus.FIXED]
     return values
 
 

@@ -24,8 +24,8 @@ HISTORY_LINES: dict[str, Text] = {
     "sanggah.refused_late": Text("Paket sanggah {name} ditolak: diterima {tanggal_teks}, setelah batas masa sanggah {batas_teks}."),
     "sanggah.decided": Text("Sanggah atas {butir} {putusan} oleh {verifikator}: {old} → {new}, poin verifikasi {poin_sebelum} → {poin_sesudah}, nilai SAQ verifikasi {nilai_sebelum} → {nilai_sesudah}."),
     # sign-off, penetapan and corrections
-    "signoff.recorded": Text("Hasil disahkan: {tingkat}, atas nilai {new}."),
-    "penetapan.recorded": Text("Hasil ditetapkan dalam pleno dengan SK {sk} tanggal {tanggal_teks}: nilai {new}, {kualifikasi}."),
+    "signoff.recorded": Text("Hasil disahkan: {tingkat}, atas nilai {nilai}."),
+    "penetapan.recorded": Text("Hasil ditetapkan dalam pleno dengan SK {sk} tanggal {tanggal_teks}: nilai {nilai}, {kualifikasi}."),
     "correction.recorded": Text("Nilai dikoreksi dengan SK {sk}: {old} → {new} ({kualifikasi_lama} → {kualifikasi})."),
     # later stages (presentasi/uji publik, visitasi)
     "stage.kit_written": Text("Dikirim ke tahap {nama_tahap} menurut rekap {rekap_teks}: lembar nilai {berkas} ({ruang}), panelis {panelis_teks}{konflik_teks}."),
