@@ -100,6 +100,7 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             _fill_pack(packs[body], q, chosen)
         collect_packs(r, [packs[b] for b in SIGNED])
         out["packs"] = {b: _sha(packs[b]) for b in SIGNED}
+        late = packs["KEM-01"], cur["kem-01"].questionnaire
     steps: dict[str, tuple[int, str, str]] = {}
     steps["recap0"] = _round(folder, "recap", "-q")
     out["r0"] = {b: _result(folder, b) for b, _, _ in ROSTER}
@@ -115,6 +116,13 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     out["pdf"] = subprocess.run(["pdftotext", "-layout", str(annex.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True).stdout
     out["xlsx"] = [[c.value for c in row] for row in openpyxl.load_workbook(annex.with_suffix(".xlsx"))["Lampiran"].iter_rows()]
     out["cover"] = [[c.value for c in row] for row in openpyxl.load_workbook(annex.with_suffix(".xlsx"))["Sampul"].iter_rows()]
+    # After penetapan no verdict is recorded: KEM-01's pack again with a verdict changed, and a pleno decision.
+    pack, q = late
+    first = next(code for code, x in q.question_map.items() if isinstance(x, YesNoQuestion))
+    _fill_pack(pack, q, {first: NO_LABEL})
+    out["late_pack"] = pack
+    steps["collect_late"] = _round(folder, "verify-collect", str(pack))
+    steps["decide_late"] = _round(folder, "verify-decide", "KEM-01", first, "Tidak", "--reason", "Pleno")
     steps["fix_twice"] = _round(folder, "penetapan", "KEM-01", "--sk", "003/KEP", "--date", "16-12-2025")
     steps["recap2"] = _round(folder, "recap", "-q")
     out["r2"] = {b: _result(folder, b) for b, _, _ in ROSTER}
@@ -176,6 +184,23 @@ def test_refusals_say_why(walk: dict[str, Any]) -> None:
         f"Galat: {folder}: KEM-01 sudah ditetapkan dengan SK {SK} tanggal 15 Desember 2025. Hasil yang sudah ditetapkan tidak ditetapkan ulang. "
         f'Ubah dengan kipmonev round correct {folder} KEM-01 --sk "…" --reason "…" --score NILAI.\n',
     )
+    code, out, _ = steps["collect_late"]
+    late = walk["late_pack"]
+    assert (code, out) == (
+        1,
+        f"{late.name}: ditolak.\n  {late}: hasil KEM-01 sudah ditetapkan dalam pleno dengan SK {SK}; putusan verifikasi tidak dicatat lagi sesudah "
+        "penetapan. Hasil yang sudah ditetapkan hanya berubah dengan koreksi: kipmonev round correct.\nDikumpulkan 1 paket: 0 diterima, 1 ditolak.\n",
+    )
+    code, _, err = steps["decide_late"]
+    assert (code, err) == (
+        1,
+        f"Galat: {folder}: hasil KEM-01 sudah ditetapkan dalam pleno dengan SK {SK}; putusan pleno atas beda "
+        "verifikasi tidak dicatat lagi. Hasil yang sudah ditetapkan hanya berubah dengan koreksi: kipmonev round correct.\n",
+    )
+    with open_round(folder, "Sari") as r:
+        events = r.events()
+    fixed_at = min(e.seq for e in events if e.kind == "penetapan.recorded")
+    assert [e.kind for e in events if e.seq > fixed_at and e.kind.startswith("verification.")] == []  # nothing recorded
     code, _, err = steps["correct_early"]
     assert (code, err) == (
         1,

@@ -25,6 +25,18 @@ NOT_A_PACK = Entry(
     "kipmonev round verify-pack; isian badan publik diterima dengan kipmonev round receive.",
 )
 PACK_UNKNOWN_BODY = Entry("KM-V-011", ERROR, "paket ini untuk badan publik '{body}' yang tidak ada di daftar putaran. Periksa apakah paket berasal dari putaran ini.")
+PACK_AFTER_PENETAPAN = Entry(
+    "KM-V-052",
+    ERROR,
+    "hasil {body} sudah ditetapkan dalam pleno dengan SK {sk}; putusan verifikasi tidak dicatat lagi sesudah penetapan. "
+    "Hasil yang sudah ditetapkan hanya berubah dengan koreksi: kipmonev round correct.",
+)
+DECIDED_AFTER_PENETAPAN = Entry(
+    "KM-V-053",
+    ERROR,
+    "hasil {body} sudah ditetapkan dalam pleno dengan SK {sk}; putusan pleno atas beda verifikasi tidak dicatat lagi. "
+    "Hasil yang sudah ditetapkan hanya berubah dengan koreksi: kipmonev round correct.",
+)
 PACK_OTHER_VERSION = Entry(
     "KM-V-012",
     ERROR,

@@ -2,7 +2,8 @@
 
 - :func:`write_packs` (``round verify-pack``) writes, per body with a current version and a verifier, a
   pack bound to that version's SHA-256 (a second-opinion pack per sampled body with ``second``).
-- :func:`collect_packs` (``round verify-collect``) reads packs back. A pack for another version, or with
+- :func:`collect_packs` (``round verify-collect``) reads packs back. A pack for another version, for a body
+  already fixed by the pleno (``penetapan.recorded``), or with
   the body's answers edited, is refused with the reason; every verdict that changed is one
   ``verification.recorded`` event (who, when, old → new, the pack's hash). One bad pack never stops the rest.
 - :func:`draw_second_opinion` (``round second-opinion``) draws a seeded sample (rule V6), one
@@ -15,7 +16,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -31,10 +32,11 @@ from kipmonev.core.fileio import file_hash
 from kipmonev.engine import verification as ev
 from kipmonev.engine.links import evidence_satisfied
 from kipmonev.engine.round import current_versions, file_records
+from kipmonev.engine.signoff import FIXED
 from kipmonev.formats import workbook_texts as wtx
 from kipmonev.formats.round_layout import VERIFY_DIR
 from kipmonev.model.questionnaire import Questionnaire
-from kipmonev.model.round import FileRecord, NewEvent, Outcome, RosterEntry
+from kipmonev.model.round import Event, FileRecord, NewEvent, Outcome, RosterEntry
 from kipmonev.model.submission import Answer, Submission
 from kipmonev.model.verification import Role, Verdict, VerificationState
 from kipmonev.outputs.verify_pack import write_verify_pack
@@ -186,7 +188,14 @@ def _check_verdicts(q: Questionnaire, own: dict[str, Answer], given: dict[str, A
     return problems
 
 
-def _collect_one(r: Round, path: Path, cur: dict[str, Current], assigned: dict[str, str], latest: dict[tuple[str, str, str, Role], Verdict]) -> tuple[PackOutcome, list[NewEvent]]:
+def _fixed(events: Sequence[Event]) -> dict[str, str]:
+    """Case-folded body ID → the SK of its penetapan (the latest), for every body the pleno fixed."""
+    return {e.subject.casefold(): str(e.data["sk"]) for e in events if e.kind == FIXED}
+
+
+def _collect_one(
+    r: Round, path: Path, cur: dict[str, Current], assigned: dict[str, str], latest: dict[tuple[str, str, str, Role], Verdict], fixed: dict[str, str]
+) -> tuple[PackOutcome, list[NewEvent]]:
     source = str(path)
     here = Location(source)
     binding = read_binding(path)
@@ -198,6 +207,8 @@ def _collect_one(r: Round, path: Path, cur: dict[str, Current], assigned: dict[s
     if binding.verifier is None or binding.role is None or binding.sha256 is None:
         return PackOutcome(path, entry.id, errors=(pv.PACK_NO_VERIFIER.at(here),)), []
     key = entry.id.casefold()
+    if key in fixed:  # rule F5: after penetapan a result changes only by a recorded correction
+        return PackOutcome(path, entry.id, binding.verifier, binding.role, errors=(pv.PACK_AFTER_PENETAPAN.at(here, body=entry.id, sk=fixed[key]),)), []
     c = cur.get(key)
     if c is None or c.record.sha256 != binding.sha256:
         files = file_records(r.events())
@@ -248,7 +259,7 @@ def collect_packs(r: Round, paths: list[Path]) -> list[PackOutcome]:
 
     def one(path: Path) -> tuple[PackOutcome, list[NewEvent]]:
         events = r.events()
-        return _collect_one(r, path, cur, ev.assignments(events), ev.verdicts(events))
+        return _collect_one(r, path, cur, ev.assignments(events), ev.verdicts(events), _fixed(events))
 
     return collect_each(r, paths, one, lambda path, problems: PackOutcome(path, errors=problems or (pv.NOT_A_PACK.at(Location(str(path))),)))
 
@@ -325,13 +336,17 @@ def decide_clash(r: Round, body_id: str, code: str, verdict: str, reason: str) -
     """Record the pleno's choice between two clashing verdicts on one item (rule V4); returns the verdict chosen.
 
     Raises:
-        KipmonevError: The ID is not on the roster, the item has no clash, or ``verdict`` is neither verdict.
+        KipmonevError: The ID is not on the roster, the body's result is already fixed, the item has no clash,
+            or ``verdict`` is neither verdict.
     """
     entry = roster_body(r, body_id)
+    here = Location(str(r.folder))
+    fixed = _fixed(r.events()).get(entry.id.casefold())
+    if fixed is not None:
+        raise KipmonevError(pv.DECIDE_SUMMARY.text(), (pv.DECIDED_AFTER_PENETAPAN.at(here, body=entry.id, sk=fixed),))
     state = verification_status(r)
     body = next(b for b in state.bodies if b.body_id == entry.id)
     clash = next((c for c in body.clashes if c.code.casefold() == code.casefold()), None)
-    here = Location(str(r.folder))
     if clash is None or body.submission is None:
         raise KipmonevError(pv.DECIDE_SUMMARY.text(), (pv.NOT_A_CLASH.at(here, code=code, body=entry.id),))
     chosen = next((v for v in (clash.first, clash.second) if ev.verdict_key(v.answer) == ev.verdict_key(Answer(value=verdict)) or v.text.casefold() == verdict.strip().casefold()), None)
