@@ -297,3 +297,22 @@ def test_recap_pdf_headings_break_between_words_never_inside_one(tmp_path: Path)
     words = set(layout.split())
     assert {"Presentasi/", "diputuskan", "verifikasi", "Kualifikasi"} <= words
     assert not words & {"Presentas", "diputus", "kan", "i/Uji"}
+
+
+def test_a_rounds_recap_shows_each_bodys_signoff_status(tmp_path: Path, recap: Recap, recap_pdf: bytes) -> None:
+    """In a round the ranking has the sign-off status, in the PDF as in rekap.xlsx; outside one it has no such column."""
+    status = {"BU-1": "ditetapkan", "BU-2": "dijamin mutu"}
+    rows = tuple(r.model_copy(update={"signoff": status.get(r.body_id or "", "diverifikasi")}) for r in recap.rows)
+    signed = recap.model_copy(update={"rows": rows})
+    html = html_of(signed)
+    assert '<th scope="col">Status pengesahan</th>' in html and '<th scope="col">Status pengesahan</th>' not in html_of(recap)
+    assert "<td>ditetapkan</td>" in html and "<td>dijamin mutu</td>" in html
+    _, text = pdf_text(recap_bytes(signed, ReportFormat.PDF, report_date=DATE))
+    squeezed = " ".join(text.split())
+    assert "Status pengesahan" in squeezed and "PT Uji Dua (Persero) (BU-2) 100,00 100,00 100,00 100,00 Informatif – – dijamin mutu" in squeezed  # after last year's two columns
+    assert "Status pengesahan" not in " ".join(pdf_text(recap_pdf)[1].split())
+    write_recap_xlsx(signed, tmp_path / "rekap.xlsx")
+    ranking = load_workbook(tmp_path / "rekap.xlsx")["Peringkat"]
+    header = [c.value for c in ranking[1]]
+    column = header.index("Status pengesahan")
+    assert {r[2].value: r[column].value for r in ranking.iter_rows(min_row=2)}["BU-1"] == "ditetapkan"

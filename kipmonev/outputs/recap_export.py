@@ -23,11 +23,13 @@ from kipmonev.outputs.recap_labels import (
     FILE_WARNED,
     GATE_HEADER,
     GATE_TITLE,
+    SIGNOFF_HEADER,
     TOTAL_LABEL,
     WARNED_MESSAGE,
     band_totals,
     gate_rows,
     recap_funnel,
+    signed,
 )
 from kipmonev.outputs.tables import FONT, Cell
 from kipmonev.outputs.tables import csv_text as _csv_text
@@ -35,7 +37,6 @@ from kipmonev.outputs.tables import sheet as _sheet
 
 STATUS_FINAL = "Final"
 STATUS_ESTIMATE = "Perkiraan"
-SIGNOFF_HEADER = "Status pengesahan"
 
 
 def _ranking_header(recap: Recap) -> list[str]:
@@ -47,19 +48,14 @@ def _ranking_header(recap: Recap) -> list[str]:
     ]  # fmt: skip
     if recap.has_previous:
         header += ["Nilai tahun lalu", "Kualifikasi tahun lalu", "Perubahan"]
-    if _signed(recap):
+    if signed(recap):
         header.append(SIGNOFF_HEADER)
     return [*header, "Berkas"]
 
 
-def _signed(recap: Recap) -> bool:
-    """A round's recap: its rows carry the sign-off status (diverifikasi, dijamin mutu, ditetapkan)."""
-    return any(r.signoff is not None for r in recap.rows)
-
-
 def _ranking_rows(recap: Recap) -> Iterable[list[Cell | float]]:
     stage_names = list(dict.fromkeys(s.name for r in recap.rows for s in r.stages))
-    signed = _signed(recap)
+    with_signoff = signed(recap)
     for r in recap.rows:
         stages = {s.name: s for s in r.stages}
         note = "; ".join(r.reasons) if r.reasons else "; ".join(f"{s.name}: {s.note}" for s in r.stages if s.note)
@@ -82,7 +78,7 @@ def _ranking_rows(recap: Recap) -> Iterable[list[Cell | float]]:
         if recap.has_previous:
             prev = r.previous
             row += [float(prev.score), prev.band, float(prev.change)] if prev else [None, None, None]
-        if signed:
+        if with_signoff:
             row.append(r.signoff)
         yield [*row, r.file]
 

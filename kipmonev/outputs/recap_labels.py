@@ -13,6 +13,8 @@ from kipmonev.model.recap import BandCounts, Funnel, Participation, Recap
 
 #: The label of the row that adds up every category.
 TOTAL_LABEL = "Jumlah"
+#: The ranking's column of a round's sign-off status (diverifikasi, dijamin mutu, ditetapkan).
+SIGNOFF_HEADER = "Status pengesahan"
 
 #: What became of a file listed on the Galat sheet (and in galat.csv).
 FILE_FAILED = "tidak dinilai"
@@ -47,6 +49,11 @@ PARTICIPATION_STEPS: tuple[tuple[str, str, str], ...] = (
     ("passed_gate", "Lolos gerbang", "lolos gerbang"),
     ("final", "Final (nilai akhir)", "final"),
 )
+
+
+def signed(recap: Recap) -> bool:
+    """A round's recap: its rows carry the sign-off status, shown as a column of the ranking."""
+    return any(r.signoff is not None for r in recap.rows)
 
 
 def funnel_steps(funnel: Funnel | Participation) -> tuple[tuple[str, int], ...]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from kipmonev.core.fileio import workbook_bytes
 from kipmonev.core.formatting import format_long_date, format_percent
 from kipmonev.model.recap import BodyRow, Recap
-from kipmonev.outputs.recap_labels import GATE_HEADER, band_totals, gate_rows, recap_funnel
+from kipmonev.outputs.recap_labels import GATE_HEADER, SIGNOFF_HEADER, band_totals, gate_rows, recap_funnel, signed
 from kipmonev.outputs.report.base import ReportFormat
 from kipmonev.outputs.report.charts import Segment, StackedBar, distribution_chart
 from kipmonev.outputs.report.labels import BandView, band_view, clean_text, sentence, short_text
@@ -62,6 +62,8 @@ class RankRow:
     previous_score: Decimal | None
     previous_band: str | None
     change: Decimal | None
+    #: In a round: the body's sign-off status (diverifikasi, dijamin mutu, ditetapkan); empty outside one.
+    signoff: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,9 @@ class RecapReport:
     errors: tuple[ErrorLine, ...]
     has_previous: bool
     rules: tuple[str, ...]
+    #: A round's recap: the ranking shows each body's sign-off status.
+    signed: bool = False
+    signoff_header: str = SIGNOFF_HEADER
     non_participants: tuple[NonParticipantLine, ...] = ()
     #: The panel kits' section (severity, informational z-score rank, conflicts of interest), when the batch read kits.
     panel: RecapPanel | None = None
@@ -220,6 +225,7 @@ def _rank_row(row: BodyRow, stage_names: tuple[str, ...]) -> RankRow:
         previous_score=prev.score if prev else None,
         previous_band=clean_text(prev.band) if prev else None,
         change=prev.change if prev else None,
+        signoff=clean_text(row.signoff or ""),
     )
 
 
@@ -296,6 +302,7 @@ def build_recap_report(recap: Recap, report_date: dt.date) -> RecapReport:
         top_bodies=top_bodies,
         errors=tuple(ErrorLine(clean_text(e.file), clean_text(e.where), clean_text(e.code), clean_text(e.message)) for e in recap.errors),
         has_previous=recap.has_previous,
+        signed=signed(recap),
         rules=RULES,
         non_participants=tuple(
             NonParticipantLine(clean_text(n.body_id), short_text(n.name, NAME_LENGTH), clean_text(n.category), clean_text(n.parent or "–"), clean_text(n.status_label))
