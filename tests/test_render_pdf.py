@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from render_samples import golden, realistic
 
+from kipmonev.core.errors import RenderError
 from kipmonev.model.result import Assessment
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.report import ReportFormat, build_body_report, render, render_bytes
@@ -189,3 +190,36 @@ def test_gc_thresholds_are_restored() -> None:
     with fewer_collections():
         assert gc.get_threshold()[0] >= GC_THRESHOLD
     assert gc.get_threshold() == before
+
+
+def test_the_pdf_takes_the_stylesheet_out_of_the_html_and_nothing_else() -> None:
+    templates = load_templates()
+    view = build_body_report(golden("final"), DATE)
+    collected: list[str] = []
+    bare = body_html(view, templates, stylesheets=collected)
+    css = (templates.roots[0] / "laporan.css").read_text(encoding="utf-8")
+    assert collected == [css]
+    assert bare.count("<style>\n\n</style>") == 1
+    assert bare.replace("<style>\n\n</style>", f"<style>\n{css}\n</style>") == body_html(view, templates)
+
+
+@pytest.mark.parametrize("extra", ["", ".cover-kind::after { content: ' (salinan komisi)'; }"])
+def test_each_template_folder_s_stylesheet_styles_its_own_pdfs(tmp_path: Path, extra: str) -> None:
+    # Stylesheets are parsed once per process and reused: a commission's own laporan.css (here, adding text to
+    # the cover) must still reach its reports, and the shipped one the others, in either order.
+    css = (load_templates().roots[0] / "laporan.css").read_text(encoding="utf-8")
+    (tmp_path / "laporan.css").write_text(css + extra, encoding="utf-8")
+    a = golden("final")
+    for _ in range(2):
+        _, own = pdf_text(render_bytes(a, "pdf", report_date=DATE, templates_dir=tmp_path))
+        _, shipped = pdf_text(render_bytes(a, "pdf", report_date=DATE))
+        assert ("Laporan Hasil Penilaian (salinan komisi)" in own) is bool(extra)
+        assert "(salinan komisi)" not in shipped
+
+
+def test_a_stylesheet_that_could_close_its_style_element_is_refused_for_pdf_and_html(tmp_path: Path) -> None:
+    (tmp_path / "laporan.css").write_text("body { color: black; } </style><script>alert(1)</script>", encoding="utf-8")
+    for fmt in ("pdf", "html"):
+        with pytest.raises(RenderError) as e:
+            render_bytes(golden("final"), fmt, report_date=DATE, templates_dir=tmp_path)
+        assert [p.code for p in e.value.problems] == ["KM-RN-006"], fmt

@@ -73,13 +73,22 @@ def _load(roots: tuple[Path, ...]) -> Templates:
 
     def inline_asset(name: str) -> Markup:
         """The text of a stylesheet in the template folders, for a ``<style>`` element."""
-        source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        if _STYLE_END.search(source):
-            raise RenderError(TEMPLATE_ASSET_UNSAFE.text(name=name), (TEMPLATE_ASSET_UNSAFE.at(Location(name), name=name),))
-        return Markup(source)  # NOTE: trusted template-folder content, checked for '</style' above
+        return Markup(asset_source(env, name))  # NOTE: trusted template-folder content, checked for '</style'
 
     env.globals["inline_asset"] = inline_asset
     return Templates(env, roots)
+
+
+def asset_source(env: Environment, name: str) -> str:
+    """The text of a stylesheet in the template folders, refused when it could close its ``<style>`` element.
+
+    Raises:
+        RenderError: The stylesheet contains ``</style``.
+    """
+    source, _, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+    if _STYLE_END.search(source):
+        raise RenderError(TEMPLATE_ASSET_UNSAFE.text(name=name), (TEMPLATE_ASSET_UNSAFE.at(Location(name), name=name),))
+    return source
 
 
 def load_templates(templates_dir: Path | None = None) -> Templates:
@@ -109,9 +118,22 @@ def render_template(templates: Templates, name: str, context: dict[str, Any]) ->
         raise RenderError(TEMPLATE_FAILED.text(detail=str(e)), (TEMPLATE_FAILED.at(where, detail=str(e)),)) from e
 
 
-def body_html(report: BodyReport, templates: Templates) -> str:
-    """The body report as one self-contained HTML document (CSS and chart inline, no remote resources)."""
-    context = {"r": report, "a": report.assessment, "chart_svg": indicator_chart(report.indicators)}
+def body_html(report: BodyReport, templates: Templates, *, stylesheets: list[str] | None = None) -> str:
+    """The body report as one self-contained HTML document (CSS and chart inline, no remote resources).
+
+    With ``stylesheets``, each stylesheet the template inlines (``inline_asset``) is appended to that list
+    instead, and its ``<style>`` element stays empty: the PDF applies the list's stylesheets parsed once
+    per process (:func:`kipmonev.outputs.report.pdf.render_pdf`). Otherwise the document is the same.
+    """
+    context: dict[str, Any] = {"r": report, "a": report.assessment, "chart_svg": indicator_chart(report.indicators)}
+    if stylesheets is not None:
+        env = templates.env
+
+        def collect_asset(name: str) -> Markup:
+            stylesheets.append(asset_source(env, name))
+            return Markup("")
+
+        context["inline_asset"] = collect_asset  # NOTE: a render variable shadows the global in every include
     return render_template(templates, BODY_TEMPLATE, context)
 
 

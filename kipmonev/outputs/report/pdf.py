@@ -6,14 +6,17 @@ Importing this module imports WeasyPrint (~0.6 s), so a batch process pays it on
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import mimetypes
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.css.counters import CounterStyle
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from kipmonev.core.errors import Location, RenderError
@@ -69,22 +72,51 @@ def fewer_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
-def html_to_pdf(html: str, roots: tuple[Path, ...], fetcher: LocalFetcher | None = None) -> bytes:
+@functools.cache
+def _process_fonts() -> tuple[FontConfiguration, CounterStyle]:
+    """The one font configuration (Fontconfig, the Pango font map and its caches) and counter styles of this process.
+
+    WeasyPrint makes new ones for every document unless given these; a worker renders many reports, so it
+    loads the fonts once. A stylesheet's ``@font-face`` and ``@counter-style`` rules land here too, which is
+    why stylesheets are parsed with them (:func:`_stylesheet`).
+    """
+    return FontConfiguration(), CounterStyle()
+
+
+@functools.lru_cache(maxsize=16)
+def _stylesheet(text: str, roots: tuple[Path, ...]) -> CSS:
+    """A stylesheet parsed once per process (tinycss2 and the selector index), for every report that uses it."""
+    fonts, counters = _process_fonts()
+    return CSS(string=text, base_url=roots[0].as_uri() + "/", url_fetcher=LocalFetcher(roots), font_config=fonts, counter_style=counters)
+
+
+def html_to_pdf(html: str, roots: tuple[Path, ...], fetcher: LocalFetcher | None = None, stylesheets: Sequence[str] = ()) -> bytes:
     """Lay out an HTML document as a PDF; relative URLs resolve against the first template folder.
+
+    ``stylesheets`` are CSS texts applied after the document's own ``<style>`` elements, each parsed once
+    per process; :func:`render_pdf` passes the report's stylesheet this way instead of inline.
 
     Raises:
         RenderError: WeasyPrint failed.
     """
     fetcher = fetcher or LocalFetcher(roots)
+    fonts, counters = _process_fonts()
     try:
         with fewer_collections():
+            sheets = [_stylesheet(text, roots) for text in stylesheets]
             document = HTML(string=html, base_url=roots[0].as_uri() + "/", url_fetcher=fetcher)
-            return bytes(document.write_pdf(pdf_variant=PDF_VARIANT))
+            return bytes(document.write_pdf(pdf_variant=PDF_VARIANT, stylesheets=sheets, font_config=fonts, counter_style=counters))
     except (ValueError, OSError, AssertionError) as e:
         raise RenderError(REPORT_PDF_FAILED.text(reason=str(e)), (REPORT_PDF_FAILED.at(Location(str(roots[0])), reason=str(e)),)) from e
 
 
 def render_pdf(report: BodyReport, templates_dir: Path | None = None) -> bytes:
-    """Renderer for :attr:`ReportFormat.PDF`: title and subject from the report, A4, page X of Y."""
+    """Renderer for :attr:`ReportFormat.PDF`: title and subject from the report, A4, page X of Y.
+
+    The HTML is the HTML report's, but its stylesheet is applied as parsed once per process rather than
+    parsed again from the ``<style>`` element of every report.
+    """
     templates = load_templates(templates_dir)
-    return html_to_pdf(body_html(report, templates), templates.roots)
+    stylesheets: list[str] = []
+    html = body_html(report, templates, stylesheets=stylesheets)
+    return html_to_pdf(html, templates.roots, stylesheets=stylesheets)
