@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from pypdf.generic import DictionaryObject, StreamObject
 from render_samples import golden, realistic
 
 from kipmonev.core.errors import RenderError
@@ -223,3 +223,16 @@ def test_a_stylesheet_that_could_close_its_style_element_is_refused_for_pdf_and_
         with pytest.raises(RenderError) as e:
             render_bytes(golden("final"), fmt, report_date=DATE, templates_dir=tmp_path)
         assert [p.code for p in e.value.problems] == ["KM-RN-006"], fmt
+
+
+def test_every_stream_is_deflated_at_the_faster_level(final_pdf: bytes) -> None:
+    # compress_streams deflates what pydyf would (at level 6, not 9): nothing is left raw, and it still decodes.
+    reader = PdfReader(io.BytesIO(final_pdf))
+    objects = [reader.get_object(number) for number in range(1, int(str(reader.trailer["/Size"])))]
+    streams = [o for o in objects if isinstance(o, StreamObject) and o.get("/Type") not in ("/ObjStm", "/XRef")]
+    kinds = {str(s.get("/Type") or s.get("/Subtype") or "page") for s in streams}
+    assert {"page", "/Metadata"} <= kinds and len(streams) > len(reader.pages)
+    for stream in streams:
+        assert str(stream["/Filter"]) == "/FlateDecode"
+        assert stream._data[:2] == b"\x78\x9c"  # zlib's header for the default level 6 (9 writes 78 da)
+        assert zlib.decompress(stream._data) == stream.get_data()  # one plain zlib stream, no other filter
