@@ -13,6 +13,7 @@ from cli_runner import run
 from render_samples import golden
 
 from kipmonev.core.errors import RenderError
+from kipmonev.core.formatting import format_number, format_plain, format_signed
 from kipmonev.model.questionnaire import NoteStatus
 from kipmonev.model.submission import BodyIdentity
 from kipmonev.outputs.problems import REPORT_WOULD_OVERWRITE, TEMPLATE_MISSING
@@ -178,6 +179,20 @@ def test_methodology_lists_confirmed_and_preset_rules_and_provenance() -> None:
 )
 def test_filters(value: object, func: object, expected: str) -> None:
     assert func(value) == expected  # type: ignore[operator]
+
+
+def test_remembered_numbers_are_each_formatted_as_babel_formats_it() -> None:
+    # The filters remember what they formatted by type and digits: equal numbers of other types or digits
+    # (2 and 2.0, Decimal("2.675") and 2.675) must still each come out as Babel formats them, in any order.
+    values: list[Decimal | int | float] = [Decimal("2.675"), 2.675, Decimal("2.6750"), 2, 2.0, Decimal("2"), Decimal("-0"), 0.1 + 0.2, Decimal("1E+2"), Decimal("1e999")]
+    for value in values + values[::-1]:
+        assert (number(value), number(value, 0), plain(value), signed(value), percent(value)) == (
+            format_number(value),
+            format_number(value, 0),
+            format_plain(value),
+            format_signed(value),
+            f"{format_number(value)}%",
+        ), value
 
 
 def test_chart_uses_decimal_commas_and_keeps_labels_inside_the_viewbox() -> None:
