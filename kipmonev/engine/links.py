@@ -112,6 +112,10 @@ def split_urls(piece: str) -> list[str]:
 
     A comma splits two URLs only when the second follows it directly (``…,https://…``).
     """
+    if "," not in piece and _SCHEME.match(piece) and _WORD.fullmatch(piece):
+        # The common cell, one URL and nothing else: what the loop below finds for it, without the loop.
+        url = strip_end(piece)
+        return [url] if url else []
     found: list[str] = []
     pos = 0
     while (m := _SCHEME.search(piece, pos)) is not None:

@@ -86,6 +86,61 @@ def _columns(r: ReadState, sheet: Sheet) -> _Columns | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Edition:
+    """What reading any workbook of one edition needs from it, worked out once per edition."""
+
+    #: Case-folded code → code, of every question and checklist item row.
+    known: dict[str, str]
+    #: Case-folded codes of the indicator and group heading rows.
+    headings: frozenset[str]
+    #: Question code → the labels its answer is picked from (the substitute's included), and the verifier's.
+    labels: dict[str, tuple[str, ...]]
+    verifier_labels: dict[str, tuple[str, ...]]
+    #: Labels → cleaned, case-folded label → the first label that reads so.
+    keys: dict[tuple[str, ...], dict[str, str]]
+    #: Checklist code → (item code, the item row's code) per item.
+    items: dict[str, tuple[tuple[str, str], ...]]
+
+    @classmethod
+    def of(cls, q: Questionnaire) -> _Edition:
+        """The edition's reading data, from the cache (``q`` is immutable; the cache holds it, so its id stays its own)."""
+        cached = _EDITIONS.get(id(q))
+        if cached is not None and cached[0] is q:
+            return cached[1]
+        items = {question.code: tuple((it.code, f"{question.code}.{it.code}") for it in question.items) for question in q.questions if isinstance(question, ChecklistQuestion)}
+        known = {c.casefold(): c for c in q.question_map}
+        for pairs in items.values():
+            known.update({row_code.casefold(): row_code for _, row_code in pairs})
+        labels: dict[str, tuple[str, ...]] = {}
+        for question in q.questions:
+            own = question.labels
+            if isinstance(question, YesNoQuestion) and question.substitute is not None:
+                own = (*own, question.substitute.label)
+            labels[question.code] = own
+        verifier = {question.code: question.verifier_labels for question in q.questions if question.verifier_scale}
+        keys: dict[tuple[str, ...], dict[str, str]] = {}
+        for choices in (*labels.values(), *verifier.values()):
+            if choices not in keys:
+                keys[choices] = {}
+                for label in choices:
+                    keys[choices].setdefault(clean_text(label).casefold(), label)
+        headings = frozenset({i.code.casefold() for i in q.indicators} | {g.code.casefold() for g in q.groups})
+        edition = cls(known, headings, labels, verifier, keys, items)
+        if len(_EDITIONS) >= _EDITIONS_KEPT:
+            del _EDITIONS[next(iter(_EDITIONS))]
+        _EDITIONS[id(q)] = (q, edition)
+        return edition
+
+
+#: The editions read most recently (a batch reads a handful), by the questionnaire's id().
+_EDITIONS: dict[int, tuple[Questionnaire, _Edition]] = {}
+_EDITIONS_KEPT = 32
+_NA_KEY = NA_LABEL.casefold()
+_YES_KEY = YES_LABEL.casefold()
+_NO_KEY = NO_LABEL.casefold()
+
+
 class _Answers:
     """Reads the Kuesioner sheet."""
 
@@ -96,25 +151,24 @@ class _Answers:
         self.name = sheet.name
         self.cols = cols
         self.covered: dict[tuple[int, int], str] = {}
+        self.edition = _Edition.of(q)
 
     def rows_by_code(self) -> dict[str, int]:
         """Code → row, reporting unknown and duplicate codes and missing rows."""
         q, r, cols = self.q, self.r, self.cols
-        known = {c.casefold(): c for c in q.question_map}
-        for question in q.questions:
-            if isinstance(question, ChecklistQuestion):
-                known.update({f"{question.code}.{it.code}".casefold(): f"{question.code}.{it.code}" for it in question.items})
-        headings = {i.code.casefold() for i in q.indicators} | {g.code.casefold() for g in q.groups}
+        known, headings = self.edition.known, self.edition.headings
         rows: dict[str, int] = {}
         col = cols.code
         for cell in self.sheet.column(col):
             row = cell.row
-            if row <= cols.header_row or cell.value is None:
+            value = cell.value
+            if row <= cols.header_row or value is None:
                 continue
-            text = clean_text(display(cell.value))
-            if not text or text.casefold() in headings:
+            text = clean_text(value) if type(value) is str else clean_text(display(value))
+            key = text.casefold()
+            if not text or key in headings:
                 continue
-            code = known.get(text.casefold())
+            code = known.get(key)
             if code is None:
                 r.fail(UNKNOWN_CODE.fill(code=text, questionnaire_id=q.id), self.name, row, col)
             elif code in rows:
@@ -129,10 +183,11 @@ class _Answers:
     def value(self, row: int, col: int | None) -> str | Decimal | bool | None:
         if col is None:
             return None
-        span = self.covered.pop((row, col), None)
-        if span is not None:
-            self.r.fail(MERGED_ANSWER_CELL.fill(span=span), self.name, row, col)
-            return None
+        if self.covered:
+            span = self.covered.pop((row, col), None)
+            if span is not None:
+                self.r.fail(MERGED_ANSWER_CELL.fill(span=span), self.name, row, col)
+                return None
         return self.r.text_of(self.name, self.sheet.get(row, col))
 
     def find_covered(self, rows: dict[str, int]) -> None:
@@ -173,14 +228,14 @@ class _Answers:
         """(canonical label, not applicable) of a label answer among ``labels``; problems recorded."""
         given = display(value)
         key = given.casefold()
-        if key == NA_LABEL.casefold():
+        if key == _NA_KEY:
             if question.allow_na:
                 return None, True
             self.r.fail(ANSWER_NA_NOT_ALLOWED.fill(code=question.code), self.name, row, col)
             return None, False
-        for label in labels:
-            if clean_text(label).casefold() == key:
-                return label, False
+        label = self.edition.keys[labels].get(key)
+        if label is not None:
+            return label, False
         allowed = labels + ((NA_LABEL,) if question.allow_na else ())
         self.r.fail(ANSWER_INVALID.fill(code=question.code, given=given, allowed=tuple(allowed), meant=meant(given, allowed)), self.name, row, col)
         return None, False
@@ -209,12 +264,15 @@ class _Answers:
             return None
         return number
 
-    def one(self, question: AnyQuestion, row: int, col: int | None, rows: dict[str, int], verifier: bool) -> tuple[Answer | None, str | None]:
-        """The answer in one column (own or verifier's) and its canonical label; None when blank."""
+    def one(self, question: AnyQuestion, row: int, col: int | None, rows: dict[str, int], verifier: bool, kept: tuple[str, ...] = ()) -> tuple[Answer | None, str | None]:
+        """The answer in one column (own or verifier's) and its canonical label; None when blank.
+
+        The verifier's answer carries ``kept``, the body's evidence it judged (S2: unchecked), for reports.
+        """
         if col is None:
             return None, None
         note = self.note(row, self.cols.verify_note if verifier else self.cols.note)
-        evidence = () if verifier else self.evidence(row, question.code)
+        evidence = kept if verifier else self.evidence(row, question.code)
         if isinstance(question, ChecklistQuestion):
             return self.checklist(question, row, col, rows, verifier, note, evidence), None
         value = self.value(row, col)
@@ -223,16 +281,14 @@ class _Answers:
                 return None, None
             return Answer(evidence=evidence, note=note), None
         if verifier and question.verifier_scale:  # the verifier picks a level of the scale (S11)
-            labels = question.verifier_labels
+            labels = self.edition.verifier_labels[question.code]
         elif isinstance(question, NumberQuestion):
             number, na = self.number_answer(question, row, col, value)
             if na:
                 return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
             return (Answer(value=number, evidence=evidence, note=note), None) if number is not None else (None, None)
         else:
-            labels = question.labels
-            if isinstance(question, YesNoQuestion) and question.substitute is not None:
-                labels = (*labels, question.substitute.label)
+            labels = self.edition.labels[question.code]  # with the substitute's label (S12)
         label, na = self.label_answer(question, row, col, value, labels)
         if na:
             return Answer(not_applicable=True, evidence=evidence, note=note), NA_LABEL
@@ -255,19 +311,19 @@ class _Answers:
                 self.r.fail(CHECKLIST_PARENT.fill(code=question.code, given=given, na=CHECKLIST_PARENT_NA.text() if question.allow_na else ""), self.name, row, col)
         met: list[str] = []
         blank: list[str] = []
-        for item in question.items:
-            item_code = f"{question.code}.{item.code}"
+        for code, item_code in self.edition.items[question.code]:
             item_row = rows.get(item_code)
             if item_row is None:
                 continue
             value = self.value(item_row, col)
             if value is None:
-                blank.append(item.code)
+                blank.append(code)
                 continue
             given = display(value)
-            if given.casefold() == YES_LABEL.casefold():
-                met.append(item.code)
-            elif given.casefold() != NO_LABEL.casefold():
+            key = given.casefold()
+            if key == _YES_KEY:
+                met.append(code)
+            elif key != _NO_KEY:
                 self.r.fail(ANSWER_INVALID.fill(code=item_code, given=given, allowed=(YES_LABEL, NO_LABEL), meant=meant(given, (YES_LABEL, NO_LABEL))), self.name, item_row, col)
         answered = len(blank) < len(question.items)
         if na:
@@ -316,10 +372,9 @@ def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dic
         own, _ = reader.one(question, row, cols.answer, rows, verifier=False)
         if own is not None:
             answers[question.code] = own
-        theirs, _ = reader.one(question, row, cols.verify, rows, verifier=True)
+        theirs, _ = reader.one(question, row, cols.verify, rows, verifier=True, kept=own.evidence if own is not None else ())
         if theirs is not None:
-            # The verifier judged the body's evidence; keep it with the decision for reports (S2: unchecked).
-            verification[question.code] = theirs.model_copy(update={"evidence": own.evidence if own is not None else ()})
+            verification[question.code] = theirs
     _warnings(r, q, name, cols, rows, answers)
     return answers, verification
 

@@ -25,6 +25,9 @@ _SHEET_ORDER = {tx.SHEET_IDENTITY: 0, tx.SHEET_ANSWERS: 1, tx.SHEET_STAGES: 2}
 _KNOWN_OTHER_SHEETS = {tx.SHEET_META, tx.SHEET_CALC, tx.SHEET_LISTS}
 
 
+_EVIDENCE_SEPARATORS = re.compile(r"[\r\n;]+")
+
+
 def clean_text(value: str) -> str:
     """Non-breaking spaces to spaces, runs of whitespace to one space, trimmed."""
     return " ".join(value.replace("\xa0", " ").split())
@@ -44,7 +47,9 @@ def split_evidence(text: str | None, link: str | None = None) -> tuple[str, ...]
     document name.
     """
     items: list[str] = []
-    for piece in re.split(r"[\r\n;]+", text or ""):
+    text = text or ""
+    pieces = _EVIDENCE_SEPARATORS.split(text) if "\n" in text or ";" in text or "\r" in text else (text,)
+    for piece in pieces:
         piece = clean_text(piece)
         if not piece:
             continue
