@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from kipmonev.core.errors import Location, Problem, QuestionnaireError
 from kipmonev.core.fileio import display_path
 from kipmonev.core.reasons import reason
-from kipmonev.core.resources import shipped_editions, shipped_rule_sets
+from kipmonev.core.resources import questionnaires_dir, shipped_editions, shipped_rule_sets
 from kipmonev.core.text import closest
 from kipmonev.model.questionnaire import (
     Loc,
@@ -377,6 +377,10 @@ def shipped_rule_set_path(name: str) -> Path | None:
     return next((s.path for s in shipped_rule_sets() if s.id == name), None)
 
 
+#: (shipped folder, id) → the file :func:`resolve_questionnaire_path` found for it.
+_SHIPPED_PATHS: dict[tuple[Path, str], Path] = {}
+
+
 def resolve_questionnaire_path(name: str | Path) -> Path:
     """Turn a shipped id or a file path into a path.
 
@@ -386,8 +390,13 @@ def resolve_questionnaire_path(name: str | Path) -> Path:
     path = Path(name)
     if path.suffix.lower() in {".yaml", ".yml", ".xlsx"} or path.exists():
         return path
+    key = (questionnaires_dir(), str(name))
+    known_path = _SHIPPED_PATHS.get(key)
+    if known_path is not None and known_path.is_file():  # a batch resolves the same ids; listing the folders is the cost
+        return known_path
     for shipped in shipped_editions(examples=True):
         if shipped.id == str(name):
+            _SHIPPED_PATHS[key] = shipped.path
             return shipped.path
     known = [s.id for s in shipped_editions()]
     raise QuestionnaireError(SUMMARY_QUESTIONNAIRE_NOT_FOUND.text(), (UNKNOWN_QUESTIONNAIRE.at(Location(str(name)), name=str(name), meant=meant_id(str(name), known), known=", ".join(known)),))

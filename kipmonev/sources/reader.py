@@ -134,12 +134,15 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
 
 
 
+_IDENTITY_FIELDS = {alias: field for field, aliases in tx.IDENTITY_ALIASES.items() for alias in aliases}
+
+
 def _identity(r: ReadState, q: Questionnaire) -> BodyIdentity | None:
     name = r.find_sheet(tx.SHEET_IDENTITY)
     if name is None:
         return None
     sheet = r.book.sheet(name)
-    by_label = {alias: field for field, aliases in tx.IDENTITY_ALIASES.items() for alias in aliases}
+    by_label = _IDENTITY_FIELDS
     found: dict[str, object] = {}
     cells: dict[str, tuple[int, int]] = {}
     name_cell: tuple[int, int] | None = None

@@ -217,6 +217,12 @@ def _xml(part: str, data: bytes) -> ET.Element:
         raise _Refused(XLSX_BAD_XML.fill(part=part, detail=xml_detail(e))) from None
 
 
+#: Structural parts parsed before, by (name, bytes): see :meth:`ZipParts._parse`.
+_KEPT_PARTS: dict[tuple[str, bytes], ET.Element] = {}
+_KEEP_PARTS = 32
+_KEEP_PART_BYTES = 128 * 1024
+
+
 class ZipParts:
     """An open zip container (.xlsx, .xlsm, .xlsb, .ods) whose parts are only inflated within the limits.
 
@@ -313,11 +319,26 @@ class ZipParts:
             self._fail(XLSX_PART_TOO_LARGE.fill(part=part, limit_mb=MAX_PART_BYTES // (1024 * 1024)))
         return data
 
-    def _parse(self, part: str, data: bytes) -> ET.Element:
+    def _parse(self, part: str, data: bytes, keep: bool = False) -> ET.Element:
+        """Parse a part; with ``keep``, a part with the same name and bytes as one parsed before is not parsed again.
+
+        Workbooks made from one template share their small structural parts (relationships, the workbook
+        part, the styles), byte for byte, so a batch parses each of those once. Only parts that parsed
+        are kept; the trees are only ever read.
+        """
+        if keep:
+            root = _KEPT_PARTS.get((part, data))
+            if root is not None:
+                return root
         try:
-            return _xml(part, data)
+            root = _xml(part, data)
         except _Refused as e:
             self._fail(e.message)
+        if keep and len(data) <= _KEEP_PART_BYTES:
+            if len(_KEPT_PARTS) >= _KEEP_PARTS:
+                del _KEPT_PARTS[next(iter(_KEPT_PARTS))]
+            _KEPT_PARTS[(part, data)] = root
+        return root
 
 
 class XlsxFile(ZipParts):
@@ -402,7 +423,7 @@ class XlsxFile(ZipParts):
         rels: dict[str, tuple[str, str, bool]] = {}
         if data is None:
             return rels
-        for node in self._parse(rels_part, data):
+        for node in self._parse(rels_part, data, keep=True):
             if _local(node.tag) != "Relationship":
                 continue
             target = node.get("Target", "")
@@ -424,7 +445,7 @@ class XlsxFile(ZipParts):
         assert data is not None
         rels = self._rels(part)
         names: list[str] = []
-        for node in self._parse(part, data).iter():
+        for node in self._parse(part, data, keep=True).iter():
             if _local(node.tag) != "sheet":
                 continue
             name = node.get("name", "")
@@ -456,7 +477,7 @@ class XlsxFile(ZipParts):
         """The style indexes with a percent number format (read once, on the first sheet parsed)."""
         if self._percent is None:
             data = self._read(self._styles_part, required=False) if self._styles_part is not None else None
-            self._percent = percent_styles(self._parse(self._styles_part, data)) if data is not None and self._styles_part is not None else frozenset()
+            self._percent = percent_styles(self._parse(self._styles_part, data, keep=True)) if data is not None and self._styles_part is not None else frozenset()
         return self._percent
 
     # --- shared strings ---------------------------------------------------------------
