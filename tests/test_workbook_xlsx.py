@@ -171,6 +171,18 @@ def test_doctype_and_entities_are_refused(tmp_path: Path) -> None:
     assert _refusal(write(tmp_path / "ext.xlsx", parts)) == "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/worksheets/sheet1.xml")
 
 
+def test_a_structural_part_kept_from_an_earlier_file_is_not_taken_for_a_changed_one(tmp_path: Path) -> None:
+    """The relationships and workbook parts parsed once per batch are kept by their bytes: any change is parsed again."""
+    parts = package(f'<worksheet xmlns="{MAIN}"><sheetData/></worksheet>')
+    with open_xlsx(write(tmp_path / "a.xlsx", parts)) as book:
+        assert book.sheet_names == ("Data", "Rahasia")
+    renamed = dict(parts, **{"xl/workbook.xml": parts["xl/workbook.xml"].replace(b'name="Data"', b'name="Jawaban"')})
+    with open_xlsx(write(tmp_path / "b.xlsx", renamed)) as book:
+        assert book.sheet_names == ("Jawaban", "Rahasia")
+    hostile = dict(parts, **{"xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "x">]>' + parts["xl/_rels/workbook.xml.rels"].split(b"?>", 1)[1]})
+    assert _refusal(write(tmp_path / "c.xlsx", hostile)) == "isian.xlsx: " + XLSX_DOCTYPE.text(part="xl/_rels/workbook.xml.rels")
+
+
 def test_malformed_xml(tmp_path: Path) -> None:
     path = write(tmp_path / "bad.xlsx", package(f'<worksheet xmlns="{MAIN}"><sheetData><row>'))
     assert _refusal(path) == "isian.xlsx: " + XLSX_BAD_XML.text(part="xl/worksheets/sheet1.xml", detail="baris 1, kolom 94")
