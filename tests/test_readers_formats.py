@@ -198,8 +198,9 @@ def test_a_grid_sheet_gives_each_cell_as_the_whole_cells_dict_does() -> None:
         for col in range(0, 11):
             assert lazy.get(row, col) == cells.get((row, col)), (row, col)
             assert lazy.value(row, col) == whole.value(row, col)
-    for col in range(1, 11):
+    for col in range(0, 11):
         assert list(lazy.column(col)) == list(whole.column(col)) == [c for (_, k), c in sorted(cells.items()) if k == col]
+        assert list(lazy.column_values(col)) == list(whole.column_values(col)) == [(r, c.value) for (r, k), c in sorted(cells.items()) if k == col and c.value is not None]
     assert lazy.cells == cells
 
 

@@ -32,6 +32,7 @@ from kipmonev.model.questionnaire import (
 )
 from kipmonev.model.result import QuestionStatus
 from kipmonev.model.submission import Answer
+from kipmonev.sources.book_base import GridSheet
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, number_text, split_evidence
 from kipmonev.sources.number_format import percent_text, shown_number
 from kipmonev.sources.problems import (
@@ -141,6 +142,11 @@ _YES_KEY = YES_LABEL.casefold()
 _NO_KEY = NO_LABEL.casefold()
 
 
+def _shown(value: str | Decimal | bool) -> str:
+    """:func:`display` of a value read by :meth:`_Answers.value`, whose text is already cleaned (``clean_text`` twice is once)."""
+    return value if type(value) is str else display(value)
+
+
 class _Answers:
     """Reads the Kuesioner sheet."""
 
@@ -152,6 +158,8 @@ class _Answers:
         self.cols = cols
         self.covered: dict[tuple[int, int], str] = {}
         self.edition = _Edition.of(q)
+        #: Calamine's grid, when the sheet is one: its cells hold values only (no formulas, no error values).
+        self.grid = sheet if isinstance(sheet, GridSheet) else None
 
     def rows_by_code(self) -> dict[str, int]:
         """Code → row, reporting unknown and duplicate codes and missing rows."""
@@ -159,10 +167,8 @@ class _Answers:
         known, headings = self.edition.known, self.edition.headings
         rows: dict[str, int] = {}
         col = cols.code
-        for cell in self.sheet.column(col):
-            row = cell.row
-            value = cell.value
-            if row <= cols.header_row or value is None:
+        for row, value in self.sheet.column_values(col):
+            if row <= cols.header_row:
                 continue
             text = clean_text(value) if type(value) is str else clean_text(display(value))
             key = text.casefold()
@@ -188,6 +194,9 @@ class _Answers:
             if span is not None:
                 self.r.fail(MERGED_ANSWER_CELL.fill(span=span), self.name, row, col)
                 return None
+        if self.grid is not None:  # what text_of() gives for a cell without a formula or an error, without the cell
+            value = self.grid.grid_value(row, col)
+            return (clean_text(value) or None) if type(value) is str else value
         return self.r.text_of(self.name, self.sheet.get(row, col))
 
     def find_covered(self, rows: dict[str, int]) -> None:
@@ -204,7 +213,7 @@ class _Answers:
 
     def note(self, row: int, col: int | None) -> str | None:
         value = self.value(row, col)
-        return None if value is None else display(value)
+        return None if value is None else _shown(value)
 
     def evidence(self, row: int, code: str) -> tuple[str, ...]:
         col = self.cols.evidence
@@ -217,6 +226,8 @@ class _Answers:
         # Split the raw text: text_of() folds newlines, which separate items here.
         raw = cell.value if isinstance(cell.value, str) else (display(value) if value is not None else None)
         items = split_evidence(raw, cell.link)
+        if not items:
+            return items
         where = self.r.loc(self.name, row, col)
         for item in items:
             self.r.evidence.append((code, where, item))
@@ -226,7 +237,7 @@ class _Answers:
 
     def label_answer(self, question: AnyQuestion, row: int, col: int, value: str | Decimal | bool, labels: tuple[str, ...]) -> tuple[str | None, bool]:
         """(canonical label, not applicable) of a label answer among ``labels``; problems recorded."""
-        given = display(value)
+        given = _shown(value)
         key = given.casefold()
         if key == _NA_KEY:
             if question.allow_na:
@@ -245,7 +256,7 @@ class _Answers:
         if isinstance(value, Decimal):
             # '75%' typed in Excel is stored as 0,75 in a percent-formatted cell: read what the cell shows.
             return self.within_limits(question, row, col, shown_number(value, (row, col) in self.sheet.percent)), False
-        given = display(value)
+        given = _shown(value)
         if given.casefold() == NA_LABEL.casefold():
             if question.allow_na:
                 return None, True
@@ -302,7 +313,7 @@ class _Answers:
         parent = self.value(row, col)
         na = False
         if parent is not None:
-            given = display(parent)
+            given = _shown(parent)
             if given.casefold() == NA_LABEL.casefold() and question.allow_na:
                 na = True
             elif given.casefold() == NA_LABEL.casefold():
@@ -319,7 +330,7 @@ class _Answers:
             if value is None:
                 blank.append(code)
                 continue
-            given = display(value)
+            given = _shown(value)
             key = given.casefold()
             if key == _YES_KEY:
                 met.append(code)
@@ -387,6 +398,8 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
     credit_zero = q.rules.evidence_credit == 0
     checks = check_answers(q, answers)
     invalid = {(p.location.sheet, p.location.cell) for p in r.problems}  # already an error there: no "unanswered" too
+    column = cols.evidence if cols.evidence is not None else cols.answer
+    effect = (NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()
     for question in q.questions:
         row = rows.get(question.code)
         if row is None:
@@ -394,7 +407,6 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
         if not checks[question.code].applicable:
             continue  # S3: the condition is unmet, so the question does not apply
         answer = answers.get(question.code)
-        column = cols.evidence if cols.evidence is not None else cols.answer
         faults = [fault for item in answer.evidence if (fault := link_fault(item)) is not None] if answer is not None else []
         if answer is None or answer.is_blank:
             for fault in faults:
@@ -409,7 +421,6 @@ def _warnings(r: ReadState, q: Questionnaire, sheet: str, cols: _Columns, rows: 
             continue
         kind = question.substitute.evidence if isinstance(question, YesNoQuestion) and question.substitute is not None and answer.substitute else question.evidence
         lacking = checks[question.code].status is QuestionStatus.NO_EVIDENCE
-        effect = (NO_EVIDENCE_NO_CREDIT if credit_zero else NO_EVIDENCE_PARTIAL_CREDIT).text()
         # A link written wrongly says what is wrong with it (and what it costs), instead of "no evidence".
         for fault in faults:
             cost = LINK_NOT_COUNTED.text(answer=_answer_text(answer), code=question.code, effect=effect) if lacking else ""

@@ -189,6 +189,15 @@ class GridSheet(Sheet):
         """The value at a position (``None`` when empty)."""
         return self.grid_value(row, column) if self._made is None else super().value(row, column)
 
+    def column_values(self, column: int) -> Iterator[tuple[int, CellValue]]:
+        """(row, value) of the cells with a value in one column, ascending."""
+        if self._made is not None:
+            yield from super().column_values(column)
+            return
+        for row, values in enumerate(self._grid, start=1):
+            if 0 < column <= len(values) and (value := _value(values[column - 1])) is not None:
+                yield row, value
+
     def column(self, column: int) -> Iterator[Cell]:
         """The cells with content in one column, ascending."""
         if self._made is not None:

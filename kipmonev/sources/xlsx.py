@@ -150,6 +150,10 @@ class Sheet:
         """The cells with content in one column, ascending."""
         return (cell for (_, col), cell in sorted(self.cells.items()) if col == column)
 
+    def column_values(self, column: int) -> Iterator[tuple[int, CellValue]]:
+        """(row, value) of the cells with a value in one column, ascending."""
+        return ((cell.row, cell.value) for cell in self.column(column) if cell.value is not None)
+
 
 def excel_number(text: str) -> Decimal:
     """A stored number as Excel shows it: 15 significant digits, integers without a fraction.
