@@ -211,6 +211,16 @@ class _Answers:
                     if (row, col) != (top, left):
                         self.covered[(row, col)] = f"{column_letter(left)}{top}:{column_letter(right)}{bottom}"
 
+    def blank_column(self, col: int) -> bool:
+        """Whether a calamine sheet's column holds nothing below the headings and no merge hides a cell of it.
+
+        Reading such a column gives no answer, no problem and no warning (most workbooks come back
+        without the verifier's answers), so it need not be read row by row.
+        """
+        if self.grid is None or any(c == col for _, c in self.covered):
+            return False
+        return all(row <= self.cols.header_row for row, _ in self.grid.column_values(col))
+
     def note(self, row: int, col: int | None) -> str | None:
         value = self.value(row, col)
         return None if value is None else _shown(value)
@@ -376,6 +386,7 @@ def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dic
     reader.find_covered(rows)
     answers: dict[str, Answer] = {}
     verification: dict[str, Answer] = {}
+    verify = None if cols.verify is None or reader.blank_column(cols.verify) else cols.verify
     for question in q.questions:
         row = rows.get(question.code)
         if row is None:
@@ -383,7 +394,7 @@ def read_answers(r: ReadState, q: Questionnaire) -> tuple[dict[str, Answer], dic
         own, _ = reader.one(question, row, cols.answer, rows, verifier=False)
         if own is not None:
             answers[question.code] = own
-        theirs, _ = reader.one(question, row, cols.verify, rows, verifier=True, kept=own.evidence if own is not None else ())
+        theirs, _ = reader.one(question, row, verify, rows, verifier=True, kept=own.evidence if own is not None else ())
         if theirs is not None:
             verification[question.code] = theirs
     _warnings(r, q, name, cols, rows, answers)
