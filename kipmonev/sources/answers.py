@@ -129,7 +129,7 @@ class _Edition:
         headings = frozenset({i.code.casefold() for i in q.indicators} | {g.code.casefold() for g in q.groups})
         edition = cls(known, headings, labels, verifier, keys, items)
         if len(_EDITIONS) >= _EDITIONS_KEPT:
-            del _EDITIONS[next(iter(_EDITIONS))]
+            _EDITIONS.pop(next(iter(_EDITIONS), 0), None)  # pop: another thread may have evicted it
         _EDITIONS[id(q)] = (q, edition)
         return edition
 

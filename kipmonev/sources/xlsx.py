@@ -340,7 +340,7 @@ class ZipParts:
             self._fail(e.message)
         if keep and len(data) <= _KEEP_PART_BYTES:
             if len(_KEPT_PARTS) >= _KEEP_PARTS:
-                del _KEPT_PARTS[next(iter(_KEPT_PARTS))]
+                _KEPT_PARTS.pop(next(iter(_KEPT_PARTS), ("", b"")), None)  # pop: another thread may have evicted it
             _KEPT_PARTS[(part, data)] = root
         return root
 
