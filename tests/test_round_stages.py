@@ -128,7 +128,12 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     steps["kit_visit"] = _round(folder, "panel-kit", "--stage", "visitasi", "--panelist", "Dewi", "--panelist", "Eko")
     visit_kit = folder / "panel" / "visitasi" / "panel-visitasi-01-Panel-Visitasi.xlsx"
     out["visit_rows"] = [(row[0].value, row[2].value) for row in openpyxl.load_workbook(visit_kit)["Nilai"].iter_rows(min_row=5) if row[0].value]
-    visit = [_fill_sheet(visit_kit, tmp / f"visitasi-{p}.xlsx", {(b, p): (s,) for b, s in scores.items()}) for p, scores in VISIT.items()]
+    # Dewi fills her copy of the kit; Eko's scores come as a stage-score file, as score --stage-scores takes one.
+    visit = [_fill_sheet(visit_kit, tmp / "visitasi-Dewi.xlsx", {(b, "Dewi"): (s,) for b, s in VISIT["Dewi"].items()}), tmp / "visitasi-Eko.csv"]
+    visit[1].write_text("ID;Tahap;Panelis: Eko\n" + "".join(f"{b};visitasi;{s}\n" for b, s in VISIT["Eko"].items()), encoding="utf-8")
+    eko_csv_bad = tmp / "visitasi-Eko-salah.csv"
+    eko_csv_bad.write_text("ID;Tahap;Panelis: Eko\nKEM-01;visitasi;84\nKEM-02;visitasi;80\n", encoding="utf-8")
+    steps["collect_csv_bad"] = _round(folder, "panel-collect", str(eko_csv_bad))
     wrong = _fill_sheet(visit_kit, tmp / "visitasi-KEM-04.xlsx", {})
     wb = openpyxl.load_workbook(wrong)  # a row typed in for KEM-04, which the gate did not send to visitasi
     wb["Nilai"].append(["KEM-04", "Kementerian Empat", "Dewi", 99])
@@ -205,7 +210,16 @@ def test_refused_sheets_say_where_and_record_nothing(walk: dict[str, Any], tmp_p
         "nilai untuknya). Nilai tahap dicatat hanya untuk badan publik yang lolos ke tahap itu. Hapus nilai di baris ini atau periksa ID-nya.",
         "Dikumpulkan 1 lembar nilai: 0 diterima, 1 ditolak.",
     ]
-    refused = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (bad, wrong)}
+    csv_bad = folder.parent / "visitasi-Eko-salah.csv"
+    code, out, _ = steps["collect_csv_bad"]
+    assert code == 1
+    assert out.splitlines() == [
+        "visitasi-Eko-salah.csv: ditolak.",
+        f"  {csv_bad}, baris 3 (ID): panelis 'Eko' menyatakan konflik kepentingan dengan 'KEM-02' ({CONFLICT}), tetapi barisnya diisi. Panelis "
+        "yang berkonflik kepentingan tidak menilai badan publik itu. Kosongkan baris ini, lalu kirim lagi lembarnya.",
+        "Dikumpulkan 1 lembar nilai: 0 diterima, 1 ditolak.",
+    ]
+    refused = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (bad, wrong, csv_bad)}
     assert [e for e in walk["events"] if e.input_hash in refused] == []
     assert not [e for e in walk["events"] if e.kind == "stage.scored" and e.subject == "KEM-02" and e.actor == "Eko"]
 
@@ -263,7 +277,7 @@ def test_final_scores_equal_the_engine_from_stage_scores_by_hand(walk: dict[str,
 def test_results_name_the_panelists_sheets_with_their_hashes(walk: dict[str, Any]) -> None:
     inputs = [(i.name, i.sha256) for i in walk["r3"]["KEM-01"].inputs if i.role is InputRole.PANEL]
     tmp = walk["folder"].parent
-    files = [walk["sheets"]["eko"], walk["sheets"]["dewi_again"], tmp / "visitasi-Dewi.xlsx", tmp / "visitasi-Eko.xlsx"]
+    files = [walk["sheets"]["eko"], walk["sheets"]["dewi_again"], tmp / "visitasi-Dewi.xlsx", tmp / "visitasi-Eko.csv"]
     assert sorted(inputs) == sorted((p.name, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files)
 
 
@@ -299,7 +313,7 @@ def test_history_lines(walk: dict[str, Any]) -> None:
         ),
         ("Sari", f"Dikirim ke tahap Visitasi menurut rekap 8 Desember 2025: lembar nilai {visit} (Panel Visitasi), panelis 'Dewi' dan 'Eko'."),
         ("Dewi", "Panelis Dewi menilai tahap Visitasi: 88,00 (Nilai tahap 88), dari visitasi-Dewi.xlsx sel A5."),
-        ("Eko", "Panelis Eko menilai tahap Visitasi: 84,00 (Nilai tahap 84), dari visitasi-Eko.xlsx sel A6."),
+        ("Eko", "Panelis Eko menilai tahap Visitasi: 84,00 (nilai tahap dari berkas nilai), dari visitasi-Eko.csv baris 2."),
     ]
     assert lines["KEM-02"][0] == (
         "Sari",

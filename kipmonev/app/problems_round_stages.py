@@ -66,3 +66,7 @@ REPLACES = Text("; menggantikan lembar {file} (nilai {score})")
 KIT_CONFLICT = Text("; konflik kepentingan {panelist}: {reason}")
 #: The kind of output a kit is, in its ``output.written`` event.
 KIT_KIND = Text("lembar nilai")
+#: What a score from a stage-score file (no criteria) is, in its history line.
+STAGE_FILE_SCORE = Text("nilai tahap dari berkas nilai")
+AT_CELL = Text("sel {cell}")
+AT_LINE = Text("baris {line}")

@@ -57,9 +57,10 @@ def panel_kit_cmd(folder: Path, stage: str, panelists: tuple[str, ...], conflict
 def panel_collect_cmd(folder: Path, paths: tuple[Path, ...]) -> None:
     """Kumpulkan lembar nilai panelis yang sudah diisi: nilai setiap panelis dicatat di log putaran.
 
-    Setiap baris yang terisi dicatat sebagai nilai panelis itu (dengan SHA-256 lembarnya); lembar
-    kedua dari panelis yang sama untuk badan publik yang sama menggantikan yang pertama, dan riwayat
-    menyimpan keduanya. Lembar untuk badan publik yang tidak dikirim ke tahap itu, dari panelis yang
+    Selain lembar nilai, diterima juga berkas nilai tahap (CSV/XLSX seperti 'score --stage-scores':
+    kolom ID, Tahap dan satu kolom per panelis, misalnya 'Panelis: Ani'). Setiap nilai yang terisi
+    dicatat sebagai nilai panelis itu (dengan SHA-256 berkasnya); nilai kedua dari panelis yang sama
+    untuk badan publik dan tahap yang sama menggantikan yang pertama, dan riwayat menyimpan keduanya. Lembar untuk badan publik yang tidak dikirim ke tahap itu, dari panelis yang
     tidak ditugaskan atau yang berkonflik kepentingan, ditolak dengan setiap masalahnya; lembar lain
     tetap dikumpulkan. Keluar dengan kode 1 bila ada lembar yang ditolak.
 
@@ -67,7 +68,8 @@ def panel_collect_cmd(folder: Path, paths: tuple[Path, ...]) -> None:
     Contoh:
       kipmonev round panel-collect putaran-2025 lembar-kembali/
     """
-    files = sorted({p for given in paths for p in ([given] if given.is_file() else given.rglob("*.xlsx")) if not p.name.startswith(("~$", "."))})
+    found = (p for given in paths for p in ([given] if given.is_file() else (f for f in given.rglob("*") if f.suffix.lower() in (".xlsx", ".csv"))))
+    files = sorted({p for p in found if not p.name.startswith(("~$", "."))})
     with _open(folder) as r, user_errors():
         outcomes = collect_stage_sheets(r, files)
     refused = 0

@@ -29,7 +29,7 @@ HISTORY_LINES: dict[str, Text] = {
     "correction.recorded": Text("Nilai dikoreksi dengan SK {sk}: {old} → {new} ({kualifikasi_lama} → {kualifikasi})."),
     # later stages (presentasi/uji publik, visitasi)
     "stage.kit_written": Text("Dikirim ke tahap {nama_tahap} menurut rekap {rekap_teks}: lembar nilai {berkas} ({ruang}), panelis {panelis_teks}{konflik_teks}."),
-    "stage.scored": Text("Panelis {panelis} menilai tahap {nama_tahap}: {nilai_teks} ({kriteria_teks}), dari {berkas} sel {sel}{pengganti}."),
+    "stage.scored": Text("Panelis {panelis} menilai tahap {nama_tahap}: {nilai_teks} ({kriteria_teks}), dari {berkas} {tempat}{pengganti}."),
 }
 #: What ``roster.set`` did to the body.
 ROSTER_ADDED = Text("ditambahkan ke daftar")

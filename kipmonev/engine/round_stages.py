@@ -15,7 +15,9 @@ Rules (cited by tests):
         not one of the kit's, when the panelist declared a conflict of interest with the body, or when the
         sheet's criteria differ from the kit's. A refused sheet records nothing.
     L5  The recap scores each stage from the latest scores (L3) as kits read from the log, with the conflicts
-        of the kits (rules K1–K8 of :mod:`kipmonev.engine.panel`): the same engine as ``score --panel``.
+        of the kits (rules K1–K8 of :mod:`kipmonev.engine.panel`): the same engine as ``score --panel``. A
+        body and stage with a score from a stage-score file (a panelist's stage score, no criteria) is
+        scored as ``score --stage-scores`` scores one: its panelists' latest scores combined, conflicts left out.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 
 from kipmonev.core.errors import Location
 from kipmonev.engine.panel import Conflict, Kit, KitCriterion, KitRow
+from kipmonev.engine.stages import CombineRule, StageRow, StageScore, combine
 from kipmonev.formats import panel_texts as pt
 from kipmonev.model.questionnaire import Rules
 from kipmonev.model.recap import BodyRow
@@ -167,9 +170,10 @@ def kits_from_log(events: Sequence[Event]) -> tuple[tuple[Kit, ...], tuple[Confl
     rows: dict[tuple[str, str], list[KitRow]] = {}
     meta: dict[tuple[str, str], StageKit] = {}
     conflicts: list[Conflict] = []
+    plain = _plain_keys(sheets)
     for s in sheets.values():
         kit = kits.get((s.stage, s.body_id.casefold()))
-        if kit is None:
+        if kit is None or (s.stage, s.body_id.casefold()) in plain:
             continue
         group = (s.stage, kit.room)
         meta.setdefault(group, kit)
@@ -187,6 +191,31 @@ def kits_from_log(events: Sequence[Event]) -> tuple[tuple[Kit, ...], tuple[Confl
         for g, r in rows.items()
     )
     return out, tuple(conflicts)
+
+
+def _plain_keys(sheets: dict[tuple[str, str, str], StageSheet]) -> set[tuple[str, str]]:
+    """(stage, case-folded body ID) whose latest scores include one from a stage-score file (no criteria)."""
+    return {(s.stage, s.body_id.casefold()) for s in sheets.values() if not s.criteria}
+
+
+def plain_rows(events: Sequence[Event], rule: CombineRule) -> tuple[StageRow, ...]:
+    """Rule L5 for a body and stage with a score from a stage-score file: its panelists' latest scores combined, conflicts left out.
+
+    Such a stage has no criterion scores to show, so it is scored as ``score --stage-scores`` scores a file.
+    """
+    kits = stage_kits(events)
+    sheets = stage_sheets(events)
+    out: list[StageRow] = []
+    for stage, body in sorted(_plain_keys(sheets)):
+        kit = kits.get((stage, body))
+        if kit is None:
+            continue
+        kept = [(s.panelist, s.value) for s in sheets.values() if (s.stage, s.body_id.casefold()) == (stage, body) and kit.conflict_of(s.panelist) is None]
+        if kept:
+            first = next(s for s in sheets.values() if (s.stage, s.body_id.casefold()) == (stage, body))
+            score = StageScore(combine([v for _, v in kept], rule), len(kept), rule, tuple(kept))
+            out.append(StageRow(len(out), Location(first.file, line=None), kit.body_id, kit.name, stage, score))
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ scores the stages from these events (:func:`logged_stages`), never from anything
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from kipmonev.app import problems_panel as ap
@@ -29,23 +31,27 @@ from kipmonev.engine.round_stages import (
     SCORED,
     StageKit,
     StageProgress,
+    StageSheet,
     criteria_data,
     kits_from_log,
+    plain_rows,
     sent_to_stage,
     stage_kits,
     stage_progress,
     stage_sheets,
 )
 from kipmonev.engine.rounding import round_score
-from kipmonev.engine.stages import CombineRule
+from kipmonev.engine.stages import CombineRule, StageFile, stage_scores_for
 from kipmonev.formats.round_layout import RECAP_DIR
 from kipmonev.model.questionnaire import RuleSet
 from kipmonev.model.recap import Recap
 from kipmonev.model.round import NewEvent
 from kipmonev.outputs.panel_kit import kit_criteria, kit_paths, write_kits
 from kipmonev.sources.loader import load_rule_set
-from kipmonev.sources.panel_kit import read_conflicts, read_kit
+from kipmonev.sources.panel_kit import PanelKitError, read_conflicts, read_kit
+from kipmonev.sources.problems_panel import KIT_NOT_A_KIT
 from kipmonev.sources.results import RECAP_FILE
+from kipmonev.sources.stages import read_stage_file
 
 #: Where the kits of a stage go, under the round folder.
 PANEL_DIR = "panel"
@@ -164,9 +170,31 @@ def _criteria_text(criteria: tuple[KitCriterion, ...]) -> str:
     return ", ".join(f"{c.code} ({format_plain(c.weight)})" for c in criteria)
 
 
-def _refusals(kit: Kit, kits: dict[tuple[str, str], StageKit]) -> list[Problem]:
-    """Rule L4, for every filled row of one sheet."""
+def _panelist_problem(logged: StageKit, panelist: str, where: Location) -> Problem | None:
+    """Rule L4: a filled score of a conflicted panelist, or of one who is not the kit's."""
+    reason = logged.conflict_of(panelist)
+    if reason is not None:
+        return ps.SHEET_CONFLICT.at(where, panelist=panelist, body=logged.body_id, reason=reason)
+    if not logged.has_panelist(panelist):
+        return ps.SHEET_UNKNOWN_PANELIST.at(where, panelist=panelist, stage=logged.stage_name, body=logged.body_id, panelists=quoted(logged.panelists, "dan"))
+    return None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One panelist's score for one body, read from a sheet or a stage-score file, before it is recorded."""
+
+    logged: StageKit
+    panelist: str
+    value: Decimal
+    scores: tuple[Decimal, ...]  # per criterion of the kit; empty from a stage-score file
+    where: Location
+
+
+def _kit_entries(kit: Kit, kits: dict[tuple[str, str], StageKit]) -> tuple[list[_Entry], list[Problem]]:
+    """Rule L4 for every filled row of one sheet, and the rows to record."""
     problems: list[Problem] = []
+    entries: list[_Entry] = []
     for row in kit.rows:
         logged = kits.get((kit.stage, row.body_id.casefold()))
         if logged is None:
@@ -175,55 +203,102 @@ def _refusals(kit: Kit, kits: dict[tuple[str, str], StageKit]) -> list[Problem]:
         if [(c.code, c.weight) for c in kit.criteria] != [(c.code, c.weight) for c in logged.criteria]:
             problems.append(ps.SHEET_CRITERIA.at(Location(kit.source), stage=logged.stage_name, given=_criteria_text(kit.criteria), expected=_criteria_text(logged.criteria)))
             continue
-        if all(s is None for s in row.scores):
-            continue
-        reason = logged.conflict_of(row.panelist)
-        if reason is not None:
-            problems.append(ps.SHEET_CONFLICT.at(row.where, panelist=row.panelist, body=row.body_id, reason=reason))
-        elif not logged.has_panelist(row.panelist):
-            problems.append(ps.SHEET_UNKNOWN_PANELIST.at(row.where, panelist=row.panelist, stage=logged.stage_name, body=row.body_id, panelists=quoted(logged.panelists, "dan")))
-    return list(dict.fromkeys(problems))
-
-
-def _collect_one(r: Round, path: Path) -> tuple[SheetOutcome, list[NewEvent]]:
-    kit = read_kit(path)
-    events = r.events()
-    kits = stage_kits(events)
-    problems = _refusals(kit, kits)
-    if problems:
-        return SheetOutcome(path, kit.stage, errors=tuple(problems)), []
-    sha = file_hash(path)
-    latest = stage_sheets(events)
-    by_panelist: dict[str, list[NewEvent]] = {}
-    recorded: list[tuple[str, str, bool]] = []
-    unchanged = 0
-    for row in kit.rows:
         value = weighted(row.scores, kit.criteria)
         if value is None:
             continue
-        logged = kits[(kit.stage, row.body_id.casefold())]
-        panelist = next(p for p in logged.panelists if " ".join(p.casefold().split()) == " ".join(row.panelist.casefold().split()))
-        before = latest.get((kit.stage, logged.body_id.casefold(), " ".join(panelist.casefold().split())))
-        scores = tuple(s for s in row.scores if s is not None)
-        if before is not None and before.scores == scores and before.sha256 == sha:
+        problem = _panelist_problem(logged, row.panelist, row.where)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        panelist = next(p for p in logged.panelists if _same(p, row.panelist))
+        entries.append(_Entry(logged, panelist, value, tuple(s for s in row.scores if s is not None), row.where))
+    return entries, problems
+
+
+def _file_entries(r: Round, path: Path, kits: dict[tuple[str, str], StageKit]) -> tuple[str, list[_Entry], list[Problem]]:
+    """A stage-score file (as ``score --stage-scores`` reads it): rule L4 for every panelist's score, and the scores to record."""
+    stage_file = read_stage_file(path)
+    roster = r.roster.by_id()
+    problems: list[Problem] = []
+    entries: list[_Entry] = []
+    stages: list[str] = []
+    for row in stage_file.rows:
+        entry = roster.get(row.body_id.casefold()) if row.body_id else None
+        if entry is None:
+            problems.append(ps.SHEET_NOT_SENT.at(row.where, body=row.body_id or row.name, stage=row.stage or "-"))
+            continue
+        fitted, wrong = stage_scores_for([row], r.questionnaire(entry.category).rules, str(path))
+        problems += wrong
+        for code in fitted:
+            stages.append(code)
+            logged = kits.get((code, entry.id.casefold()))
+            if logged is None:
+                problems.append(ps.SHEET_NOT_SENT.at(row.where, body=entry.id, stage=code))
+                continue
+            for given, value in row.score.scores:
+                problem = _panelist_problem(logged, given, row.where)
+                if problem is not None:
+                    problems.append(problem)
+                    continue
+                panelist = next(p for p in logged.panelists if _same(p, given))
+                entries.append(_Entry(logged, panelist, value, (), row.where))
+    return ", ".join(dict.fromkeys(stages)), entries, problems
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _place(where: Location) -> str:
+    """Where in the file a score stood, for the history: ``sel A5`` or ``baris 3``."""
+    return ps.AT_CELL.text(cell=where.cell) if where.cell else ps.AT_LINE.text(line=where.line or 0)
+
+
+def _scored_event(r: Round, e: _Entry, path: Path, sha: str, before: StageSheet | None) -> NewEvent:
+    """Rule L3: one panelist's score for one body and stage, as the log records it."""
+    shown = format_number(round_score(e.value, SHOWN))
+    criteria = [{**c, "nilai": str(s)} for c, s in zip(criteria_data(e.logged.criteria), e.scores, strict=True)] if e.scores else []
+    return NewEvent(
+        kind=SCORED, subject=e.logged.body_id, old=None if before is None else format_number(round_score(before.value, SHOWN)), new=shown, input_hash=sha,
+        reason=ps.SCORED_REASON.text(),
+        data={
+            "tahap": e.logged.stage, "nama_tahap": e.logged.stage_name, "nama": e.logged.name, "ruang": e.logged.room, "berkas": path.name,
+            "sel": e.where.cell or "", "tempat": _place(e.where), "panelis": e.panelist, "dicatat_oleh": r.actor, "nilai": str(e.value), "nilai_teks": shown,
+            "kriteria": criteria,
+            "kriteria_teks": ", ".join(ps.CRITERION_SCORE.text(name=c.name, score=s) for c, s in zip(e.logged.criteria, e.scores, strict=True)) if e.scores else ps.STAGE_FILE_SCORE.text(),
+            "pengganti": ps.REPLACES.text(file=before.file, score=format_number(round_score(before.value, SHOWN))) if before is not None else "",
+        },
+    )
+
+
+def _collect_one(r: Round, path: Path) -> tuple[SheetOutcome, list[NewEvent]]:
+    events = r.events()
+    kits = stage_kits(events)
+    try:
+        if path.suffix.lower() == ".csv":
+            raise PanelKitError("", (KIT_NOT_A_KIT.at(Location(str(path))),))
+        kit = read_kit(path)
+        stage = kit.stage
+        entries, problems = _kit_entries(kit, kits)
+    except PanelKitError as error:  # not a kit: a stage-score file, as score --stage-scores takes
+        if not all(p.code == KIT_NOT_A_KIT.code for p in error.problems):
+            raise
+        stage, entries, problems = _file_entries(r, path, kits)
+    if problems:
+        return SheetOutcome(path, stage, errors=tuple(dict.fromkeys(problems))), []
+    sha = file_hash(path)
+    latest = stage_sheets(events)
+    new: list[NewEvent] = []
+    recorded: list[tuple[str, str, bool]] = []
+    unchanged = 0
+    for e in entries:
+        before = latest.get((e.logged.stage, e.logged.body_id.casefold(), " ".join(e.panelist.casefold().split())))
+        if before is not None and before.scores == e.scores and before.value == e.value and before.sha256 == sha:
             unchanged += 1
             continue
-        shown = format_number(round_score(value, SHOWN))
-        by_panelist.setdefault(panelist, []).append(
-            NewEvent(
-                kind=SCORED, subject=logged.body_id, old=None if before is None else format_number(round_score(before.value, SHOWN)), new=shown, input_hash=sha,
-                reason=ps.SCORED_REASON.text(),
-                data={
-                    "tahap": kit.stage, "nama_tahap": logged.stage_name, "nama": logged.name, "ruang": logged.room, "berkas": path.name, "sel": row.where.cell or "",
-                    "panelis": panelist, "dicatat_oleh": r.actor, "nilai": str(value), "nilai_teks": shown,
-                    "kriteria": [{**c, "nilai": str(s)} for c, s in zip(criteria_data(kit.criteria), scores, strict=True)],
-                    "kriteria_teks": ", ".join(ps.CRITERION_SCORE.text(name=c.name, score=s) for c, s in zip(kit.criteria, scores, strict=True)),
-                    "pengganti": ps.REPLACES.text(file=before.file, score=format_number(round_score(before.value, SHOWN))) if before is not None else "",
-                },
-            )
-        )
-        recorded.append((panelist, logged.body_id, before is not None))
-    return SheetOutcome(path, kit.stage, tuple(recorded), unchanged), [e for group in by_panelist.values() for e in group]
+        new.append(_scored_event(r, e, path, sha, before))
+        recorded.append((e.panelist, e.logged.body_id, before is not None))
+    return SheetOutcome(path, stage, tuple(recorded), unchanged), new
 
 
 def collect_stage_sheets(r: Round, paths: list[Path]) -> list[SheetOutcome]:
@@ -259,12 +334,16 @@ def logged_stages(r: Round, rule: CombineRule = CombineRule.MEAN) -> LoggedStage
     """
     events = r.events()
     kits, conflicts = kits_from_log(events)
-    if not kits:
+    plain = plain_rows(events, rule)
+    if not kits and not plain:
         return None
     source = str(r.store.path)
-    stage_file, errors, warnings = stage_file_from_kits(kits, conflicts, rule, source)
+    from_kits, errors, warnings = stage_file_from_kits(kits, conflicts, rule, source)
     if errors:
         raise KipmonevError(ap.KITS_SUMMARY.text(), errors)
+    rows = (*from_kits.rows, *(dataclasses.replace(p, index=len(from_kits.rows) + i) for i, p in enumerate(plain)))
+    panelists = tuple(dict.fromkeys((*from_kits.panel_columns, *(name for p in plain for name, _ in p.score.scores))))
+    stage_file = StageFile(source, panelists, (), rows)
     sheets: dict[str, list[tuple[str, str]]] = {}
     for s in stage_sheets(events).values():
         sheets.setdefault(s.body_id.casefold(), []).append((s.file, s.sha256))
