@@ -266,23 +266,25 @@ def _with_inputs(assessment: Assessment, path: Path, extras: _Extras | None) -> 
     return apply_signoff(assessment, signoff, ex.log_name) if signoff is not None else assessment
 
 
-_APPLIED: dict[tuple[int, int], tuple[Questionnaire, RuleSet, Questionnaire]] = {}
+_APPLIED: dict[tuple[str, int], tuple[RuleSet, Questionnaire]] = {}
 
 
 def _with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
-    """The edition under the batch's rule set, made once per worker for each edition read (both are frozen).
+    """The edition under the batch's rule set, made once per worker for each edition content read (both frozen).
 
     Applying a rule set re-validates the edition and hashes it again (about 8 ms); every body of an edition
-    shares the one result, and with it the scoring plan made for it.
+    shares the one result, and with it the scoring plan made for it. Keyed by the edition's content hash,
+    which the reader has already checked against the workbook: a workbook made from a template under
+    another rule set is read with a fresh edition instance each time (sources/reader.py), equal in content.
     """
-    key = (id(questionnaire), id(rule_set))
+    key = (questionnaire.content_hash, id(rule_set))
     kept = _APPLIED.get(key)
-    if kept is not None and kept[0] is questionnaire and kept[1] is rule_set:
-        return kept[2]
+    if kept is not None and kept[0] is rule_set:
+        return kept[1]
     if len(_APPLIED) >= 32:
         _APPLIED.clear()
     applied = with_rule_set(questionnaire, rule_set)
-    _APPLIED[key] = (questionnaire, rule_set, applied)
+    _APPLIED[key] = (rule_set, applied)
     return applied
 
 
