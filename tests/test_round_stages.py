@@ -143,6 +143,12 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     steps["status"] = _round(folder, "status")
     steps["collect_visit"] = _round(folder, "panel-collect", *map(str, visit))
     steps["recap2"] = _round(folder, "recap", "-q", "--date", "12-12-2025")
+    # KEM-04 is signed off, then Dewi sends her presentasi scores for it again (same scores, another file):
+    # a new stage.scored event, so the sign-off lapses (rule F2) and the score stays the same.
+    steps["signed_early"] = _round(folder, "sign-off", "--level", "dijamin-mutu", "KEM-04", "--reason", "Diperiksa tim mutu")
+    resent = _fill_sheet(kit, tmp / "dewi-KEM-04.xlsx", {("KEM-04", "Dewi"): DEWI["KEM-04"]})
+    steps["collect_resent"] = _round(folder, "panel-collect", str(resent))
+    steps["recap2b"] = _round(folder, "recap", "-q", "--date", "12-12-2025")
     out["r2"] = {b: _result(folder, b) for b in BODIES}
     steps["signed"] = _round(folder, "sign-off", "--level", "dijamin-mutu", "--all", "--reason", "Diperiksa tim mutu")
     steps["fixed"] = _round(folder, "penetapan", *BODIES, "--sk", SK, "--date", "15-12-2025")
@@ -272,6 +278,21 @@ def test_final_scores_equal_the_engine_from_stage_scores_by_hand(walk: dict[str,
     assert panel is not None and [(p.panelist, p.excluded) for p in panel.panelists] == [("Dewi", None), ("Eko", CONFLICT)]
     funnel = walk["recap"]["funnel"]["gates"]
     assert [(g["reached"], g["passed"], g["failed"], g["undecided"]) for g in funnel] == [(4, 3, 1, 0)]
+
+
+def test_a_stage_score_after_sign_off_lapses_it(walk: dict[str, Any]) -> None:
+    """Rule F2 of engine/signoff.py: stage.scored changes the result, so KEM-04 is signed off again with the rest."""
+    assert _ok(walk["steps"]["signed_early"]).splitlines()[0] == "KEM-04: disahkan (dijamin mutu), nilai 84,56."
+    assert _ok(walk["steps"]["collect_resent"]).splitlines()[0] == "dewi-KEM-04.xlsx [presentasi]: 1 nilai panelis dicatat (1 menggantikan nilai sebelumnya), 0 tidak berubah."
+    code, out, err = walk["steps"]["signed"]
+    assert (code, err) == (0, "")
+    assert out.splitlines()[:5] == [
+        "KEM-01: disahkan (dijamin mutu), nilai 94,20.",
+        "KEM-02: disahkan (dijamin mutu), nilai 90,48.",
+        "KEM-03: disahkan (dijamin mutu), nilai 87,71.",
+        "KEM-04: disahkan (dijamin mutu), nilai 84,56.",
+        "Pengesahan dicatat: 4 badan publik (dijamin mutu).",
+    ]
 
 
 def test_results_name_the_panelists_sheets_with_their_hashes(walk: dict[str, Any]) -> None:

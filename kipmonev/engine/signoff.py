@@ -6,7 +6,8 @@ Rules (cited by tests):
         with a sign-off that counts (F2); else ``belum dinilai`` without a current version, ``belum
         diverifikasi`` while an item has no verdict that counts, ``diverifikasi`` otherwise.
     F2  A sign-off counts only for the submission it names and while no event that changes the result
-        (a new current version, a verdict, a pleno's choice between verdicts, a sanggah decision) came after it;
+        (a new current version, a verdict, a pleno's choice between verdicts, a sanggah decision, a panelist's
+        stage score) came after it;
         otherwise it is listed as lapsed.
     F3  A result is final only after every sign-off ``pengesahan`` in ``putaran.yaml`` requires (both by
         default); until then its outcome is not complete and says why (the first level missing).
@@ -45,8 +46,9 @@ from kipmonev.model.submission import Notice
 SIGNED = "signoff.recorded"
 FIXED = "penetapan.recorded"
 CORRECTED = "correction.recorded"
-#: Event kinds that change a body's result (rule F2); the sanggah round's kinds start with ``sanggah.``.
-CHANGES = frozenset({"submission.current", "verification.recorded", "verification.resolved"})
+#: Event kinds that change a body's result (rule F2); the sanggah round's kinds start with ``sanggah.``;
+#: a panelist's later-stage score (``stage.scored``) changes the stage and so the final score.
+CHANGES = frozenset({"submission.current", "verification.recorded", "verification.resolved", "stage.scored"})
 
 
 def _changes(kind: str) -> bool:
