@@ -294,3 +294,30 @@ def test_an_unknown_rule_set_names_the_closest_shipped_one(given: str, hint: str
 def test_shipped_rule_sets_load() -> None:
     assert [load_rule_set(x).rules.gate for x in ("ki-pusat", "ki-dki-jakarta")] != [None, None]
     assert load_rule_set("ki-kaltim").rules.gate is None
+
+
+def test_workbooks_of_a_rule_set_template_share_one_edition(tmp_path: Path) -> None:
+    """The reader applies the rule set a workbook names once per process (by instance, not by content hash)."""
+    from kipmonev.model.submission import BodyIdentity, Submission
+    from kipmonev.outputs.fill import write_filled
+    from kipmonev.sources.loader import with_rule_set
+    from kipmonev.sources.reader import read_submission
+
+    q = with_rule_set(load_questionnaire("ki-pusat-2025-kementerian"), load_rule_set("ki-sumbar-2025"))
+    files = [write_filled(q, Submission(questionnaire_id=q.id, body=BodyIdentity(id=f"KEM-0{i}", name=f"Kementerian {i}")), tmp_path / f"{i}.xlsx") for i in (1, 2)]
+    (first, _), (second, _) = (read_submission(f) for f in files)
+    assert first is second
+    assert (first.rule_set, first.content_hash, first.model_dump_json()) == ("ki-sumbar-2025", q.content_hash, q.model_dump_json())
+
+
+def test_a_rule_set_file_is_read_once_until_it_changes(tmp_path: Path) -> None:
+    rules = tmp_path / "aturan-uji.yaml"
+    shipped = next(s.path for s in shipped_rule_sets() if s.id == "ki-sumbar-2025")
+    text = shipped.read_text(encoding="utf-8")
+    rules.write_text(text, encoding="utf-8")
+    before = load_rule_set(rules)
+    assert load_rule_set(rules) is before
+    rules.write_text(text.replace("komisi: Komisi Informasi Provinsi Sumatera Barat", "komisi: Komisi Informasi Uji"), encoding="utf-8")
+    os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 1_000_000))  # a coarse clock cannot hide the edit
+    after = load_rule_set(rules)
+    assert (before.commission, after.commission) == ("Komisi Informasi Provinsi Sumatera Barat", "Komisi Informasi Uji")

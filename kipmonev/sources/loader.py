@@ -443,8 +443,14 @@ def load_rule_set(name: str | Path) -> RuleSet:
     if path is None:
         known = [s.id for s in shipped_rule_sets()]
         raise QuestionnaireError(SUMMARY_RULE_SET_NOT_FOUND.text(), (UNKNOWN_RULE_SET.at(Location(str(name)), name=str(name), meant=meant_id(str(name), known), known=", ".join(known)),))
-    source = display_path(path)
-    doc = _resolve(path.resolve(), source, (path.resolve(),))
+    stat = path.stat()
+    return _rule_set_cached(path.resolve(), display_path(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)
+def _rule_set_cached(path: Path, source: str, mtime_ns: int, size: int) -> RuleSet:
+    del mtime_ns, size  # part of the cache key only: an edited file is read again
+    doc = _resolve(path, source, (path,))
     try:
         return RuleSet.model_validate(doc.data)
     except ValidationError as e:
@@ -467,6 +473,29 @@ def load_document(path: Path) -> Questionnaire | RuleSet:
     if "pertanyaan" in doc.data or "sertakan" in doc.data or "indikator" in doc.data or "judul" in doc.data:
         return load_questionnaire(path)
     return load_rule_set(path)
+
+
+#: (edition, rule set) instances → the edition under that rule set, for :func:`with_rule_set_shared`.
+_APPLIED: dict[tuple[int, int], tuple[Questionnaire, RuleSet, Questionnaire]] = {}
+
+
+def with_rule_set_shared(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:
+    """:func:`with_rule_set`, made once per process for the same edition and rule set instances.
+
+    Applying re-validates the edition and hashes it again (about 8 ms); the reader applies the rule set a
+    workbook's metadata names to every workbook made from such a template, and the loaders return one
+    instance per file, so a batch of them shares one edition (and the scoring plan made for it). Keyed by
+    the instances, never by content hash: a copy with other content keeps the hash it had cached.
+    """
+    key = (id(questionnaire), id(rule_set))
+    kept = _APPLIED.get(key)
+    if kept is not None and kept[0] is questionnaire and kept[1] is rule_set:
+        return kept[2]
+    if len(_APPLIED) >= 32:
+        _APPLIED.clear()
+    applied = with_rule_set(questionnaire, rule_set)
+    _APPLIED[key] = (questionnaire, rule_set, applied)
+    return applied
 
 
 def with_rule_set(questionnaire: Questionnaire, rule_set: RuleSet) -> Questionnaire:

@@ -30,7 +30,7 @@ from kipmonev.model.submission import BodyIdentity, Notice, Submission
 from kipmonev.sources.answers import read_answers
 from kipmonev.sources.book import open_book
 from kipmonev.sources.cells import HEADER_SEARCH_ROWS, ReadState, clean_text, display, header_key, problem_order
-from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set
+from kipmonev.sources.loader import load_questionnaire, load_rule_set, with_rule_set_shared
 from kipmonev.sources.problems import (
     BODY_NAME_MISSING,
     HEADER_MISSING,
@@ -117,7 +117,7 @@ def _resolve(r: ReadState, given: Questionnaire | None, meta: dict[str, str] | N
             q = load_questionnaire(file_id)
             rule_set = meta.get("aturan_id", "")
             if rule_set and rule_set != q.rule_set:
-                q = with_rule_set(q, load_rule_set(rule_set))
+                q = with_rule_set_shared(q, load_rule_set(rule_set))
         except QuestionnaireError as e:
             if any(p.code in (UNKNOWN_QUESTIONNAIRE.code, UNKNOWN_RULE_SET.code) for p in e.problems):
                 raise WorkbookError(SUMMARY_QUESTIONNAIRE_UNKNOWN.text(source=r.source), (QUESTIONNAIRE_OF_WORKBOOK_UNKNOWN.at(Location(r.source), questionnaire_id=file_id),)) from e
