@@ -212,11 +212,12 @@ def main() -> None:
 
     results = sorted((work / f"skor-{sizes[-1]}" / "hasil").glob("*.json"))[: ns.pdfs]
     assessments = [Assessment.from_json(p.read_bytes()) for p in results]
-    render_many(assessments[:1], ["pdf"], work / "pdf-warm", report_date=dt.date.today())  # WeasyPrint import and fonts
-    t2 = time.perf_counter()
-    render_many(assessments, ["pdf"], work / "pdf", report_date=dt.date.today(), workers=ns.jobs)
-    pdf_s = time.perf_counter() - t2
-    rows.append((f"PDF laporan per badan publik ({len(assessments)} PDF, {ns.jobs} proses)", f"{num(len(assessments) / pdf_s, 2)} PDF/s", f"100 PDF ≈ {num(100 * pdf_s / len(assessments), 0)} s"))
+    if assessments:  # --pdfs 0 skips the row
+        render_many(assessments[:1], ["pdf"], work / "pdf-warm", report_date=dt.date.today())  # WeasyPrint import and fonts
+        t2 = time.perf_counter()
+        render_many(assessments, ["pdf"], work / "pdf", report_date=dt.date.today(), workers=ns.jobs)
+        pdf_s = time.perf_counter() - t2
+        rows.append((f"PDF laporan per badan publik ({len(assessments)} PDF, {ns.jobs} proses)", f"{num(len(assessments) / pdf_s, 2)} PDF/s", f"100 PDF ≈ {num(100 * pdf_s / len(assessments), 0)} s"))
 
     template_ms = []
     for s in shipped_editions():
