@@ -318,8 +318,10 @@ def test_the_clean_workbook_has_no_evidence_problem(tmp_path: Path, monkeypatch:
     for name, data in GOOD_FILES.items():
         (Path("bukti") / name).parent.mkdir(parents=True, exist_ok=True)
         (Path("bukti") / name).write_bytes(data)
-    checked = check_workbook(path, edition, evidence=Path("bukti"))
+    calls: list[tuple[int, int]] = []
+    checked = check_workbook(path, edition, evidence=Path("bukti"), progress=lambda done, total: calls.append((done, total)))
     assert (checked.evidence_problems, checked.evidence_checked, checked.ok) == ((), 3, True)
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]  # the documents, as `check --evidence` draws them
     _score_is_clean(edition, path)
 
 

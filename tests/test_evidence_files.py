@@ -261,3 +261,11 @@ def test_a_damaged_zip_is_refused_with_its_reason(tmp_path: Path) -> None:
         str(problem)
         == f"bukti.zip: zip bukti ditolak dan tidak diperiksa: {reason(zipfile.BadZipFile())}. Buat ulang zip dari folder bukti biasa (klik kanan folder, Kompres), lalu kirim lagi."
     )
+
+
+def test_progress_counts_each_document_and_skips_links(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, {"sk.pdf": SK})
+    calls: list[tuple[int, int]] = []
+    items = [item("AA.1.1", "sk.pdf"), item("AA.1.1", "https://ppid.example.go.id/sk"), item("AA.1.2", "hilang.pdf"), item("BB.1.2", "../luar.pdf")]
+    check_files(items, folder, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,7 +141,8 @@ def check_workbook(
         timeout: Seconds per link request.
         concurrency: Most link requests at once.
         allow_private: Also request links to private and loopback addresses (an intranet check).
-        progress: Called with (links checked, links to check) during the link check.
+        progress: Called with (done, to do) during the link check and then the evidence check: the links
+            (at most MAX_LINKS) and the documents count as one job, links first.
         link_cache: A JSON file of earlier link results (:mod:`kipmonev.sources.link_cache`): links with
             a result younger than 24 hours are not opened again; the file is updated.
         evidence: The body's evidence folder or zip: every document an evidence cell names is checked
@@ -177,7 +179,10 @@ def check_workbook(
                 cache.save()
             except OSError as e:
                 dead.append(LINK_CACHE_UNWRITABLE.at(Location(str(cache.path)), reason=reason(e)))
-    files = check_evidence_files(filled, evidence) if evidence is not None else None
+    files = None
+    if evidence is not None:
+        report = partial(_after_links, progress, checked) if progress is not None and checked else progress
+        files = check_evidence_files(filled, evidence, report)
     assessment = with_evidence_records(assessment, filled, files, link_check)
     evidence_problems = files.problems if files is not None else ()
     evidence_checked = sum(1 for i in evidence_items(filled) if not is_link(i.value)) if evidence is not None else 0
@@ -193,12 +198,18 @@ def evidence_items(filled: FilledWorkbook) -> list[EvidenceItem]:
     ]
 
 
-def check_evidence_files(filled: FilledWorkbook, evidence: Path) -> EvidenceCheck:
+def check_evidence_files(filled: FilledWorkbook, evidence: Path, progress: Callable[[int, int], None] | None = None) -> EvidenceCheck:
     """Check the documents the workbook's evidence cells name against ``evidence`` (a folder or zip; rules B1-B8).
 
-    The size limit and each question's period are the edition's (``batas_ukuran_bukti_mb``, ``periode``).
+    The size limit and each question's period are the edition's (``batas_ukuran_bukti_mb``, ``periode``);
+    ``progress`` is called with (documents checked, documents to check).
     """
-    return check_files(evidence_items(filled), evidence, max_mb=filled.questionnaire.evidence_max_mb)
+    return check_files(evidence_items(filled), evidence, max_mb=filled.questionnaire.evidence_max_mb, progress=progress)
+
+
+def _after_links(progress: Callable[[int, int], None], links: int, done: int, total: int) -> None:
+    """``progress`` for the evidence check when ``links`` links were checked before it: one job, links first."""
+    progress(links + done, links + total)
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,8 @@ def check_cmd(workbook: Path, as_json: bool, links: bool, questionnaire: str | N
       kipmonev check isian.xlsx --check-links --json
       kipmonev check isian.xlsx --evidence bukti/
     """
-    with user_errors(), progress_bar("Memeriksa tautan", as_json) as progress:
+    label = "Memeriksa tautan dan bukti dukung" if links and evidence else "Memeriksa tautan" if links else "Memeriksa bukti dukung"
+    with user_errors(), progress_bar(label, as_json or not (links or evidence)) as progress:
         q = load_questionnaire(questionnaire) if questionnaire else None
         result = check_workbook(workbook, q, links=links, timeout=timeout, allow_private=allow_private, progress=progress, link_cache=link_cache, evidence=evidence)
     if as_json:

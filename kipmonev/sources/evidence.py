@@ -33,7 +33,7 @@ import re
 import unicodedata
 import zipfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path, PurePosixPath
@@ -242,13 +242,20 @@ def _record(item: EvidenceItem, first: Problem | None, **seen: object) -> Eviden
     )
 
 
-def check_files(items: Sequence[EvidenceItem], evidence: Path, *, max_mb: Decimal = DEFAULT_MAX_MB) -> EvidenceCheck:
+def check_files(
+    items: Sequence[EvidenceItem],
+    evidence: Path,
+    *,
+    max_mb: Decimal = DEFAULT_MAX_MB,
+    progress: Callable[[int, int], None] | None = None,
+) -> EvidenceCheck:
     """Check every file-type evidence item against the folder or zip ``evidence`` (rules B1-B8).
 
     Args:
         items: The evidence entries of one workbook, in workbook order; links among them are skipped.
         evidence: The body's evidence folder, or a zip of it.
         max_mb: The edition's size limit per file, in MB.
+        progress: Called with (documents checked, documents to check) after each document.
 
     Returns:
         The records per question code and the problems, all warnings but a refused zip.
@@ -270,7 +277,9 @@ def check_files(items: Sequence[EvidenceItem], evidence: Path, *, max_mb: Decima
     problems: list[Problem] = []
     records: dict[str, list[EvidenceRecord]] = defaultdict(list)
     used: dict[str, list[EvidenceItem]] = defaultdict(list)
-    for item in files:
+    for done, item in enumerate(files):
+        if progress is not None:  # before each document (a `continue` below skips the loop's end)
+            progress(done, len(files))
         found_problems: list[Problem] = []
 
         def warn(entry: Entry, item: EvidenceItem = item, out: list[Problem] = found_problems, **values: object) -> None:
@@ -319,6 +328,8 @@ def check_files(items: Sequence[EvidenceItem], evidence: Path, *, max_mb: Decima
             others = sorted({u.question for u in users[1:]} - {users[0].question})
             problems.append(t.EVIDENCE_REUSED.at(users[0].location, name=name, others=others))
     problems.extend(t.EVIDENCE_UNUSED.at(Location(evidence.name, field=name), name=name) for name in sorted(store.files) if name not in used)
+    if progress is not None and files:
+        progress(len(files), len(files))
     return EvidenceCheck({q: tuple(r) for q, r in records.items()}, tuple(problems))
 
 
